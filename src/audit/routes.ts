@@ -1,0 +1,99 @@
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
+import { z } from 'zod'
+import type { AppEnv } from '../http/env'
+import { requirePermission } from '../http/env'
+import { IdParam, jsonOk, PROBLEMS } from '../http/openapi'
+import type { ChainedAuditRecord } from './chain'
+import type { AuditService } from './service'
+
+const AuditQuery = z.object({
+  entityType: z.string().max(50).optional(),
+  entityId: z.string().max(100).optional(),
+  action: z.string().max(100).optional(),
+  before: z.coerce
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .describe('Entries before this sequence number (paging back)'),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+})
+
+function presentEntry(e: ChainedAuditRecord) {
+  return {
+    seq: e.seq,
+    at: e.at.toISOString(),
+    actorId: e.actorId,
+    actorName: e.actorName,
+    action: e.action,
+    entityType: e.entityType,
+    entityId: e.entityId,
+    before: e.before,
+    after: e.after,
+    prevHash: e.prevHash,
+    hash: e.hash,
+  }
+}
+
+const tags = ['audit']
+
+export function auditRoutes(audit: AuditService) {
+  const app = new OpenAPIHono<AppEnv>()
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/audit',
+      tags,
+      summary: 'The audit trail, newest first',
+      request: { query: AuditQuery },
+      responses: { 200: jsonOk('{ items, nextBefore }'), ...PROBLEMS },
+    }),
+    async (c) => {
+      requirePermission(c.get('user'), 'audit.read')
+      const { before, ...q } = c.req.valid('query')
+      const items = await audit.listEntries({ ...q, beforeSeq: before })
+      const last = items[items.length - 1]
+      return c.json(
+        { items: items.map(presentEntry), nextBefore: items.length === q.limit && last ? last.seq : null },
+        200,
+      )
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/audit/verify',
+      tags,
+      summary: 'Walk the whole hash chain and name the first entry that does not hold',
+      responses: { 200: jsonOk('{ ok, checked, firstBadSeq?, reason? }'), ...PROBLEMS },
+    }),
+    async (c) => {
+      requirePermission(c.get('user'), 'audit.read')
+      return c.json(await audit.verifyChain(), 200)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/persons/{id}/audit',
+      tags,
+      summary: "The audit trail of one person's record",
+      request: { params: IdParam },
+      responses: { 200: jsonOk('{ items }'), ...PROBLEMS },
+    }),
+    async (c) => {
+      requirePermission(c.get('user'), 'persons.read')
+      const items = await audit.listEntries({
+        entityType: 'person',
+        entityId: c.req.valid('param').id,
+        limit: 500,
+      })
+      return c.json({ items: items.map(presentEntry) }, 200)
+    },
+  )
+
+  return app
+}

@@ -1,0 +1,45 @@
+/**
+ * Who may do what. Roles come from product.md; a route names the permission it needs and this
+ * table alone decides. The ICRC liaison reads only what the Conventions oblige us to share.
+ */
+export const ROLES = ['admin', 'registrar', 'tracer', 'analyst', 'negotiator', 'liaison', 'auditor'] as const
+export type Role = (typeof ROLES)[number]
+
+export const PERMISSIONS = [
+  'persons.read',
+  'persons.write',
+  'captures.write',
+  'facilities.read',
+  'facilities.write',
+  'audit.read',
+  'users.manage',
+  'settings.manage',
+  'lists.read',
+  'lists.write',
+  'linkage.run',
+  'exchanges.read',
+  'exchanges.write',
+] as const
+export type Permission = (typeof PERMISSIONS)[number]
+
+const GRANTS: Record<Role, readonly Permission[]> = {
+  admin: PERMISSIONS,
+  registrar: ['persons.read', 'persons.write', 'captures.write', 'facilities.read', 'facilities.write'],
+  tracer: ['persons.read', 'facilities.read', 'lists.read'],
+  analyst: ['persons.read', 'facilities.read', 'lists.read', 'lists.write', 'linkage.run'],
+  negotiator: ['persons.read', 'facilities.read', 'lists.read', 'exchanges.read', 'exchanges.write'],
+  liaison: ['persons.read', 'facilities.read'],
+  auditor: ['persons.read', 'facilities.read', 'audit.read', 'exchanges.read', 'lists.read'],
+}
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value)
+}
+
+export function permissionsOf(role: Role): readonly Permission[] {
+  return GRANTS[role]
+}
+
+export function can(role: Role, permission: Permission): boolean {
+  return GRANTS[role].includes(permission)
+}

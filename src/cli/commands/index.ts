@@ -1,0 +1,5 @@
+import type { Command } from 'commander'
+import { registerFoundationCommands } from './register'
+
+/** Every command group of the `parley` program. Each capability owns one file here. */
+export const COMMANDS: Array<(program: Command) => void> = [registerFoundationCommands]

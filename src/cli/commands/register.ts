@@ -1,0 +1,154 @@
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import type { Command } from 'commander'
+import { ROLES } from '../../auth/roles'
+import { loadConfig } from '../../core/config'
+import { DomainError } from '../../core/errors'
+import { openConnection } from '../../db/connection'
+import { migrate } from '../../db/migrate'
+import { startServer } from '../../http/server'
+import { commandLineActor, progressBar, withParley } from '../context'
+
+/** The commands of the custody register foundation: serve, migrate, users, audit, import. */
+export function registerFoundationCommands(program: Command) {
+  program
+    .command('serve')
+    .description('Serve the API and the web app (creates the first admin on a new data folder)')
+    .option('--demo', 'fill an empty register with fictitious demo data first')
+    .action(async (opts: { demo?: boolean }) => {
+      const config = loadConfig()
+      const server = await startServer(config)
+      const first = await server.parley.services.users.ensureFirstAdmin()
+      if (first) {
+        console.log('\nA new data folder: the first account was created.')
+        console.log(`  username: ${first.username}\n  password: ${first.password}`)
+        console.log('  This password is shown once. Sign in and create the other accounts.\n')
+      }
+      if (opts.demo) {
+        const { fillDemo } = await import('../../app/demo')
+        await fillDemo(server.parley, { persons: 3000, onlyIfEmpty: true })
+      }
+      console.log(
+        `Parley is serving ${config.database.kind === 'pglite' ? `the embedded database in ${config.dataDir}` : 'a PostgreSQL server'} at ${config.http.publicUrl}`,
+      )
+      const stop = async () => {
+        await server.close()
+        process.exit(0)
+      }
+      process.once('SIGINT', stop)
+      process.once('SIGTERM', stop)
+    })
+
+  program
+    .command('migrate')
+    .description('Apply the database migrations and exit')
+    .action(async () => {
+      const conn = await openConnection(loadConfig().database)
+      try {
+        const report = await migrate(conn)
+        console.log(
+          report.applied.length
+            ? `Applied ${report.applied.join(', ')}`
+            : `Up to date (${report.alreadyApplied} migrations)`,
+        )
+      } finally {
+        await conn.close()
+      }
+    })
+
+  const user = program.command('user').description('Staff accounts')
+  user
+    .command('add <username>')
+    .description('Create an account; prints its password once')
+    .requiredOption('--role <role>', `one of ${ROLES.join(', ')}`)
+    .option('--name <name>', 'full name (default: the username)')
+    .option('--password <password>', 'at least 12 characters (default: generated)')
+    .action(async (username: string, opts: { role: string; name?: string; password?: string }) => {
+      await withParley(async ({ services }) => {
+        const { user: created, password } = await services.users.createUser(commandLineActor(), {
+          username,
+          name: opts.name ?? username,
+          role: opts.role as never,
+          password: opts.password,
+        })
+        console.log(`Created ${created.username} (${created.role})`)
+        if (!opts.password) console.log(`password: ${password}`)
+      })
+    })
+  user
+    .command('list')
+    .description('List accounts')
+    .action(async () => {
+      await withParley(async ({ services }) => {
+        for (const u of await services.users.listUsers())
+          console.log(`${u.username}\t${u.role}\t${u.twoFactorEnabled ? '2FA' : 'no 2FA'}\t${u.name}`)
+      })
+    })
+
+  program
+    .command('audit')
+    .description('The audit trail')
+    .command('verify')
+    .description('Walk the hash chain; exit non-zero naming the first entry that does not hold')
+    .action(async () => {
+      await withParley(async ({ services }) => {
+        const bar = progressBar('verifying')
+        const result = await services.audit.verifyChain((checked) => bar.update(checked, checked))
+        bar.stop()
+        if (!result.ok)
+          throw new DomainError(
+            'INTEGRITY',
+            `Audit chain broken at entry ${result.firstBadSeq}: ${result.reason} (${result.checked} entries before it hold)`,
+          )
+        console.log(`Audit chain intact: ${result.checked} entries verified`)
+      })
+    })
+
+  program
+    .command('demo')
+    .description('Fill the register with fictitious persons made by the generator (for demonstrations)')
+    .option('--persons <n>', 'how many persons', '3000')
+    .option('--seed <n>', 'generator seed', '2026')
+    .action(async (opts: { persons: string; seed: string }) => {
+      const persons = Number(opts.persons)
+      if (!Number.isInteger(persons) || persons < 1 || persons > 1_000_000) {
+        throw new DomainError('VALIDATION', '--persons must be a whole number from 1 to 1,000,000')
+      }
+      const { fillDemo } = await import('../../app/demo')
+      await withParley(async (parley) => {
+        const bar = progressBar('demo')
+        const result = await fillDemo(parley, {
+          persons,
+          seed: Number(opts.seed),
+          onProgress: (d, t) => bar.update(d, t),
+        })
+        bar.stop()
+        console.log(`Registered ${result.created} fictitious persons`)
+      })
+    })
+
+  program
+    .command('import')
+    .description('Import records')
+    .command('persons <file>')
+    .description('Import persons from a CSV file: all rows or none; the same file twice changes nothing')
+    .action(async (file: string) => {
+      const content = readFileSync(file)
+      await withParley(async ({ services }) => {
+        const bar = progressBar('importing')
+        try {
+          const report = await services.personImport.importPersons(
+            commandLineActor(),
+            { name: path.basename(file), content },
+            (done, total) => bar.update(done, total),
+          )
+          bar.stop()
+          console.log(
+            `${report.rows} rows: ${report.created} registered, ${report.unchanged} already in the register`,
+          )
+        } finally {
+          bar.stop()
+        }
+      })
+    })
+}

@@ -1,0 +1,81 @@
+import path from 'node:path'
+import { z } from 'zod'
+
+/**
+ * The whole configuration, read once from the environment by `loadConfig` and passed down.
+ * Nothing else in the code reads `process.env`.
+ */
+const Env = z.object({
+  DATABASE_URL: z
+    .string()
+    .url()
+    .optional()
+    .describe(
+      'PostgreSQL server URL; when absent Parley uses an embedded PGlite database in PARLEY_DATA_DIR',
+    ),
+  PARLEY_DATA_DIR: z
+    .string()
+    .default('./.parley')
+    .describe('Folder of the embedded database and local files'),
+  PARLEY_PORT: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(65535)
+    .default(4280)
+    .describe('HTTP port of the API and web app (0: any free port)'),
+  PARLEY_HOST: z.string().default('127.0.0.1').describe('Interface the server listens on'),
+  PARLEY_PUBLIC_URL: z
+    .string()
+    .url()
+    .optional()
+    .describe('URL users reach the server at (for cookies and CSRF checks)'),
+  PARLEY_SESSION_SECRET: z
+    .string()
+    .min(32)
+    .optional()
+    .describe(
+      'Secret that signs session cookies; required in production, generated into the data folder otherwise',
+    ),
+  PARLEY_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+})
+
+export type DatabaseConfig = { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string }
+
+export type Config = {
+  database: DatabaseConfig
+  dataDir: string
+  http: { port: number; host: string; publicUrl: string }
+  sessionSecret: string | undefined
+  logLevel: z.infer<typeof Env>['PARLEY_LOG_LEVEL']
+  isProduction: boolean
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = Env.safeParse(env)
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)
+    throw new Error(`Invalid configuration:\n  ${lines.join('\n  ')}`)
+  }
+  const e = parsed.data
+  const isProduction = e.NODE_ENV === 'production'
+  if (isProduction && !e.PARLEY_SESSION_SECRET) {
+    throw new Error('Invalid configuration:\n  PARLEY_SESSION_SECRET: required when NODE_ENV=production')
+  }
+  const dataDir = path.resolve(e.PARLEY_DATA_DIR)
+  return {
+    database: e.DATABASE_URL
+      ? { kind: 'postgres', url: e.DATABASE_URL }
+      : { kind: 'pglite', dataDir: path.join(dataDir, 'db') },
+    dataDir,
+    http: {
+      port: e.PARLEY_PORT,
+      host: e.PARLEY_HOST,
+      publicUrl: e.PARLEY_PUBLIC_URL ?? `http://localhost:${e.PARLEY_PORT}`,
+    },
+    sessionSecret: e.PARLEY_SESSION_SECRET,
+    logLevel: e.PARLEY_LOG_LEVEL,
+    isProduction,
+  }
+}

@@ -1,0 +1,227 @@
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
+import { z } from 'zod'
+import type { AppEnv } from '../http/env'
+import { requirePermission } from '../http/env'
+import { CONFLICT, IdParam, jsonBody, jsonOk, NOT_FOUND, PROBLEMS } from '../http/openapi'
+import { PersonEventInput } from './events'
+import { AmendPerson, CreateFacility, PersonCategory, RegisterCapture, RegisterPerson } from './model'
+import { type CustodyService, decodeCursor } from './service'
+import { PERSON_STATUSES } from './state'
+
+const PersonFilterQuery = z.object({
+  q: z
+    .string()
+    .trim()
+    .max(200)
+    .optional()
+    .describe('Surname prefix (as written or in Latin letters) or exact service number'),
+  status: z.enum(PERSON_STATUSES).optional(),
+  category: PersonCategory.optional(),
+  facilityId: z.uuid().optional(),
+  captureId: z.uuid().optional(),
+  confirmation: z
+    .enum(['confirmed', 'unconfirmed', 'all'])
+    .default('confirmed')
+    .describe('Unconfirmed reports are hidden unless asked for'),
+})
+const PersonListQuery = PersonFilterQuery.extend({
+  sort: z.enum(['registerNumber', 'surname', 'dateOfBirth', 'status']).default('registerNumber'),
+  direction: z.enum(['asc', 'desc']).default('desc'),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  cursor: z.string().max(500).optional().describe('nextCursor of the previous page'),
+})
+
+const tags = ['custody']
+
+/** Routes of the custody register: persons, their events, captures and facilities. */
+export function custodyRoutes(custody: CustodyService) {
+  const app = new OpenAPIHono<AppEnv>()
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/persons',
+      tags,
+      summary: 'List persons in our power',
+      request: { query: PersonListQuery },
+      responses: { 200: jsonOk('A page of persons and the cursor of the next'), ...PROBLEMS },
+    }),
+    async (c) => {
+      requirePermission(c.get('user'), 'persons.read')
+      const { sort, direction, limit, cursor, ...filter } = c.req.valid('query')
+      return c.json(
+        await custody.listPersons(filter, {
+          sort,
+          direction,
+          limit,
+          after: cursor ? decodeCursor(cursor) : undefined,
+        }),
+        200,
+      )
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/persons/count',
+      tags,
+      summary: 'Count persons matching a filter',
+      request: { query: PersonFilterQuery },
+      responses: { 200: jsonOk('{ total, capped }: capped when more than 100,000'), ...PROBLEMS },
+    }),
+    async (c) => {
+      requirePermission(c.get('user'), 'persons.read')
+      return c.json(await custody.countPersons(c.req.valid('query')), 200)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/persons',
+      tags,
+      summary: 'Register a person',
+      request: { body: jsonBody(RegisterPerson) },
+      responses: { 201: jsonOk('The registered person'), ...PROBLEMS },
+    }),
+    async (c) => {
+      const actor = requirePermission(c.get('user'), 'persons.write')
+      return c.json(await custody.registerPerson(actor, c.req.valid('json')), 201)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/persons/{id}',
+      tags,
+      summary: "Read a person's record (the read is audited)",
+      request: { params: IdParam },
+      responses: { 200: jsonOk('The person'), ...PROBLEMS, ...NOT_FOUND },
+    }),
+    async (c) => {
+      const actor = requirePermission(c.get('user'), 'persons.read')
+      return c.json(await custody.getPerson(actor, c.req.valid('param').id), 200)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/persons/{id}',
+      tags,
+      summary: 'Correct particulars, with a reason',
+      request: { params: IdParam, body: jsonBody(AmendPerson) },
+      responses: { 200: jsonOk('The corrected person'), ...PROBLEMS, ...NOT_FOUND, ...CONFLICT },
+    }),
+    async (c) => {
+      const actor = requirePermission(c.get('user'), 'persons.write')
+      return c.json(await custody.amendPerson(actor, c.req.valid('param').id, c.req.valid('json')), 200)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/persons/{id}/events',
+      tags,
+      summary: "A person's history",
+      request: { params: IdParam },
+      responses: { 200: jsonOk('{ items: events in order }'), ...PROBLEMS, ...NOT_FOUND },
+    }),
+    async (c) => {
+      requirePermission(c.get('user'), 'persons.read')
+      return c.json({ items: await custody.listEvents(c.req.valid('param').id) }, 200)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/persons/{id}/events',
+      tags,
+      summary: 'Record what happened to a person',
+      request: { params: IdParam, body: jsonBody(PersonEventInput) },
+      responses: { 201: jsonOk('The person in their new state'), ...PROBLEMS, ...NOT_FOUND, ...CONFLICT },
+    }),
+    async (c) => {
+      const actor = requirePermission(c.get('user'), 'persons.write')
+      return c.json(await custody.recordEvent(actor, c.req.valid('param').id, c.req.valid('json')), 201)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/captures',
+      tags,
+      summary: 'Recent captures',
+      responses: { 200: jsonOk('{ items }'), ...PROBLEMS },
+    }),
+    async (c) => {
+      requirePermission(c.get('user'), 'persons.read')
+      return c.json({ items: await custody.listCaptures() }, 200)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/captures',
+      tags,
+      summary: 'Register a group capture and everyone taken in it',
+      request: { body: jsonBody(RegisterCapture) },
+      responses: { 201: jsonOk('{ capture, persons }'), ...PROBLEMS },
+    }),
+    async (c) => {
+      const actor = requirePermission(c.get('user'), 'captures.write')
+      return c.json(await custody.registerCapture(actor, c.req.valid('json')), 201)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/facilities',
+      tags,
+      summary: 'Facilities with their occupancy',
+      responses: { 200: jsonOk('{ items }'), ...PROBLEMS },
+    }),
+    async (c) => {
+      requirePermission(c.get('user'), 'facilities.read')
+      return c.json({ items: await custody.listFacilities() }, 200)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/facilities',
+      tags,
+      summary: 'Create a facility',
+      request: { body: jsonBody(CreateFacility) },
+      responses: { 201: jsonOk('The facility'), ...PROBLEMS },
+    }),
+    async (c) => {
+      const actor = requirePermission(c.get('user'), 'facilities.write')
+      return c.json(await custody.createFacility(actor, c.req.valid('json')), 201)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/reports/register-counts',
+      tags: ['reports'],
+      summary: 'Counts by status and category (confirmed records only)',
+      responses: { 200: jsonOk('{ byStatus, byCategory, unconfirmed, total }'), ...PROBLEMS },
+    }),
+    async (c) => {
+      requirePermission(c.get('user'), 'persons.read')
+      return c.json(await custody.registerCounts(), 200)
+    },
+  )
+
+  return app
+}

@@ -1,0 +1,252 @@
+import { type Insertable, type Selectable, sql } from 'kysely'
+import type { Db } from '../db/connection'
+import type { CapturesTable, FacilitiesTable, PersonEventsTable, PersonsTable } from '../db/schema'
+import type { PersonEvent } from './events'
+
+export type PersonRow = Selectable<PersonsTable>
+export type NewPersonRow = Insertable<PersonsTable>
+export type FacilityRow = Selectable<FacilitiesTable>
+export type CaptureRow = Selectable<CapturesTable>
+export type NewEventRow = Insertable<PersonEventsTable>
+
+const BATCH = 400
+
+export async function insertPersons(tx: Db, rows: NewPersonRow[]): Promise<PersonRow[]> {
+  const out: PersonRow[] = []
+  for (let i = 0; i < rows.length; i += BATCH) {
+    out.push(
+      ...(await tx
+        .insertInto('persons')
+        .values(rows.slice(i, i + BATCH))
+        .returningAll()
+        .execute()),
+    )
+  }
+  return out
+}
+
+export async function insertEvents(tx: Db, rows: NewEventRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += BATCH) {
+    await tx
+      .insertInto('person_events')
+      .values(rows.slice(i, i + BATCH))
+      .execute()
+  }
+}
+
+export async function findPerson(
+  db: Db,
+  id: string,
+  opts: { forUpdate?: boolean } = {},
+): Promise<PersonRow | undefined> {
+  let q = db.selectFrom('persons').selectAll().where('id', '=', id)
+  if (opts.forUpdate) q = q.forUpdate()
+  return q.executeTakeFirst()
+}
+
+export async function updatePerson(tx: Db, id: string, changes: Partial<NewPersonRow>): Promise<PersonRow> {
+  return tx.updateTable('persons').set(changes).where('id', '=', id).returningAll().executeTakeFirstOrThrow()
+}
+
+export async function listEventsOf(
+  db: Db,
+  personId: string,
+): Promise<(PersonEvent & { id: string; source: string; authorId: string; recordedAt: Date })[]> {
+  const rows = await db
+    .selectFrom('person_events')
+    .selectAll()
+    .where('person_id', '=', personId)
+    .orderBy('seq')
+    .execute()
+  return rows.map((r) => ({
+    id: r.id,
+    seq: r.seq,
+    type: r.type as PersonEvent['type'],
+    occurredOn: r.occurred_on,
+    facilityId: r.facility_id,
+    details: (r.details ?? {}) as Record<string, unknown>,
+    source: r.source,
+    authorId: r.author_id,
+    recordedAt: r.recorded_at,
+  }))
+}
+
+export async function findExistingSourceKeys(db: Db, keys: string[]): Promise<Set<string>> {
+  const found = new Set<string>()
+  for (let i = 0; i < keys.length; i += 5000) {
+    const rows = await db
+      .selectFrom('persons')
+      .select('source_key')
+      .where('source_key', 'in', keys.slice(i, i + 5000))
+      .execute()
+    for (const r of rows) if (r.source_key) found.add(r.source_key)
+  }
+  return found
+}
+
+export type PersonSort = 'registerNumber' | 'surname' | 'dateOfBirth' | 'status'
+export type PersonFilter = {
+  q?: string
+  status?: string
+  category?: string
+  facilityId?: string
+  captureId?: string
+  confirmation?: 'confirmed' | 'unconfirmed' | 'all'
+  art17Complete?: boolean
+}
+export type PersonPage = {
+  sort: PersonSort
+  direction: 'asc' | 'desc'
+  limit: number
+  after?: [string | number, string]
+}
+
+// Keyset pagination: each sort is a column expression that an index serves, with id as tie-breaker.
+const SORT_EXPR: Record<PersonSort, string> = {
+  registerNumber: 'register_number',
+  surname: 'lower(surname)',
+  dateOfBirth: "coalesce(date_of_birth, '')",
+  status: 'status',
+}
+
+function applyFilter<Q extends { where: (...args: never[]) => Q }>(query: Q, f: PersonFilter): Q {
+  // biome-ignore lint/suspicious/noExplicitAny: Kysely's where overloads are not expressible generically here
+  let q = query as any
+  if (f.status) q = q.where('status', '=', f.status)
+  if (f.category) q = q.where('category', '=', f.category)
+  if (f.facilityId) q = q.where('facility_id', '=', f.facilityId)
+  if (f.captureId) q = q.where('capture_id', '=', f.captureId)
+  if (f.art17Complete !== undefined) q = q.where('art17_complete', '=', f.art17Complete)
+  const confirmation = f.confirmation ?? 'confirmed'
+  if (confirmation !== 'all') q = q.where('confirmation', '=', confirmation)
+  if (f.q) {
+    const prefix = `${f.q
+      .trim()
+      .toLowerCase()
+      .replace(/[%_\\]/g, (c) => `\\${c}`)}%`
+    q = q.where((eb: { or: (x: unknown[]) => unknown; (col: string, op: string, v: unknown): unknown }) =>
+      eb.or([
+        eb(sql`lower(surname)` as never, 'like', prefix),
+        eb(sql`lower(surname_latin)` as never, 'like', prefix),
+        eb('service_number', '=', f.q!.trim()),
+      ]),
+    )
+  }
+  return q as Q
+}
+
+export async function listPersons(db: Db, filter: PersonFilter, page: PersonPage): Promise<PersonRow[]> {
+  const expr = SORT_EXPR[page.sort]
+  const op = page.direction === 'asc' ? '>' : '<'
+  let q = applyFilter(db.selectFrom('persons').selectAll(), filter)
+  if (page.after) {
+    q = q.where(
+      sql<boolean>`(${sql.raw(expr)}, id) ${sql.raw(op)} (${page.after[0]}, ${page.after[1]}::uuid)`,
+    )
+  }
+  return q.orderBy(sql.raw(expr), page.direction).orderBy('id', page.direction).limit(page.limit).execute()
+}
+
+/** The sort key of a row, for the next page's cursor. */
+export function sortKeyOf(row: PersonRow, sort: PersonSort): string | number {
+  switch (sort) {
+    case 'registerNumber':
+      return Number(row.register_number)
+    case 'surname':
+      return row.surname.toLowerCase()
+    case 'dateOfBirth':
+      return row.date_of_birth ?? ''
+    case 'status':
+      return row.status
+  }
+}
+
+/** Counts up to `cap` (+1 to tell "more than cap"): exact totals of a million rows on every page are not worth their cost. */
+export async function countPersons(db: Db, filter: PersonFilter, cap = 100_000): Promise<number> {
+  const inner = applyFilter(db.selectFrom('persons').select(sql`1`.as('one')), filter).limit(cap + 1)
+  const row = await db
+    .selectFrom(inner.as('t'))
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
+export type RegisterCounts = {
+  byStatus: Record<string, number>
+  byCategory: Record<string, number>
+  unconfirmed: number
+  total: number
+}
+
+/** Counts for reports; unconfirmed reports stay out of them until confirmed. */
+export async function countRegister(db: Db): Promise<RegisterCounts> {
+  const rows = await db
+    .selectFrom('persons')
+    .select(['status', 'category', 'confirmation', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy(['status', 'category', 'confirmation'])
+    .execute()
+  const out: RegisterCounts = { byStatus: {}, byCategory: {}, unconfirmed: 0, total: 0 }
+  for (const r of rows) {
+    const n = Number(r.n)
+    if (r.confirmation === 'unconfirmed') {
+      out.unconfirmed += n
+      continue
+    }
+    out.total += n
+    out.byStatus[r.status] = (out.byStatus[r.status] ?? 0) + n
+    out.byCategory[r.category] = (out.byCategory[r.category] ?? 0) + n
+  }
+  return out
+}
+
+export async function insertFacility(tx: Db, row: Insertable<FacilitiesTable>): Promise<FacilityRow> {
+  return tx.insertInto('facilities').values(row).returningAll().executeTakeFirstOrThrow()
+}
+
+export async function listFacilities(db: Db): Promise<(FacilityRow & { occupancy: number })[]> {
+  const rows = await db
+    .selectFrom('facilities')
+    .leftJoin('persons', (j) =>
+      j.onRef('persons.facility_id', '=', 'facilities.id').on('persons.confirmation', '=', 'confirmed'),
+    )
+    .selectAll('facilities')
+    .select((eb) => eb.fn.count<number>('persons.id').as('occupancy'))
+    .groupBy('facilities.id')
+    .orderBy('facilities.name')
+    .execute()
+  return rows.map((r) => ({ ...r, occupancy: Number(r.occupancy) }))
+}
+
+export async function findFacilities(db: Db, ids: string[]): Promise<FacilityRow[]> {
+  if (ids.length === 0) return []
+  return db.selectFrom('facilities').selectAll().where('id', 'in', ids).execute()
+}
+
+export async function findFacilityByName(db: Db, name: string): Promise<FacilityRow | undefined> {
+  return db
+    .selectFrom('facilities')
+    .selectAll()
+    .where(sql`lower(name)`, '=', name.trim().toLowerCase())
+    .executeTakeFirst()
+}
+
+export async function insertCapture(tx: Db, row: Insertable<CapturesTable>): Promise<CaptureRow> {
+  return tx.insertInto('captures').values(row).returningAll().executeTakeFirstOrThrow()
+}
+
+export async function findCapture(db: Db, id: string): Promise<CaptureRow | undefined> {
+  return db.selectFrom('captures').selectAll().where('id', '=', id).executeTakeFirst()
+}
+
+export async function listCaptures(db: Db, limit: number): Promise<(CaptureRow & { personCount: number })[]> {
+  const rows = await db
+    .selectFrom('captures')
+    .leftJoin('persons', 'persons.capture_id', 'captures.id')
+    .selectAll('captures')
+    .select((eb) => eb.fn.count<number>('persons.id').as('personCount'))
+    .groupBy('captures.id')
+    .orderBy('captures.captured_on', 'desc')
+    .limit(limit)
+    .execute()
+  return rows.map((r) => ({ ...r, personCount: Number(r.personCount) }))
+}

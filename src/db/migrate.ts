@@ -1,0 +1,46 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { sql } from 'kysely'
+import type { Connection } from './connection'
+
+const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations')
+// Any fixed number: instances started together against one server take turns migrating.
+const MIGRATION_LOCK = 728_100_001
+
+export type MigrationReport = { applied: string[]; alreadyApplied: number }
+
+/**
+ * Applies the plain-SQL migrations in src/db/migrations in name order, each in its own transaction,
+ * recording them in schema_migrations. Forward-only: a changed migration is a new file.
+ */
+export async function migrate({ db, runScript }: Connection): Promise<MigrationReport> {
+  const files = readdirSync(MIGRATIONS_DIR)
+    .filter((f) => f.endsWith('.sql'))
+    .sort()
+  return db.connection().execute(async (conn) => {
+    await sql`select pg_advisory_lock(${MIGRATION_LOCK})`.execute(conn)
+    try {
+      await sql`create table if not exists schema_migrations (
+        name text primary key, applied_at timestamptz not null default now())`.execute(conn)
+      const done = new Set(
+        (await sql<{ name: string }>`select name from schema_migrations`.execute(conn)).rows.map(
+          (r) => r.name,
+        ),
+      )
+      const applied: string[] = []
+      for (const file of files) {
+        if (done.has(file)) continue
+        const text = readFileSync(path.join(MIGRATIONS_DIR, file), 'utf8')
+        await conn.transaction().execute(async (tx) => {
+          await runScript(tx, text)
+          await sql`insert into schema_migrations (name) values (${file})`.execute(tx)
+        })
+        applied.push(file)
+      }
+      return { applied, alreadyApplied: done.size }
+    } finally {
+      await sql`select pg_advisory_unlock(${MIGRATION_LOCK})`.execute(conn)
+    }
+  })
+}

@@ -1,0 +1,131 @@
+import type { ColumnType, Generated } from 'kysely'
+
+/**
+ * Row types of the tables, as Kysely sees them. Each table is owned by one capability's store.ts;
+ * the SQL in migrations/ is the source of truth and these types follow it.
+ */
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>
+type Json = ColumnType<unknown, string, string>
+
+export type FacilitiesTable = {
+  id: Generated<string>
+  name: string
+  kind: string
+  capacity: number | null
+  location: string | null
+  created_at: Generated<Date>
+}
+
+export type CapturesTable = {
+  id: Generated<string>
+  captured_on: string
+  place: string
+  capturing_unit: string | null
+  source: string
+  notes: string | null
+  created_by: string
+  created_at: Generated<Date>
+}
+
+export type PersonsTable = {
+  id: Generated<string>
+  register_number: Generated<number>
+  category: string
+  confirmation: string
+  surname: string
+  first_names: string | null
+  patronymic: string | null
+  name_script: string
+  surname_latin: string | null
+  first_names_latin: string | null
+  sex: string | null
+  rank: string | null
+  service_number: string | null
+  date_of_birth: string | null
+  birth_year: number | null
+  place_of_birth: string | null
+  power_depended_on: string | null
+  nationality: string | null
+  father_first_name: string | null
+  mother_maiden_name: string | null
+  next_of_kin_name: string | null
+  next_of_kin_address: string | null
+  last_residence: string | null
+  distinguishing_marks: string | null
+  unit: string | null
+  capture_id: string | null
+  art17_complete: boolean
+  status: string
+  facility_id: string | null
+  health: string | null
+  event_count: number
+  last_event_on: string | null
+  source_key: string | null
+  created_by: string
+  created_at: Generated<Date>
+  updated_at: Timestamp
+  version: number
+}
+
+export type PersonEventsTable = {
+  id: Generated<string>
+  person_id: string
+  seq: number
+  type: string
+  occurred_on: string
+  facility_id: string | null
+  details: Json
+  source: string
+  author_id: string
+  recorded_at: Generated<Date>
+}
+
+export type AuditLogTable = {
+  seq: number
+  at: Date
+  actor_id: string | null
+  actor_name: string
+  action: string
+  entity_type: string
+  entity_id: string | null
+  before: Json | null
+  after: Json | null
+  prev_hash: string
+  hash: string
+}
+
+export type ImportsTable = {
+  id: Generated<string>
+  kind: string
+  file_name: string
+  file_sha256: string
+  row_count: number
+  created_count: number
+  unchanged_count: number
+  imported_by: string
+  imported_at: Generated<Date>
+}
+
+export type SettingsTable = { key: string; value: Json; updated_at: Timestamp }
+
+export type UserTable = {
+  id: string
+  name: string
+  email: string
+  username: string | null
+  role: string | null
+  twoFactorEnabled: boolean | null
+  banned: boolean | null
+  createdAt: Generated<Date>
+}
+
+export type Database = {
+  facilities: FacilitiesTable
+  captures: CapturesTable
+  persons: PersonsTable
+  person_events: PersonEventsTable
+  audit_log: AuditLogTable
+  imports: ImportsTable
+  settings: SettingsTable
+  user: UserTable
+}

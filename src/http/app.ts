@@ -1,0 +1,117 @@
+import { existsSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import { serveStatic } from '@hono/node-server/serve-static'
+import { OpenAPIHono } from '@hono/zod-openapi'
+import { csrf } from 'hono/csrf'
+import { requestId } from 'hono/request-id'
+import { secureHeaders } from 'hono/secure-headers'
+import { sql } from 'kysely'
+import type { Logger } from 'pino'
+import type { Services } from '../app/container'
+import { auditRoutes } from '../audit/routes'
+import type { Auth } from '../auth/auth'
+import { sessionRoutes } from '../auth/routes'
+import { sessionUserOf } from '../auth/session-user'
+import { DomainError, ValidationError } from '../core/errors'
+import { custodyRoutes } from '../custody/routes'
+import type { Connection } from '../db/connection'
+import type { AppEnv } from './env'
+import { problemResponse } from './problem'
+
+export type HttpDeps = {
+  conn: Connection
+  auth: Auth
+  services: Services
+  logger: Logger
+  baseUrl: string
+  /** Folder of the built web app (dist/web); the API works without it. */
+  webDir?: string
+}
+
+/** Turns zod's complaints about a request into a ValidationError naming each field. */
+const defaultHook = (result: {
+  success: boolean
+  error?: { issues: { path: PropertyKey[]; message: string }[] }
+}) => {
+  if (!result.success && result.error) {
+    throw new ValidationError(
+      result.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })),
+    )
+  }
+}
+
+/** The whole HTTP surface: /api/v1 (JSON), /api/docs (OpenAPI 3.1) and the web app. */
+export function createHttpApp({ conn, auth, services, logger, baseUrl, webDir }: HttpDeps) {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook })
+  const logError = (err: unknown, reqId: string) => logger.error({ err, requestId: reqId }, 'request failed')
+
+  app.use('*', requestId())
+  app.use('*', secureHeaders({ crossOriginEmbedderPolicy: false }))
+  app.use('/api/*', csrf())
+  app.use('/api/*', async (c, next) => {
+    const started = performance.now()
+    await next()
+    // Method, path and status only: query strings can hold names, which stay out of the log.
+    logger.info(
+      {
+        requestId: c.get('requestId'),
+        method: c.req.method,
+        path: c.req.routePath,
+        status: c.res.status,
+        ms: Math.round(performance.now() - started),
+      },
+      'request',
+    )
+  })
+  app.use('/api/v1/*', async (c, next) => {
+    const { requireSecondFactor } = await services.settings.readSecuritySettings()
+    c.set('user', await sessionUserOf(auth, c.req.raw.headers, requireSecondFactor))
+    await next()
+  })
+  app.onError((err, c) => problemResponse(c, err, logError))
+
+  const api = new OpenAPIHono<AppEnv>({ defaultHook })
+  api.get('/health', async (c) => {
+    await sql`select 1`.execute(conn.db)
+    return c.json({ status: 'ok', database: conn.kind })
+  })
+  api.route('/', sessionRoutes({ auth: auth, users: services.users, settings: services.settings, baseUrl }))
+  api.route('/', custodyRoutes(services.custody))
+  api.route('/', auditRoutes(services.audit))
+  app.route('/api/v1', api)
+
+  const openApi = {
+    openapi: '3.1.0',
+    info: {
+      title: 'Parley API',
+      version: '1',
+      description:
+        'Custody register, audit and session of Parley. Errors are application/problem+json with the offending fields in `issues`.',
+    },
+    servers: [{ url: '/api/v1' }],
+  }
+  api.openAPIRegistry.registerComponent('securitySchemes', 'session', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'parley.session_token',
+  })
+  app.get('/api/docs', (c) => c.json(api.getOpenAPI31Document(openApi)))
+  app.get('/api/openapi.json', (c) => c.json(api.getOpenAPI31Document(openApi)))
+  app.all('/api/*', (c) =>
+    problemResponse(c, new DomainError('NOT_FOUND', `No API route ${c.req.method} ${c.req.path}`), logError),
+  )
+
+  if (webDir && existsSync(path.join(webDir, 'index.html'))) {
+    const root = path.relative(process.cwd(), webDir) || '.'
+    const index = readFileSync(path.join(webDir, 'index.html'), 'utf8')
+    app.use('/assets/*', serveStatic({ root }))
+    app.use('*', serveStatic({ root }))
+    // Client-side routes (/persons/123) all load the same page.
+    app.get('*', (c) => c.html(index))
+  } else {
+    app.get('/', (c) =>
+      c.text('Parley API is running. The web app is not built: run `npm run build:web` (npm start does it).'),
+    )
+  }
+  return app
+}

@@ -1,0 +1,54 @@
+import { z } from 'zod'
+
+const Problem = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number(),
+    detail: z.string(),
+    code: z
+      .string()
+      .describe(
+        'VALIDATION, UNAUTHENTICATED, SECOND_FACTOR_REQUIRED, FORBIDDEN, NOT_FOUND, CONFLICT, INVALID_TRANSITION, RATE_LIMITED, INTERNAL',
+      ),
+    issues: z
+      .array(z.object({ path: z.string(), message: z.string() }))
+      .describe('One entry per offending field'),
+    requestId: z.string(),
+  })
+  .meta({ id: 'Problem' })
+
+/** The error answers every route can give, documented once. */
+export const PROBLEMS = {
+  400: {
+    description: 'Invalid input; `issues` names each field',
+    content: { 'application/problem+json': { schema: Problem } },
+  },
+  401: { description: 'Not signed in', content: { 'application/problem+json': { schema: Problem } } },
+  403: {
+    description: 'Role lacks the permission, or second factor pending',
+    content: { 'application/problem+json': { schema: Problem } },
+  },
+} as const
+
+export const NOT_FOUND = {
+  404: { description: 'Not found', content: { 'application/problem+json': { schema: Problem } } },
+} as const
+export const CONFLICT = {
+  409: {
+    description: 'Conflicts with the current state',
+    content: { 'application/problem+json': { schema: Problem } },
+  },
+} as const
+
+/** A JSON body, documented from the same zod schema the service validates with. */
+export function jsonBody<S extends z.ZodType>(schema: S) {
+  return { content: { 'application/json': { schema } }, required: true }
+}
+
+/** A JSON answer. Answers are documented loosely (`schema` describes their shape in words where no schema is given). */
+export function jsonOk(description: string, schema: z.ZodType = z.looseObject({})) {
+  return { description, content: { 'application/json': { schema } } }
+}
+
+export const IdParam = z.object({ id: z.uuid().describe('Record id') })

@@ -1,0 +1,83 @@
+import type { Context } from 'hono'
+import { HTTPException } from 'hono/http-exception'
+import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import { type ErrorCode, isDomainError } from '../core/errors'
+
+/** The one table from domain error codes to HTTP statuses. */
+const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
+  VALIDATION: 400,
+  UNAUTHENTICATED: 401,
+  SECOND_FACTOR_REQUIRED: 403,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  INVALID_TRANSITION: 409,
+  RATE_LIMITED: 429,
+  INTEGRITY: 500,
+  INTERNAL: 500,
+}
+
+const TITLE: Record<ErrorCode, string> = {
+  VALIDATION: 'The request has invalid fields',
+  UNAUTHENTICATED: 'Sign in first',
+  SECOND_FACTOR_REQUIRED: 'A second factor is required',
+  FORBIDDEN: 'Your role does not allow this',
+  NOT_FOUND: 'Not found',
+  CONFLICT: 'Conflicting change',
+  INVALID_TRANSITION: 'This cannot happen now',
+  RATE_LIMITED: 'Too many attempts; wait and try again',
+  INTEGRITY: 'Integrity check failed',
+  INTERNAL: 'Internal error',
+}
+
+export type ProblemBody = {
+  type: string
+  title: string
+  status: number
+  detail: string
+  code: ErrorCode
+  issues: { path: string; message: string }[]
+  requestId: string
+}
+
+/**
+ * Renders any thrown error as application/problem+json (RFC 9457). Internal errors never show their
+ * message: it may hold SQL or personal data; the request id links the response to the server log.
+ */
+export function problemResponse(c: Context, error: unknown, log: (err: unknown, requestId: string) => void) {
+  const requestId = (c.get('requestId') as string | undefined) ?? 'unknown'
+  let code: ErrorCode = 'INTERNAL'
+  let detail = 'An internal error occurred; the request id identifies it in the server log'
+  let issues: ProblemBody['issues'] = []
+  if (isDomainError(error)) {
+    code = error.code
+    detail = error.message
+    issues = error.issues
+    if (code === 'INTERNAL' || code === 'INTEGRITY') log(error, requestId)
+  } else if (error instanceof HTTPException && error.status < 500) {
+    code =
+      error.status === 401
+        ? 'UNAUTHENTICATED'
+        : error.status === 403
+          ? 'FORBIDDEN'
+          : error.status === 429
+            ? 'RATE_LIMITED'
+            : 'VALIDATION'
+    detail =
+      error.message ||
+      (code === 'FORBIDDEN' ? 'Cross-site request refused (its Origin is not this server)' : TITLE[code])
+  } else {
+    log(error, requestId)
+  }
+  const status = STATUS[code]
+  const body: ProblemBody = {
+    type: `https://parley.invalid/problems/${code.toLowerCase()}`,
+    title: TITLE[code],
+    status,
+    detail,
+    code,
+    issues,
+    requestId,
+  }
+  return c.json(body, status, { 'content-type': 'application/problem+json' })
+}

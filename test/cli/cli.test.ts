@@ -1,0 +1,74 @@
+import { execFile } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { promisify } from 'node:util'
+import { PGlite } from '@electric-sql/pglite'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { PGLITE_EXTENSIONS } from '../../src/db/connection'
+
+const run = promisify(execFile)
+let dir: string
+
+/** Runs `parley ARGS` on a PGlite data folder of its own, as an operator would. */
+async function parley(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const env: NodeJS.ProcessEnv = { ...process.env, PARLEY_DATA_DIR: dir, PARLEY_LOG_LEVEL: 'silent' }
+  delete env.DATABASE_URL
+  try {
+    const { stdout, stderr } = await run('node', ['bin/parley.js', ...args], { env, timeout: 120_000 })
+    return { code: 0, stdout, stderr }
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string }
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr }
+  }
+}
+
+beforeAll(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'parley-cli-'))
+})
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+describe('parley CLI', () => {
+  it('imports a CSV once, changes nothing the second time, and the audit chain verifies', async () => {
+    const file = path.join(dir, 'persons.csv')
+    writeFileSync(
+      file,
+      'surname,first_name,date_of_birth,rank,service_number\nМороз,Василь,1991-01-02,private,BB-1\nЛисенко,Петро,1989,private,BB-2\n',
+    )
+    const first = await parley('import', 'persons', file)
+    expect(first.stdout).toContain('2 rows: 2 registered, 0 already in the register')
+    const second = await parley('import', 'persons', file)
+    expect(second.stdout).toContain('2 rows: 0 registered, 2 already in the register')
+    const verify = await parley('audit', 'verify')
+    expect(verify).toMatchObject({ code: 0 })
+    expect(verify.stdout).toMatch(/Audit chain intact: 3 entries verified/)
+  })
+
+  it('exits 2 on a bad file, naming row and column', async () => {
+    const file = path.join(dir, 'bad.csv')
+    writeFileSync(file, 'surname,date_of_birth\nМороз,32.01.1990\n')
+    const res = await parley('import', 'persons', file)
+    expect(res.code).toBe(2)
+    expect(res.stderr).toContain('row 2.date_of_birth: 32.01.1990 is not a date')
+  })
+
+  it('audit verify fails, naming the entry, after a row of the audit table is altered in SQL', async () => {
+    const db = await PGlite.create(path.join(dir, 'db'), { extensions: PGLITE_EXTENSIONS })
+    await db.exec(
+      "set session_replication_role = replica; update audit_log set after = jsonb_set(after, '{surname}', '\"Інший\"') where seq = 2;",
+    )
+    await db.close()
+    const res = await parley('audit', 'verify')
+    expect(res.code).toBe(3)
+    expect(res.stderr).toMatch(/Audit chain broken at entry 2: its content does not match its hash/)
+  })
+
+  it('creates a user with a role and refuses an unknown role', async () => {
+    expect((await parley('user', 'add', 'olena', '--role', 'registrar')).stdout).toMatch(
+      /Created olena \(registrar\)\npassword: \S{20}/,
+    )
+    const bad = await parley('user', 'add', 'ivan', '--role', 'spy')
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toContain('role')
+  })
+})

@@ -202,7 +202,9 @@ export function createCustodyService({ db, store, audit, clock, romanize }: Cust
     })
   }
 
-  async function listPersons(filter: store.PersonFilter, page: store.PersonPage) {
+  /** A page of the register; by default the newest registrations first, 100 at a time. */
+  async function listPersons(filter: store.PersonFilter, request: Partial<store.PersonPage> = {}) {
+    const page: store.PersonPage = { sort: 'registerNumber', direction: 'desc', limit: 100, ...request }
     const rows = await store.listPersons(db, filter, { ...page, limit: page.limit + 1 })
     const more = rows.length > page.limit
     const items = rows.slice(0, page.limit)

@@ -1,0 +1,34 @@
+import i18next from 'i18next'
+import { initReactI18next } from 'react-i18next'
+import { en } from './locales/en'
+import { uk } from './locales/uk'
+
+export const LANGUAGES = [
+  { value: 'en', label: 'English' },
+  { value: 'uk', label: 'Українська' },
+] as const
+
+const STORAGE_KEY = 'parley.language'
+
+/** The operator's language: their last choice on this machine, else the browser's. */
+function initialLanguage(): string {
+  const stored = localStorage.getItem(STORAGE_KEY)
+  if (stored === 'en' || stored === 'uk') return stored
+  return navigator.language.startsWith('uk') ? 'uk' : 'en'
+}
+
+export function setLanguage(lang: string) {
+  localStorage.setItem(STORAGE_KEY, lang)
+  document.documentElement.lang = lang
+  void i18next.changeLanguage(lang)
+}
+
+void i18next.use(initReactI18next).init({
+  resources: { en: { translation: en }, uk: { translation: uk } },
+  lng: initialLanguage(),
+  fallbackLng: 'en',
+  interpolation: { escapeValue: false },
+})
+document.documentElement.lang = i18next.language
+
+export default i18next

@@ -1,0 +1,25 @@
+import { Alert, Center, Loader } from '@mantine/core'
+import { EnrolSecondFactorPage } from '../session/EnrolSecondFactorPage'
+import { SignInPage } from '../session/SignInPage'
+import { useSession } from '../session/session'
+import { Shell } from './Shell'
+
+/** Nobody sees a page of the register before signing in, and enrolling a second factor when required. */
+export function Root() {
+  const session = useSession()
+  if (session.isPending)
+    return (
+      <Center mih="100vh">
+        <Loader />
+      </Center>
+    )
+  if (session.isError)
+    return (
+      <Alert color="red" m="xl">
+        {session.error.message}
+      </Alert>
+    )
+  if (!session.data) return <SignInPage />
+  if (session.data.mustEnrolSecondFactor) return <EnrolSecondFactorPage />
+  return <Shell />
+}

@@ -1,0 +1,54 @@
+import { AppShell, Button, Group, NavLink, Text, Title } from '@mantine/core'
+import { Link, Outlet, useRouterState } from '@tanstack/react-router'
+import { useTranslation } from 'react-i18next'
+import { useCan, useSession, useSignOut } from '../session/session'
+import { LanguageSwitch } from './LanguageSwitch'
+
+const NAV = [
+  { to: '/', label: 'nav.register', permission: 'persons.read' },
+  { to: '/persons/new', label: 'nav.registerPerson', permission: 'persons.write' },
+  { to: '/captures/new', label: 'nav.capture', permission: 'captures.write' },
+  { to: '/facilities', label: 'nav.facilities', permission: 'facilities.read' },
+  { to: '/audit', label: 'nav.audit', permission: 'audit.read' },
+  { to: '/admin', label: 'nav.admin', permission: 'users.manage' },
+] as const
+
+/** The frame around every page: header with who is signed in, and the pages this role may use. */
+export function Shell() {
+  const { t } = useTranslation()
+  const { data: user } = useSession()
+  const can = useCan()
+  const signOut = useSignOut()
+  const path = useRouterState({ select: (s) => s.location.pathname })
+  return (
+    <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 'sm' }} padding="md">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between">
+          <Group gap="xs">
+            <Title order={3}>{t('app.name')}</Title>
+            <Text c="dimmed" size="sm">
+              {t('app.tagline')}
+            </Text>
+          </Group>
+          <Group>
+            <LanguageSwitch />
+            <Text size="sm" data-testid="signed-in-user">
+              {user?.name} ({user?.role})
+            </Text>
+            <Button variant="subtle" size="xs" onClick={() => void signOut()}>
+              {t('nav.signOut')}
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs">
+        {NAV.filter((n) => can(n.permission)).map((n) => (
+          <NavLink key={n.to} component={Link} to={n.to} label={t(n.label)} active={path === n.to} />
+        ))}
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  )
+}

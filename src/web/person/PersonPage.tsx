@@ -1,0 +1,128 @@
+import { Alert, Badge, Grid, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core'
+import { useParams } from '@tanstack/react-router'
+import { useTranslation } from 'react-i18next'
+import { useFacilities } from '../register/usePersons'
+import { useCan } from '../session/session'
+import type { Person } from '../types'
+import { AmendForm } from './AmendForm'
+import { AuditTrail } from './AuditTrail'
+import { RecordEventForm } from './RecordEventForm'
+import { Timeline } from './Timeline'
+import { usePerson } from './usePerson'
+
+/** One person's record: particulars, where they are and how they are, what happened, who changed what. */
+export function PersonPage() {
+  const { personId } = useParams({ from: '/persons/$personId' })
+  const { t } = useTranslation()
+  const can = useCan()
+  const person = usePerson(personId)
+  const facilities = useFacilities()
+  if (person.isPending) return <Loader />
+  if (person.isError)
+    return (
+      <Alert color="red" role="alert">
+        {person.error.message}
+      </Alert>
+    )
+  const p = person.data
+  const facility = facilities.data?.find((f) => f.id === p.facilityId)
+  return (
+    <Stack>
+      <Group justify="space-between" align="start">
+        <Stack gap={2}>
+          <Title order={2}>{[p.surname, p.firstNames, p.patronymic].filter(Boolean).join(' ')}</Title>
+          {p.surnameLatin && (
+            <Text c="dimmed">{[p.surnameLatin, p.firstNamesLatin].filter(Boolean).join(' ')}</Text>
+          )}
+          <Text size="sm" c="dimmed">
+            {t('person.registerNumber', { n: p.registerNumber })} · {t(`category.${p.category}`)}
+          </Text>
+        </Stack>
+        <Group>
+          <Badge size="lg" data-testid="person-status">
+            {t(`status.${p.status}`)}
+          </Badge>
+          {p.health && (
+            <Badge size="lg" color="orange">
+              {t(`health.${p.health}`)}
+            </Badge>
+          )}
+          {facility && (
+            <Badge size="lg" variant="outline" data-testid="person-facility">
+              {facility.name}
+            </Badge>
+          )}
+        </Group>
+      </Group>
+      {p.confirmation === 'unconfirmed' && <Alert color="yellow">{t('person.unconfirmed')}</Alert>}
+      <Grid>
+        <Grid.Col span={{ base: 12, lg: 6 }}>
+          <Paper withBorder p="md">
+            <Group justify="space-between" mb="xs">
+              <Title order={4}>{t('person.particulars')}</Title>
+              <Badge color={p.art17Complete ? 'green' : 'gray'} variant="light">
+                {p.art17Complete ? t('person.art17Complete') : t('person.art17Incomplete')}
+              </Badge>
+            </Group>
+            <Particulars person={p} />
+            {can('persons.write') && <AmendForm person={p} />}
+          </Paper>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 6 }}>
+          <Stack>
+            {can('persons.write') && <RecordEventForm person={p} />}
+            <Paper withBorder p="md">
+              <Title order={4} mb="xs">
+                {t('person.timeline')}
+              </Title>
+              <Timeline personId={p.id} />
+            </Paper>
+          </Stack>
+        </Grid.Col>
+      </Grid>
+      <Paper withBorder p="md">
+        <Title order={4} mb="xs">
+          {t('person.auditTrail')}
+        </Title>
+        <AuditTrail personId={p.id} />
+      </Paper>
+    </Stack>
+  )
+}
+
+function Particulars({ person: p }: { person: Person }) {
+  const { t } = useTranslation()
+  const rows: [string, string | null][] = [
+    ['surname', p.surname],
+    ['firstNames', p.firstNames],
+    ['patronymic', p.patronymic],
+    ['sex', p.sex ? t(`sex.${p.sex}`) : null],
+    ['rank', p.rank],
+    ['serviceNumber', p.serviceNumber],
+    ['dateOfBirth', p.dateOfBirth],
+    ['placeOfBirth', p.placeOfBirth],
+    ['nationality', p.nationality],
+    ['powerDependedOn', p.powerDependedOn],
+    ['unit', p.unit],
+    ['fatherFirstName', p.fatherFirstName],
+    ['motherMaidenName', p.motherMaidenName],
+    ['nextOfKinName', p.nextOfKin.name],
+    ['nextOfKinAddress', p.nextOfKin.address],
+    ['lastResidence', p.lastResidence],
+    ['distinguishingMarks', p.distinguishingMarks],
+  ]
+  return (
+    <Table withRowBorders={false} verticalSpacing={3}>
+      <Table.Tbody>
+        {rows.map(([key, value]) => (
+          <Table.Tr key={key}>
+            <Table.Th w="40%" fw={500} c="dimmed">
+              {t(`fields.${key}`)}
+            </Table.Th>
+            <Table.Td>{value ?? t('form.none')}</Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  )
+}

@@ -1,0 +1,41 @@
+import { Loader, Timeline as MantineTimeline, Text } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
+import { useFacilities } from '../register/usePersons'
+import type { PersonEvent } from '../types'
+import { usePersonEvents } from './usePerson'
+
+/** A person's history, newest first, as the events say it. */
+export function Timeline({ personId }: { personId: string }) {
+  const { t } = useTranslation()
+  const events = usePersonEvents(personId)
+  const facilities = useFacilities()
+  if (events.isPending) return <Loader size="sm" />
+  if (events.isError) return <Text c="red">{events.error.message}</Text>
+  const facilityName = (id: string | null) => facilities.data?.find((f) => f.id === id)?.name
+  const newestFirst = [...events.data].reverse()
+  return (
+    <MantineTimeline active={0} bulletSize={14} lineWidth={2} data-testid="timeline">
+      {newestFirst.map((e) => (
+        <MantineTimeline.Item key={e.id} title={t(`event.${e.type}`)}>
+          <Text size="sm" c="dimmed">
+            {e.occurredOn}
+            {e.facilityId && ` · ${facilityName(e.facilityId) ?? ''}`}
+          </Text>
+          <EventDetails event={e} />
+        </MantineTimeline.Item>
+      ))}
+    </MantineTimeline>
+  )
+}
+
+function EventDetails({ event }: { event: PersonEvent }) {
+  const { t } = useTranslation()
+  const d = event.details
+  const parts: string[] = []
+  if (typeof d.health === 'string') parts.push(t(`health.${d.health}`))
+  if (typeof d.cause === 'string') parts.push(d.cause)
+  if (typeof d.reason === 'string') parts.push(d.reason)
+  if (typeof d.note === 'string') parts.push(d.note)
+  if (parts.length === 0) return null
+  return <Text size="sm">{parts.join(' · ')}</Text>
+}

@@ -1,0 +1,210 @@
+import { Badge, Group, Loader, Select, Stack, Text, TextInput, Title } from '@mantine/core'
+import { useDebouncedValue } from '@mantine/hooks'
+import { useNavigate } from '@tanstack/react-router'
+import { useVirtualizer } from '@tanstack/react-virtual'
+import { useEffect, useMemo, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { CATEGORIES, STATUSES, useOptions } from '../labels'
+import type { Person } from '../types'
+import { COLUMNS, ROW_HEIGHT } from './columns'
+import { RegisterHeader } from './RegisterHeader'
+import {
+  type RegisterFilter,
+  type RegisterSort,
+  useFacilities,
+  usePersonCount,
+  usePersons,
+} from './usePersons'
+
+/** The custody register: a virtualised table over server-side filtering, sorting and cursor paging. */
+export function RegisterPage() {
+  const { t } = useTranslation()
+  const options = useOptions()
+  const navigate = useNavigate()
+  const [search, setSearch] = useState('')
+  const [q] = useDebouncedValue(search.trim(), 250)
+  const [status, setStatus] = useState<string | null>(null)
+  const [category, setCategory] = useState<string | null>(null)
+  const [facilityId, setFacilityId] = useState<string | null>(null)
+  const [confirmation, setConfirmation] = useState<RegisterFilter['confirmation']>('confirmed')
+  const [order, setOrder] = useState<RegisterSort>({ sort: 'registerNumber', direction: 'desc' })
+  const filter = useMemo(
+    () => ({ q, status, category, facilityId, confirmation }),
+    [q, status, category, facilityId, confirmation],
+  )
+
+  const persons = usePersons(filter, order)
+  const count = usePersonCount(filter)
+  const facilities = useFacilities()
+  const facilityName = useMemo(
+    () => new Map((facilities.data ?? []).map((f) => [f.id, f.name])),
+    [facilities.data],
+  )
+  const rows = useMemo(() => persons.data?.pages.flatMap((p) => p.items) ?? [], [persons.data])
+
+  const scroller = useRef<HTMLDivElement>(null)
+  const virtual = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 15,
+  })
+  const items = virtual.getVirtualItems()
+  const lastIndex = items[items.length - 1]?.index ?? 0
+  useEffect(() => {
+    if (lastIndex >= rows.length - 40 && persons.hasNextPage && !persons.isFetchingNextPage)
+      void persons.fetchNextPage()
+  }, [lastIndex, rows.length, persons])
+
+  return (
+    <Stack gap="sm">
+      <Group justify="space-between">
+        <Title order={2}>{t('register.title')}</Title>
+        <Text c="dimmed" data-testid="register-count">
+          {count.data &&
+            (count.data.capped
+              ? t('register.countCapped', { count: count.data.total })
+              : t('register.count', { count: count.data.total }))}
+        </Text>
+      </Group>
+      <Group align="end">
+        <TextInput
+          label={t('register.search')}
+          value={search}
+          onChange={(e) => setSearch(e.currentTarget.value)}
+          w={260}
+        />
+        <Select
+          label={t('register.status')}
+          placeholder={t('register.anyStatus')}
+          data={options('status', STATUSES)}
+          value={status}
+          onChange={setStatus}
+          clearable
+          w={170}
+        />
+        <Select
+          label={t('register.category')}
+          placeholder={t('register.anyCategory')}
+          data={options('category', CATEGORIES)}
+          value={category}
+          onChange={setCategory}
+          clearable
+          w={220}
+        />
+        <Select
+          label={t('register.facility')}
+          placeholder={t('register.anyFacility')}
+          data={(facilities.data ?? []).map((f) => ({ value: f.id, label: f.name }))}
+          value={facilityId}
+          onChange={setFacilityId}
+          clearable
+          searchable
+          w={220}
+        />
+        <Select
+          label={t('register.confirmation')}
+          data={options('confirmation', ['confirmed', 'unconfirmed', 'all'])}
+          value={confirmation}
+          onChange={(v) => setConfirmation((v as RegisterFilter['confirmation']) ?? 'confirmed')}
+          w={160}
+        />
+      </Group>
+      <div
+        role="table"
+        aria-rowcount={rows.length}
+        style={{ border: '1px solid var(--mantine-color-gray-3)' }}
+      >
+        <RegisterHeader order={order} onOrder={setOrder} />
+        <div ref={scroller} style={{ height: 'calc(100vh - 260px)', minHeight: 300, overflow: 'auto' }}>
+          {persons.isPending && (
+            <Group p="md">
+              <Loader size="sm" /> <Text>{t('register.loading')}</Text>
+            </Group>
+          )}
+          {persons.isSuccess && rows.length === 0 && (
+            <Text p="md" c="dimmed">
+              {t('register.empty')}
+            </Text>
+          )}
+          <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
+            {items.map((item) => {
+              const p = rows[item.index]!
+              return (
+                <PersonRow
+                  key={p.id}
+                  person={p}
+                  top={item.start}
+                  facility={p.facilityId ? facilityName.get(p.facilityId) : undefined}
+                  onOpen={() => void navigate({ to: '/persons/$personId', params: { personId: p.id } })}
+                />
+              )
+            })}
+          </div>
+          {persons.isFetchingNextPage && (
+            <Text p="xs" c="dimmed" size="sm">
+              {t('register.loadingMore')}
+            </Text>
+          )}
+        </div>
+      </div>
+    </Stack>
+  )
+}
+
+function PersonRow(props: { person: Person; top: number; facility?: string; onOpen: () => void }) {
+  const { t } = useTranslation()
+  const p = props.person
+  const name = [p.surname, p.firstNames, p.patronymic].filter(Boolean).join(' ')
+  const latin = [p.surnameLatin, p.firstNamesLatin].filter(Boolean).join(' ')
+  return (
+    <div
+      role="row"
+      tabIndex={0}
+      onClick={props.onOpen}
+      onKeyDown={(e) => e.key === 'Enter' && props.onOpen()}
+      style={{
+        position: 'absolute',
+        top: props.top,
+        height: ROW_HEIGHT,
+        width: '100%',
+        display: 'grid',
+        gridTemplateColumns: COLUMNS,
+        alignItems: 'center',
+        gap: 8,
+        padding: '0 8px',
+        cursor: 'pointer',
+        borderBottom: '1px solid var(--mantine-color-gray-2)',
+        fontSize: 14,
+        whiteSpace: 'nowrap',
+        overflow: 'hidden',
+      }}
+    >
+      <span role="cell">{p.registerNumber}</span>
+      <span role="cell" style={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>
+        {name}
+        {p.confirmation === 'unconfirmed' && (
+          <Badge size="xs" color="yellow" ml={6}>
+            {t('confirmation.unconfirmed')}
+          </Badge>
+        )}
+      </span>
+      <span
+        role="cell"
+        style={{ overflow: 'hidden', textOverflow: 'ellipsis', color: 'var(--mantine-color-dimmed)' }}
+      >
+        {latin}
+      </span>
+      <span role="cell">{p.dateOfBirth}</span>
+      <span role="cell" style={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>
+        {p.rank}
+      </span>
+      <span role="cell">{p.serviceNumber}</span>
+      <span role="cell">{t(`status.${p.status}`)}</span>
+      <span role="cell" style={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>
+        {props.facility}
+      </span>
+      <span role="cell">{p.art17Complete ? '✓' : '…'}</span>
+    </div>
+  )
+}

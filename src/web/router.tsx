@@ -1,0 +1,29 @@
+import { createRootRoute, createRoute, createRouter } from '@tanstack/react-router'
+import { AdminPage } from './admin/AdminPage'
+import { AuditPage } from './audit/AuditPage'
+import { FacilitiesPage } from './facilities/FacilitiesPage'
+import { Root } from './layout/Root'
+import { PersonPage } from './person/PersonPage'
+import { RegisterPage } from './register/RegisterPage'
+import { CapturePage } from './registration/CapturePage'
+import { RegisterPersonPage } from './registration/RegisterPersonPage'
+
+const root = createRootRoute({ component: Root })
+
+const routeTree = root.addChildren([
+  createRoute({ getParentRoute: () => root, path: '/', component: RegisterPage }),
+  createRoute({ getParentRoute: () => root, path: '/persons/new', component: RegisterPersonPage }),
+  createRoute({ getParentRoute: () => root, path: '/persons/$personId', component: PersonPage }),
+  createRoute({ getParentRoute: () => root, path: '/captures/new', component: CapturePage }),
+  createRoute({ getParentRoute: () => root, path: '/facilities', component: FacilitiesPage }),
+  createRoute({ getParentRoute: () => root, path: '/audit', component: AuditPage }),
+  createRoute({ getParentRoute: () => root, path: '/admin', component: AdminPage }),
+])
+
+export const router = createRouter({ routeTree })
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: typeof router
+  }
+}

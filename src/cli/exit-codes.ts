@@ -21,6 +21,9 @@ export function exitCodeFor(error: unknown): number {
 export function reportError(error: unknown): void {
   if (isDomainError(error)) {
     console.error(`error: ${error.message}`)
+    // a lone issue that the message already states is not printed twice
+    const [only] = error.issues
+    if (error.issues.length === 1 && only && error.message.includes(only.message)) return
     for (const issue of error.issues.slice(0, 50))
       console.error(`  ${issue.path || '(record)'}: ${issue.message}`)
     if (error.issues.length > 50) console.error(`  … and ${error.issues.length - 50} more`)

@@ -44,6 +44,28 @@ describe('parley CLI', () => {
     expect(verify.stdout).toMatch(/Audit chain intact: 3 entries verified/)
   })
 
+  it('generates a register that imports whole, and refuses bad generator options with exit 2', async () => {
+    const out = path.join(dir, 'generated')
+    const gen = await parley(
+      'generate',
+      '--scenario',
+      'register',
+      '--persons',
+      '150',
+      '--seed',
+      '3',
+      '--out',
+      out,
+    )
+    expect(gen.code).toBe(0)
+    expect(gen.stdout).toContain('register.csv\t150 rows')
+    const imported = await parley('import', 'persons', path.join(out, 'register.csv'))
+    expect(imported.stdout).toContain('150 rows: 150 registered, 0 already in the register')
+    const bad = await parley('generate', '--scenario', 'list', '--match-share', '1.5', '--out', out)
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toContain('--match-share must be a number from 0 to below 1, not 1.5')
+  })
+
   it('exits 2 on a bad file, naming row and column', async () => {
     const file = path.join(dir, 'bad.csv')
     writeFileSync(file, 'surname,date_of_birth\nМороз,32.01.1990\n')

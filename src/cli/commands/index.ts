@@ -1,5 +1,9 @@
 import type { Command } from 'commander'
+import { registerGenerateCommands } from '../../generate/cli'
 import { registerFoundationCommands } from './register'
 
 /** Every command group of the `parley` program. Each capability owns one file here. */
-export const COMMANDS: Array<(program: Command) => void> = [registerFoundationCommands]
+export const COMMANDS: Array<(program: Command) => void> = [
+  registerFoundationCommands,
+  registerGenerateCommands,
+]

@@ -26,7 +26,9 @@ export function registerFoundationCommands(program: Command) {
       }
       if (opts.demo) {
         const { fillDemo } = await import('../../app/demo')
-        await fillDemo(server.parley, { persons: 3000, onlyIfEmpty: true })
+        const bar = progressBar('demo')
+        await fillDemo(server.parley, { persons: 3000, onlyIfEmpty: true, onProgress: bar.update })
+        bar.stop()
       }
       console.log(
         `Parley is serving ${config.database.kind === 'pglite' ? `the embedded database in ${config.dataDir}` : 'a PostgreSQL server'} at ${config.http.publicUrl}`,

@@ -53,7 +53,9 @@ export function readPersonsCsv(content: string | Buffer): ImportRow[] {
     )
 
   const columnOf = new Map<PersonColumn, string>()
-  fields.forEach((f, i) => f && columnOf.set(f, header[i]!))
+  fields.forEach((f, i) => {
+    if (f) columnOf.set(f, header[i]!)
+  })
   const issues: FieldIssue[] = []
   const out: ImportRow[] = []
   rows.forEach((cells, r) => {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { sql } from 'kysely'
 import type { AuditInput, appendAudit } from '../audit/store'
 import type { Actor } from '../auth/actor'
 import type { Clock } from '../core/clock'
@@ -41,7 +42,7 @@ export function createPersonImportService({ db, store, audit, clock, romanize }:
     const rows = readPersonsCsv(file.content)
     const sha256 = createHash('sha256').update(file.content).digest('hex')
     const today = clock().toISOString().slice(0, 10)
-    return db.transaction().execute(async (tx) => {
+    const report = await db.transaction().execute(async (tx): Promise<ImportReport> => {
       const facilityIds = new Map<string, string>()
       const missing = new Set<string>()
       for (const name of new Set(rows.map((r) => r.facilityName).filter((n): n is string => !!n))) {
@@ -142,6 +143,10 @@ export function createPersonImportService({ db, store, audit, clock, romanize }:
       )
       return { rows: rows.length, created, unchanged: rows.length - created, importId: record.id }
     })
+    // The embedded database has no autovacuum to refresh the planner's statistics; after a large
+    // import, stale ones make it scan the whole register for a page of a hundred.
+    if (report.created >= 1000) await sql`analyze persons`.execute(db)
+    return report
   }
   return { importPersons }
 }

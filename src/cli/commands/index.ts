@@ -1,9 +1,11 @@
 import type { Command } from 'commander'
 import { registerGenerateCommands } from '../../generate/cli'
+import { registerNameCommands } from '../../names/cli'
 import { registerFoundationCommands } from './register'
 
 /** Every command group of the `parley` program. Each capability owns one file here. */
 export const COMMANDS: Array<(program: Command) => void> = [
   registerFoundationCommands,
   registerGenerateCommands,
+  registerNameCommands,
 ]

@@ -11,6 +11,8 @@ import { createCustodyService } from '../custody/service'
 import * as custodyStore from '../custody/store'
 import { type Connection, openConnection } from '../db/connection'
 import { migrate } from '../db/migrate'
+import { backfillNameKeys } from '../search/backfill'
+import { createSearchService } from '../search/service'
 import { createSettingsService } from '../settings/service'
 import * as settingsStore from '../settings/store'
 import { romanizeName } from './romanize'
@@ -36,6 +38,7 @@ export function createServices(conn: Connection, auth: Auth, clock: Clock = syst
       romanize: romanizeName,
     }),
     audit: createAuditService({ db, audit: auditStore }),
+    search: createSearchService({ db }),
     users: createUserService({ db, auth, audit: auditStore, clock }),
     settings: createSettingsService({ db, store: settingsStore, audit: auditStore, clock }),
   }
@@ -67,6 +70,10 @@ export async function openParley(
 ): Promise<Parley> {
   const conn = opts.connection ?? (await openConnection(config.database))
   await migrate(conn)
+  // persons registered before name keys existed are keyed once, so search covers everyone
+  await backfillNameKeys(conn.db, (n) => {
+    if (n % 50_000 === 0) process.stderr.write(`Keying names for search: ${n} persons done\n`)
+  })
   const auth = createAuth({
     db: conn.db,
     secret: await sessionSecret(conn, config.sessionSecret),

@@ -1,3 +1,4 @@
+import { nameKey } from '../names/key'
 import { missingMinimumParticulars } from './completeness'
 import type { PersonParticulars } from './model'
 import { yearOf } from './partial-date'
@@ -11,6 +12,12 @@ export function scriptOf(text: string): 'cyrillic' | 'latin' | 'mixed' | 'other'
   if (cyr) return 'cyrillic'
   if (lat) return 'latin'
   return 'other'
+}
+
+/** The key of the first given name: the one lists agree on when some write a second. */
+export function firstNameKey(firstNames: string | null | undefined): string | null {
+  const first = firstNames?.trim().split(/\s+/)[0]
+  return first ? nameKey(first) : null
 }
 
 /** Latin forms of a name for search and lists abroad; injected so the name engine owns the standard. */
@@ -30,6 +37,7 @@ export function particularsColumns(
     cols.surname = p.surname
     cols.surname_latin = scriptOf(p.surname) === 'latin' ? p.surname : romanize(p.surname)
     cols.name_script = scriptOf(`${p.surname} ${p.firstNames ?? ''}`)
+    cols.surname_key = nameKey(p.surname)
   }
   if ('firstNames' in p) {
     cols.first_names = p.firstNames ?? null
@@ -38,7 +46,9 @@ export function particularsColumns(
         ? p.firstNames
         : romanize(p.firstNames)
       : null
+    cols.first_names_key = firstNameKey(p.firstNames)
   }
+  if ('patronymic' in p) cols.patronymic_key = p.patronymic ? nameKey(p.patronymic) : null
   const map: [keyof PersonParticulars, keyof NewPersonRow][] = [
     ['patronymic', 'patronymic'],
     ['sex', 'sex'],

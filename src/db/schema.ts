@@ -37,6 +37,9 @@ export type PersonsTable = {
   patronymic: string | null
   name_script: string
   surname_latin: string | null
+  surname_key: string | null
+  first_names_key: string | null
+  patronymic_key: string | null
   first_names_latin: string | null
   sex: string | null
   rank: string | null

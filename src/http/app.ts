@@ -15,6 +15,7 @@ import { sessionUserOf } from '../auth/session-user'
 import { DomainError, ValidationError } from '../core/errors'
 import { custodyRoutes } from '../custody/routes'
 import type { Connection } from '../db/connection'
+import { searchRoutes } from '../search/routes'
 import type { AppEnv } from './env'
 import { problemResponse } from './problem'
 
@@ -78,6 +79,7 @@ export function createHttpApp({ conn, auth, services, logger, baseUrl, webDir }:
   api.route('/', sessionRoutes({ auth: auth, users: services.users, settings: services.settings, baseUrl }))
   api.route('/', custodyRoutes(services.custody))
   api.route('/', auditRoutes(services.audit))
+  api.route('/', searchRoutes(services.search))
   app.route('/api/v1', api)
 
   const openApi = {

@@ -92,7 +92,16 @@ describe('the custody register in the browser', () => {
     await expect.poll(() => page.getByText('No one matches these filters.').isVisible()).toBe(true)
   })
 
+  it('finds the person from the header search in Latin letters and opens the record', async () => {
+    await page.getByRole('textbox', { name: 'Search persons' }).fill('Petro Kovalenko')
+    const option = page.getByRole('option', { name: /Коваленко Петро/ })
+    await expect.poll(() => option.isVisible()).toBe(true)
+    await option.click()
+    await expect.poll(() => page.getByRole('heading', { name: 'Коваленко Петро' }).isVisible()).toBe(true)
+  })
+
   it('switches to Ukrainian', async () => {
+    await page.getByRole('link', { name: 'Register', exact: true }).click()
     await page.getByText('Українська').click()
     await expect
       .poll(() => page.getByRole('heading', { name: 'Реєстр утримуваних осіб' }).isVisible())

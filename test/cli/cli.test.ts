@@ -67,13 +67,17 @@ describe('parley CLI', () => {
   })
 
   it('transliterates, keys and compares names, and names an unknown standard', async () => {
-    expect((await parley('names', 'translit', '--standard', 'uk-2010', 'Згорани Юрій')).stdout).toBe('Zghorany Yurii\n')
+    expect((await parley('names', 'translit', '--standard', 'uk-2010', 'Згорани Юрій')).stdout).toBe(
+      'Zghorany Yurii\n',
+    )
     expect((await parley('names', 'key', 'Syrskyi')).stdout).toBe('Syrskyi\tsirski\n')
     const compared = await parley('names', 'compare', 'Олександр Сирський', 'Alexander Sirsky')
     expect(compared.stdout.split('\n')[0]).toBe('0.975')
     const bad = await parley('names', 'translit', '--standard', 'ru-xx', 'Олег')
     expect(bad.code).toBe(2)
-    expect(bad.stderr).toContain('--standard: must be one of uk-2010, ru-icao, ru-gost-b, uk-bgn, ru-bgn, not ru-xx')
+    expect(bad.stderr).toContain(
+      '--standard: must be one of uk-2010, ru-icao, ru-gost-b, uk-bgn, ru-bgn, not ru-xx',
+    )
   })
 
   it('exits 2 on a bad file, naming row and column', async () => {

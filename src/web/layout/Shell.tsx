@@ -3,6 +3,7 @@ import { Link, Outlet, useRouterState } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
 import { useCan, useSession, useSignOut } from '../session/session'
 import { LanguageSwitch } from './LanguageSwitch'
+import { PersonSearch } from './PersonSearch'
 
 const NAV = [
   { to: '/', label: 'nav.register', permission: 'persons.read' },
@@ -31,6 +32,7 @@ export function Shell() {
             </Text>
           </Group>
           <Group>
+            {can('persons.read') && <PersonSearch />}
             <LanguageSwitch />
             <Text size="sm" data-testid="signed-in-user">
               {user?.name} ({user?.role})

@@ -208,6 +208,12 @@ export const en = {
     requireSecondFactor: 'Require a second factor for every account',
     twoFactor: 'Second factor',
   },
+  search: {
+    label: 'Search persons',
+    placeholder: 'Name in any alphabet, date of birth, service no.',
+    none: 'No one found.',
+    results: 'Search results',
+  },
   errors: { forbidden: 'Your role does not allow this.', generic: 'Something went wrong: {{message}}' },
 }
 

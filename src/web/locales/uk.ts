@@ -210,5 +210,11 @@ export const uk: Messages = {
     requireSecondFactor: 'Вимагати другий фактор для всіх облікових записів',
     twoFactor: 'Другий фактор',
   },
+  search: {
+    label: 'Пошук осіб',
+    placeholder: "Ім'я будь-якою абеткою, дата народження, особовий №",
+    none: 'Нікого не знайдено.',
+    results: 'Результати пошуку',
+  },
   errors: { forbidden: 'Ваша роль цього не дозволяє.', generic: 'Сталася помилка: {{message}}' },
 }

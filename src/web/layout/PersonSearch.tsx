@@ -1,0 +1,110 @@
+import { Badge, Group, Loader, Popover, Stack, Text, TextInput, UnstyledButton } from '@mantine/core'
+import { useDebouncedValue } from '@mantine/hooks'
+import { useQuery } from '@tanstack/react-query'
+import { useNavigate } from '@tanstack/react-router'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { api, queryString } from '../api'
+
+type Hit = {
+  id: string
+  surname: string
+  firstNames: string | null
+  patronymic: string | null
+  latin: string
+  dateOfBirth: string | null
+  status: string
+  score: number
+  reasons: string[]
+}
+
+/** The header's search box: any alphabet, results as one types, Enter opens the first. */
+export function PersonSearch() {
+  const { t } = useTranslation()
+  const navigate = useNavigate()
+  const [text, setText] = useState('')
+  const [open, setOpen] = useState(false)
+  const [q] = useDebouncedValue(text.trim(), 200)
+  const results = useQuery({
+    queryKey: ['search', q],
+    queryFn: () => api<{ hits: Hit[] }>('GET', `/search${queryString({ q, limit: 10 })}`),
+    enabled: q.length >= 2,
+    staleTime: 10_000,
+  })
+  const hits = results.data?.hits ?? []
+
+  function openPerson(id: string) {
+    setOpen(false)
+    setText('')
+    void navigate({ to: '/persons/$personId', params: { personId: id } })
+  }
+
+  return (
+    <Popover
+      opened={open && q.length >= 2}
+      onChange={setOpen}
+      width={520}
+      position="bottom-start"
+      shadow="md"
+    >
+      <Popover.Target>
+        <TextInput
+          aria-label={t('search.label')}
+          placeholder={t('search.placeholder')}
+          value={text}
+          w={320}
+          size="xs"
+          onChange={(e) => {
+            setText(e.currentTarget.value)
+            setOpen(true)
+          }}
+          onFocus={() => setOpen(true)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && hits[0]) openPerson(hits[0].id)
+            if (e.key === 'Escape') setOpen(false)
+          }}
+          rightSection={results.isFetching ? <Loader size={14} /> : null}
+        />
+      </Popover.Target>
+      <Popover.Dropdown p={4}>
+        {results.isSuccess && hits.length === 0 && (
+          <Text size="sm" c="dimmed" p="xs">
+            {t('search.none')}
+          </Text>
+        )}
+        {results.isError && (
+          <Text size="sm" c="red" p="xs">
+            {results.error.message}
+          </Text>
+        )}
+        <Stack gap={0} role="listbox" aria-label={t('search.results')}>
+          {hits.map((h) => (
+            <UnstyledButton
+              key={h.id}
+              role="option"
+              aria-selected={false}
+              onClick={() => openPerson(h.id)}
+              p="xs"
+              style={{ borderRadius: 4 }}
+              title={h.reasons.join('\n')}
+            >
+              <Group justify="space-between" wrap="nowrap">
+                <Stack gap={0}>
+                  <Text size="sm" fw={500}>
+                    {[h.surname, h.firstNames, h.patronymic].filter(Boolean).join(' ')}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {[h.latin, h.dateOfBirth, t(`status.${h.status}`)].filter(Boolean).join(' · ')}
+                  </Text>
+                </Stack>
+                <Badge variant="light" color={h.score >= 0.9 ? 'green' : h.score >= 0.75 ? 'yellow' : 'gray'}>
+                  {Math.round(h.score * 100)}%
+                </Badge>
+              </Group>
+            </UnstyledButton>
+          ))}
+        </Stack>
+      </Popover.Dropdown>
+    </Popover>
+  )
+}

@@ -1,13 +1,15 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import autocannon from 'autocannon'
-import { openParley } from '../src/app/container'
-import { progressBar } from '../src/cli/context'
-import { loadConfig } from '../src/core/config'
 import { type Benchmark, percentile } from './lib'
-import { BENCH_ACTOR, databasesFrom, fillRegister, keptDatabase, sizeToCount } from './support'
+import {
+  BENCH_FACILITIES,
+  BENCH_PASSWORD,
+  databasesFrom,
+  keptDatabase,
+  prepareKeptRegister,
+  sizeToCount,
+} from './support'
 
-const FACILITIES = ['Camp A (bench)', 'Camp B (bench)', 'Transit point (bench)']
-const PASSWORD = 'benchmark password 2026'
 const PORT = 4391
 
 /**
@@ -24,7 +26,7 @@ const bench: Benchmark = {
     const seconds = Number(args[args.indexOf('--seconds') + 1]) || 5
     for (const kind of databasesFrom(args, ['pglite'])) {
       const env = await keptDatabase(kind, `list-${size}`)
-      figures[`${kind}FillSeconds`] = await prepare(env, count)
+      figures[`${kind}FillSeconds`] = await prepareKeptRegister(env, count)
       const server = await serve(env)
       try {
         const cookie = await signIn()
@@ -56,41 +58,6 @@ const bench: Benchmark = {
 }
 export default bench
 
-/** Fills the register up to `count` (resuming a partial fill) and makes the benchmark's account. */
-async function prepare(env: Record<string, string>, count: number): Promise<number> {
-  const parley = await openParley(loadConfig(env))
-  const started = performance.now()
-  try {
-    const { custody, users } = parley.services
-    const existing = await custody.listFacilities()
-    for (const name of FACILITIES)
-      if (!existing.some((f) => f.name === name))
-        await custody.createFacility(BENCH_ACTOR, { name, kind: 'camp', capacity: 500_000 })
-    const have = (
-      await parley.conn.db
-        .selectFrom('persons')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n
-    if (Number(have) < count) {
-      const bar = progressBar('fill register')
-      await fillRegister(parley, count, { facilities: FACILITIES, onProgress: bar.update })
-      bar.stop()
-    }
-    const accounts = await users.listUsers()
-    if (!accounts.some((u) => u.username === 'bench'))
-      await users.createUser(BENCH_ACTOR, {
-        username: 'bench',
-        name: 'Benchmark',
-        role: 'registrar',
-        password: PASSWORD,
-      })
-  } finally {
-    await parley.close()
-  }
-  return Number(((performance.now() - started) / 1000).toFixed(1))
-}
-
 async function serve(env: Record<string, string>): Promise<ChildProcess> {
   const child = spawn('node', ['bin/parley.js', 'serve'], {
     env: {
@@ -103,21 +70,22 @@ async function serve(env: Record<string, string>): Promise<ChildProcess> {
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   })
-  for (let i = 0; i < 120; i++) {
+  // a first start after an upgrade may key a million names for search before it answers
+  for (let i = 0; i < 1200; i++) {
     try {
       if ((await fetch(`http://127.0.0.1:${PORT}/api/v1/health`)).ok) return child
     } catch {}
     await new Promise((r) => setTimeout(r, 500))
   }
   child.kill()
-  throw new Error('parley serve did not answer /api/v1/health within 60 s')
+  throw new Error('parley serve did not answer /api/v1/health within 10 minutes')
 }
 
 async function signIn(): Promise<string> {
   const res = await fetch(`http://127.0.0.1:${PORT}/api/v1/session`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', origin: `http://127.0.0.1:${PORT}` },
-    body: JSON.stringify({ username: 'bench', password: PASSWORD }),
+    body: JSON.stringify({ username: 'bench', password: BENCH_PASSWORD }),
   })
   if (!res.ok) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`)
   return res.headers
@@ -135,7 +103,7 @@ async function get(path: string, cookie: string): Promise<any> {
 
 async function facilityId(cookie: string): Promise<string> {
   const { items } = await get('/api/v1/facilities', cookie)
-  return items.find((f: { name: string }) => f.name === FACILITIES[0]).id
+  return items.find((f: { name: string }) => f.name === BENCH_FACILITIES[0]).id
 }
 
 /** p50 and p95 of every response in `seconds` of load from `connections` connections. */

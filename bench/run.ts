@@ -9,14 +9,17 @@ import { type Benchmark, printTable, writeResult } from './lib'
  */
 const here = path.dirname(fileURLToPath(import.meta.url))
 const available = readdirSync(here)
-  .filter((f) => f.endsWith('.ts') && !['lib.ts', 'run.ts'].includes(f) && !f.endsWith('.test.ts'))
+  .filter(
+    (f) => f.endsWith('.ts') && !['lib.ts', 'run.ts', 'support.ts'].includes(f) && !f.endsWith('.test.ts'),
+  )
   .map((f) => f.replace(/\.ts$/, ''))
   .sort()
 
 const argv = process.argv.slice(2)
 const sizeAt = argv.indexOf('--size')
 const size = sizeAt >= 0 ? argv[sizeAt + 1] : undefined
-const names = argv.filter((a, i) => !a.startsWith('--') && (sizeAt < 0 || i !== sizeAt + 1))
+// every --flag takes a value (--size 1m, --db both, --queries 300); the other words name benchmarks
+const names = argv.filter((a, i) => !a.startsWith('--') && !argv[i - 1]?.startsWith('--'))
 const selected = names.length > 0 ? names : available
 const unknown = selected.filter((n) => !available.includes(n))
 if (unknown.length > 0) {

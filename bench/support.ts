@@ -5,8 +5,9 @@ import { stringify } from 'csv-stringify/sync'
 import pg from 'pg'
 import { openParley, type Parley } from '../src/app/container'
 import type { Actor } from '../src/auth/actor'
+import { progressBar } from '../src/cli/context'
 import { loadConfig } from '../src/core/config'
-import { generatePersons } from '../src/generate'
+import { type GeneratedPerson, generatePersons } from '../src/generate'
 import { REGISTER_COLUMNS, registerRow } from '../src/generate/scenarios'
 
 export type DatabaseKind = 'pglite' | 'postgres'
@@ -140,4 +141,77 @@ export async function keptDatabase(kind: DatabaseKind, name: string): Promise<Re
   const url = new URL(SERVER)
   url.pathname = `/${database}`
   return { DATABASE_URL: url.toString(), PARLEY_LOG_LEVEL: 'warn' }
+}
+
+export const BENCH_FACILITIES = ['Camp A (bench)', 'Camp B (bench)', 'Transit point (bench)']
+export const BENCH_PASSWORD = 'benchmark password 2026'
+export const FILL_CHUNK = 25_000
+
+/**
+ * Fills a kept register up to `count` persons through the import path (resuming a partial fill),
+ * with the benchmark's facilities and its `bench` account.
+ * @returns seconds spent (near zero when the register was already full)
+ */
+export async function prepareKeptRegister(env: Record<string, string>, count: number): Promise<number> {
+  const parley = await openParley(loadConfig(env))
+  const started = performance.now()
+  try {
+    const { custody, users } = parley.services
+    const existing = await custody.listFacilities()
+    for (const name of BENCH_FACILITIES)
+      if (!existing.some((f) => f.name === name))
+        await custody.createFacility(BENCH_ACTOR, { name, kind: 'camp', capacity: 500_000 })
+    const have = await parley.conn.db
+      .selectFrom('persons')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
+    if (Number(have.n) < count) {
+      const bar = progressBar('fill register')
+      await fillRegister(parley, count, {
+        facilities: BENCH_FACILITIES,
+        chunk: FILL_CHUNK,
+        onProgress: bar.update,
+      })
+      bar.stop()
+    }
+    const accounts = await users.listUsers()
+    if (!accounts.some((u) => u.username === 'bench'))
+      await users.createUser(BENCH_ACTOR, {
+        username: 'bench',
+        name: 'Benchmark',
+        role: 'registrar',
+        password: BENCH_PASSWORD,
+      })
+  } finally {
+    await parley.close()
+  }
+  return Number(((performance.now() - started) / 1000).toFixed(1))
+}
+
+/**
+ * The generated persons a kept register holds at the given register positions (1-based), made
+ * again from the same seeds as `fillRegister`: ground truth without storing it.
+ */
+export function personsAt(positions: number[]): Map<number, GeneratedPerson> {
+  const out = new Map<number, GeneratedPerson>()
+  const byChunk = new Map<number, number[]>()
+  for (const n of positions) {
+    const chunk = Math.floor((n - 1) / FILL_CHUNK)
+    byChunk.set(chunk, [...(byChunk.get(chunk) ?? []), n])
+  }
+  for (const [chunk, wanted] of byChunk) {
+    const done = chunk * FILL_CHUNK
+    const last = Math.max(...wanted)
+    const want = new Set(wanted)
+    for (const p of generatePersons({
+      seed: 1 + done,
+      count: last - done,
+      nationality: 'RU',
+      firstId: done + 1,
+    })) {
+      const n = Number(p.id.slice(1))
+      if (want.has(n)) out.set(n, p)
+    }
+  }
+  return out
 }

@@ -11,7 +11,7 @@ import { createCustodyService } from '../custody/service'
 import * as custodyStore from '../custody/store'
 import { type Connection, openConnection } from '../db/connection'
 import { migrate } from '../db/migrate'
-import { backfillNameKeys } from '../search/backfill'
+import { ensureNameKeys } from '../search/backfill'
 import { createSearchService } from '../search/service'
 import { createSettingsService } from '../settings/service'
 import * as settingsStore from '../settings/store'
@@ -71,7 +71,7 @@ export async function openParley(
   const conn = opts.connection ?? (await openConnection(config.database))
   await migrate(conn)
   // persons registered before name keys existed are keyed once, so search covers everyone
-  await backfillNameKeys(conn.db, (n) => {
+  await ensureNameKeys(conn.db, (n) => {
     if (n % 50_000 === 0) process.stderr.write(`Keying names for search: ${n} persons done\n`)
   })
   const auth = createAuth({

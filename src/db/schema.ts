@@ -122,7 +122,10 @@ export type UserTable = {
   createdAt: Generated<Date>
 }
 
+export type NameVocabularyTable = { key: string }
+
 export type Database = {
+  name_vocabulary: NameVocabularyTable
   facilities: FacilitiesTable
   captures: CapturesTable
   persons: PersonsTable

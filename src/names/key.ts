@@ -67,8 +67,16 @@ const FOLDS: [RegExp, string][] = [
   // е/є/э/ye/ie/ё/yo: a soft vowel after a consonant, or a plain e
   [/(?<=[bdfklmnprstvzHЖЧШЩЦ])io/g, 'e'],
   [/ie/g, 'e'],
+  // -off, -eff: the French and German way of writing -ов, -ев (Ivanoff, Kuznetzoff)
+  [/(?<=[oe])ff$/g, 'v'],
   [/(.)\1+/g, '$1'],
 ]
+
+/**
+ * Bumped whenever the folding rules change: stored keys made by another version are recomputed at
+ * start (src/search/backfill.ts), so old and new keys never meet in one search.
+ */
+export const NAME_KEY_VERSION = 2
 
 /**
  * The name key of one word: its Ukrainian, Russian and Latin spellings by any standard (or none)

@@ -44,7 +44,22 @@ function fatherGroupsOf(patronymic: string): readonly number[] {
   return []
 }
 
+// Registers repeat names endlessly (a million persons share a few thousand surnames), so a prepared
+// word is kept and reused; the cache is emptied when it grows past its bound.
+const TOKEN_CACHE = new Map<string, PreparedToken>()
+const TOKEN_CACHE_LIMIT = 200_000
+
 function prepareToken(text: string, role: Role): PreparedToken {
+  const cacheKey = `${role}\u0000${text}`
+  const cached = TOKEN_CACHE.get(cacheKey)
+  if (cached) return cached
+  if (TOKEN_CACHE.size >= TOKEN_CACHE_LIMIT) TOKEN_CACHE.clear()
+  const token = makeToken(text, role)
+  TOKEN_CACHE.set(cacheKey, token)
+  return token
+}
+
+function makeToken(text: string, role: Role): PreparedToken {
   return {
     text,
     role,

@@ -9,6 +9,9 @@ const COLUMNS = [
   'patronymic',
   'surname_latin',
   'first_names_latin',
+  'surname_key',
+  'first_names_key',
+  'patronymic_key',
   'date_of_birth',
   'birth_year',
   'service_number',
@@ -25,6 +28,9 @@ export type SearchCandidate = {
   patronymic: string | null
   surname_latin: string | null
   first_names_latin: string | null
+  surname_key: string | null
+  first_names_key: string | null
+  patronymic_key: string | null
   date_of_birth: string | null
   birth_year: number | null
   service_number: string | null
@@ -33,7 +39,7 @@ export type SearchCandidate = {
   facility_id: string | null
 }
 
-const CAP = 2000
+const CAP = 1000
 
 export async function byServiceNumber(db: Db, serviceNumber: string): Promise<SearchCandidate[]> {
   return db
@@ -44,25 +50,41 @@ export async function byServiceNumber(db: Db, serviceNumber: string): Promise<Se
     .execute()
 }
 
+/** The name keys in the register nearest to `key` by trigrams (typing errors, odd spellings). */
+export async function nearestKeys(
+  db: Db,
+  key: string,
+  limit: number,
+): Promise<{ key: string; similarity: number }[]> {
+  const rows = await db
+    .selectFrom('name_vocabulary')
+    .select(['key', sql<number>`similarity(key, ${key})`.as('similarity')])
+    .orderBy(sql`key <-> ${key}`)
+    .limit(limit)
+    .execute()
+  return rows.map((r) => ({ key: r.key, similarity: Number(r.similarity) }))
+}
+
+type Years = { from: number; to: number } | undefined
+
 /** Persons whose surname key and first-name key are both among `keys` (either word order). */
-export async function bySurnameAndFirstName(db: Db, keys: string[]): Promise<SearchCandidate[]> {
-  return db
+export async function bySurnameAndFirstName(
+  db: Db,
+  keys: string[],
+  years: Years,
+): Promise<SearchCandidate[]> {
+  let q = db
     .selectFrom('persons')
     .select(COLUMNS)
     .where('surname_key', 'in', keys)
     .where('first_names_key', 'in', keys)
-    .limit(CAP)
-    .execute()
-}
-
-/** Persons whose surname key is among `keys`, born within a year of `birthYear` when given. */
-export async function bySurname(db: Db, keys: string[], birthYear?: number): Promise<SearchCandidate[]> {
-  let q = db.selectFrom('persons').select(COLUMNS).where('surname_key', 'in', keys)
-  if (birthYear) q = q.where('birth_year', '>=', birthYear - 1).where('birth_year', '<=', birthYear + 1)
+  if (years) q = q.where('birth_year', '>=', years.from).where('birth_year', '<=', years.to)
   return q.limit(CAP).execute()
 }
 
-/** The persons whose surname keys are nearest to `key` by trigrams: typing errors and odd spellings. */
-export async function bySimilarSurname(db: Db, key: string, limit = 60): Promise<SearchCandidate[]> {
-  return db.selectFrom('persons').select(COLUMNS).orderBy(sql`surname_key <-> ${key}`).limit(limit).execute()
+/** Persons whose surname key is among `keys`, born in `years` when given. */
+export async function bySurname(db: Db, keys: string[], years: Years): Promise<SearchCandidate[]> {
+  let q = db.selectFrom('persons').select(COLUMNS).where('surname_key', 'in', keys)
+  if (years) q = q.where('birth_year', '>=', years.from).where('birth_year', '<=', years.to)
+  return q.limit(CAP).execute()
 }

@@ -47,8 +47,8 @@ export type PersonEventParsed = z.output<typeof PersonEventInput>
 
 /** Event kinds written only by the system itself (registration, corrections). */
 export const SYSTEM_EVENT_TYPES = ['captured', 'registered', 'amended'] as const
-export const EVENT_TYPES = [
-  ...SYSTEM_EVENT_TYPES,
+/** Event kinds a registrar records. */
+export const RECORDABLE_EVENT_TYPES = [
   'arrived',
   'transferred',
   'hospitalised',
@@ -62,6 +62,7 @@ export const EVENT_TYPES = [
   'exchanged',
   'confirmed',
 ] as const
+export const EVENT_TYPES = [...SYSTEM_EVENT_TYPES, ...RECORDABLE_EVENT_TYPES] as const
 export type EventType = (typeof EVENT_TYPES)[number]
 
 /** An event as stored: what the fold reads. */

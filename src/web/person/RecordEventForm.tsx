@@ -1,7 +1,7 @@
 import { Alert, Button, Grid, Paper, Select, TextInput, Title } from '@mantine/core'
 import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { PersonEventInput } from '../../custody/events'
+import { PersonEventInput, RECORDABLE_EVENT_TYPES } from '../../custody/events'
 import { api } from '../api'
 import { useFormErrors } from '../forms'
 import { HEALTH, useOptions } from '../labels'
@@ -9,21 +9,9 @@ import { useFacilities } from '../register/usePersons'
 import type { Person } from '../types'
 import { useRefreshPerson } from './usePerson'
 
-/** Events a registrar records; captured, registered and amended are written by the system itself. */
-const RECORDABLE = [
-  'transferred',
-  'arrived',
-  'hospitalised',
-  'discharged',
-  'health_bulletin',
-  'died',
-  'escaped',
-  'recaptured',
-  'released',
-  'repatriated',
-  'exchanged',
-  'confirmed',
-] as const
+// Captured, registered and amended are written by the system itself; the form offers the rest,
+// transfer first as the commonest.
+const RECORDABLE = ['transferred', ...RECORDABLE_EVENT_TYPES.filter((t) => t !== 'transferred')]
 const WITH_FACILITY = new Set(['transferred', 'arrived', 'hospitalised', 'discharged', 'recaptured'])
 const WITH_HEALTH = new Set(['hospitalised', 'discharged', 'health_bulletin'])
 

@@ -85,15 +85,12 @@ export function createSearchService({ db }: { db: Db }) {
     if (query.names.length > 0) {
       const keys = new Set(query.names.flatMap(keysOf))
       // the register's own keys nearest to each word: a typing error lands beside the true key
-      for (const word of query.names) {
-        const key = nameKey(word)
-        if (key.length < 3) continue
-        for (const near of await store.nearestKeys(db, key, 6))
-          if (near.similarity >= 0.3 && !keys.has(near.key)) {
-            keys.add(near.key)
-            fuzzyKeys.add(near.key)
-          }
-      }
+      const words = query.names.map(nameKey).filter((k) => k.length >= 3)
+      for (const near of await store.nearestKeys(db, words, 6))
+        if (near.similarity >= 0.3 && !keys.has(near.key)) {
+          keys.add(near.key)
+          fuzzyKeys.add(near.key)
+        }
       const keyList = [...keys]
       const year = query.dateOfBirth ? Number(query.dateOfBirth.slice(0, 4)) : undefined
       const years = year ? { from: year - 1, to: year + 1 } : undefined

@@ -50,19 +50,23 @@ export async function byServiceNumber(db: Db, serviceNumber: string): Promise<Se
     .execute()
 }
 
-/** The name keys in the register nearest to `key` by trigrams (typing errors, odd spellings). */
+/**
+ * For each of `keys`, the register's name keys nearest to it by trigrams (typing errors, odd
+ * spellings), in one round trip.
+ */
 export async function nearestKeys(
   db: Db,
-  key: string,
-  limit: number,
+  keys: string[],
+  perKey: number,
 ): Promise<{ key: string; similarity: number }[]> {
-  const rows = await db
-    .selectFrom('name_vocabulary')
-    .select(['key', sql<number>`similarity(key, ${key})`.as('similarity')])
-    .orderBy(sql`key <-> ${key}`)
-    .limit(limit)
-    .execute()
-  return rows.map((r) => ({ key: r.key, similarity: Number(r.similarity) }))
+  if (keys.length === 0) return []
+  const result = await sql<{ key: string; similarity: number }>`
+    select v.key, similarity(v.key, w.k) as similarity
+    from unnest(${keys}::text[]) as w(k)
+    cross join lateral (
+      select key from name_vocabulary order by key <-> w.k limit ${perKey}
+    ) v`.execute(db)
+  return result.rows.map((r) => ({ key: r.key, similarity: Number(r.similarity) }))
 }
 
 type Years = { from: number; to: number } | undefined

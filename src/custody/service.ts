@@ -211,7 +211,7 @@ export function createCustodyService({ db, store, audit, clock, romanize }: Cust
     const last = items[items.length - 1]
     return {
       items: items.map(presentPerson),
-      nextCursor: more && last ? encodeCursor([store.sortKeyOf(last, page.sort), last.id]) : null,
+      nextCursor: more && last ? encodeCursor([store.sortKeyOf(last), last.id]) : null,
     }
   }
 

@@ -104,7 +104,7 @@ export type PersonPage = {
 // Keyset pagination: each sort is a column expression that an index serves, with id as tie-breaker.
 const SORT_EXPR: Record<PersonSort, string> = {
   registerNumber: 'register_number',
-  surname: 'lower(surname)',
+  surname: "(lower(surname) || ' ' || coalesce(lower(first_names), ''))",
   dateOfBirth: "coalesce(date_of_birth, '')",
   status: 'status',
 }
@@ -121,11 +121,12 @@ function applyFilter<Q extends { where: (...args: never[]) => Q }>(query: Q, f: 
   if (confirmation !== 'all') q = q.where('confirmation', '=', confirmation)
   if (f.q) {
     // One condition per query, so that one index serves it: an OR across columns would make the
-    // planner walk the whole sort index instead.
+    // planner walk the whole sort index instead. A Cyrillic prefix runs over surname and first names
+    // (the surname sort's own expression), so "Кузнецов Ал" narrows as it is typed.
     const text = f.q.trim()
     const prefix = `${text.toLowerCase().replace(/[%_\\]/g, (c) => `\\${c}`)}%`
     if (/\d/.test(text)) q = q.where('service_number', '=', text)
-    else if (/\p{Script=Cyrillic}/u.test(text)) q = q.where(sql`lower(surname)`, 'like', prefix)
+    else if (/\p{Script=Cyrillic}/u.test(text)) q = q.where(sql.raw(SORT_EXPR.surname), 'like', prefix)
     else q = q.where(sql`lower(surname_latin)`, 'like', prefix)
   }
   return q as Q
@@ -134,10 +135,17 @@ function applyFilter<Q extends { where: (...args: never[]) => Q }>(query: Q, f: 
 export async function listPersons(db: Db, filter: PersonFilter, page: PersonPage): Promise<PersonRow[]> {
   const expr = SORT_EXPR[page.sort]
   const op = page.direction === 'asc' ? '>' : '<'
-  let q = applyFilter(db.selectFrom('persons').selectAll(), filter)
-  if (filter.q) {
-    // A name search selects a few thousand rows by its prefix index; OFFSET 0 keeps the planner from
-    // walking the sort index instead, which is fast only when matches are spread evenly along it.
+  let q = applyFilter(
+    db
+      .selectFrom('persons')
+      .selectAll()
+      .select(sql<string | number>`${sql.raw(expr)}`.as('sort_key')),
+    filter,
+  )
+  if (filter.q && page.sort === 'surname' && !/\p{Script=Cyrillic}|\d/u.test(filter.q)) {
+    // A Latin name search selects its rows by the Latin prefix index; OFFSET 0 keeps the planner
+    // from walking the Cyrillic sort index hoping to meet them early, which takes seconds when they
+    // cluster.
     q = db.selectFrom(q.offset(0).as('persons')).selectAll() as unknown as typeof q
   }
   if (page.after) {
@@ -148,18 +156,9 @@ export async function listPersons(db: Db, filter: PersonFilter, page: PersonPage
   return q.orderBy(sql.raw(expr), page.direction).orderBy('id', page.direction).limit(page.limit).execute()
 }
 
-/** The sort key of a row, for the next page's cursor. */
-export function sortKeyOf(row: PersonRow, sort: PersonSort): string | number {
-  switch (sort) {
-    case 'registerNumber':
-      return Number(row.register_number)
-    case 'surname':
-      return row.surname.toLowerCase()
-    case 'dateOfBirth':
-      return row.date_of_birth ?? ''
-    case 'status':
-      return row.status
-  }
+/** The sort key of a row as the database computed it, for the next page's cursor. */
+export function sortKeyOf(row: PersonRow & { sort_key?: string | number }): string | number {
+  return typeof row.sort_key === 'string' ? row.sort_key : Number(row.sort_key)
 }
 
 /** Counts up to `cap` (+1 to tell "more than cap"): exact totals of a million rows on every page are not worth their cost. */

@@ -51,10 +51,15 @@ export type PopulationOptions = {
 }
 
 const tail = (surnameTail as [string, string][]).map(([uk, ru]) => ({ uk, ru }))
-// The common head carries most of the weight; the long tail gives the rare surnames real lists have.
+// The commonest surnames together are about a fifth of a population, the commonest alone about two
+// per cent (as Ivanov or Melnyk); the long tail of rarer surnames holds the rest, as in real lists.
+const HEAD_SHARE = 0.2
 function surnameTable(head: SurnamePair[]) {
-  const headWeights = zipfWeights(head.length).map((w) => w * 60)
-  return new WeightedTable([...head, ...tail], [...headWeights, ...tail.map(() => 0.02)])
+  const zipf = zipfWeights(head.length, 0.8)
+  const headTotal = zipf.reduce((a, b) => a + b, 0)
+  const headWeights = zipf.map((w) => (w / headTotal) * HEAD_SHARE)
+  const tailWeight = (1 - HEAD_SHARE) / tail.length
+  return new WeightedTable([...head, ...tail], [...headWeights, ...tail.map(() => tailWeight)])
 }
 
 const TABLES = {

@@ -33,7 +33,7 @@ const PATRONYMIC_ENDINGS: [RegExp, string[]][] = [
   [/(ич|ична|инична)$/, ['а', 'я']],
 ]
 
-function fatherGroupsOf(patronymic: string): readonly number[] {
+export function fatherGroupsOf(patronymic: string): readonly number[] {
   const lower = patronymic.toLowerCase()
   for (const [ending, stems] of PATRONYMIC_ENDINGS) {
     if (!ending.test(lower)) continue

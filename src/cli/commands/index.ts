@@ -1,5 +1,6 @@
 import type { Command } from 'commander'
 import { registerGenerateCommands } from '../../generate/cli'
+import { registerLinkageCommands } from '../../linkage/cli'
 import { registerNameCommands } from '../../names/cli'
 import { registerFoundationCommands } from './register'
 
@@ -8,4 +9,5 @@ export const COMMANDS: Array<(program: Command) => void> = [
   registerFoundationCommands,
   registerGenerateCommands,
   registerNameCommands,
+  registerLinkageCommands,
 ]

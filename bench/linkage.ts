@@ -1,0 +1,154 @@
+import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs'
+import path from 'node:path'
+import { parse } from 'csv-parse/sync'
+import { progressBar } from '../src/cli/context'
+import { writeScenario } from '../src/generate/run'
+import type { ScenarioOptions } from '../src/generate/scenarios'
+import { dedupe, type LinkResult, link } from '../src/linkage/engine'
+import { pairQuality, pairsWithinGroups } from '../src/linkage/evaluate'
+import { readLinkFile } from '../src/linkage/read'
+import { type Benchmark, peakRssMiB } from './lib'
+import { sizeToCount } from './support'
+
+const LIST_ROWS = 10_000
+
+/**
+ * The linkage engine on generated scenarios with ground truth: a list of 10,000 rows (four in five
+ * corrupted copies of register persons, many in the other script) against a register, and a
+ * register with 5% duplicates against itself. Scenario files are kept in bench/.data between runs.
+ */
+const bench: Benchmark = {
+  description:
+    'record linkage: a 10k list against a register, and deduplication of a register (quality and speed)',
+  sizes: ['100k', '1m'],
+  async run({ size, args }) {
+    const persons = sizeToCount(size, 100_000)
+    const only = args.includes('--link-only') ? 'link' : args.includes('--dedupe-only') ? 'dedupe' : 'both'
+    const figures: Record<string, number | string | null> = {}
+    const params: Record<string, unknown> = { persons, listRows: LIST_ROWS, duplicateShare: 0.05 }
+    if (only !== 'dedupe') Object.assign(figures, await linkList(persons, params))
+    if (only !== 'link') Object.assign(figures, await dedupeRegister(persons, params))
+    figures.peakRssMiB = peakRssMiB()
+    return { params, figures }
+  },
+}
+export default bench
+
+async function linkList(persons: number, params: Record<string, unknown>) {
+  const options: ScenarioOptions = {
+    seed: 11,
+    persons,
+    nationality: 'mixed',
+    listRows: LIST_ROWS,
+    matchShare: 0.8,
+    duplicateShare: 0.02,
+    // cross-script: half the list's names romanised by one standard or another
+    rates: { transliterated: 0.4, informal_latin: 0.1 },
+  }
+  const dir = await scenario('list', options, `linkage-list-${persons}`)
+  const left = await readLinkFile(path.join(dir, 'list.csv'), { extraColumns: ['true_person_id'] })
+  const right = await readLinkFile(path.join(dir, 'register.csv'))
+  const started = performance.now()
+  const result = await link(left.records, right.records, { onProgress: bar('link') })
+  const seconds = (performance.now() - started) / 1000
+  const truth = left.records
+    .map((r, i) => [r.id, left.extras.true_person_id![i]!] as [string, string])
+    .filter(([, t]) => t !== '')
+  const all = pairQuality(idPairs(result), truth)
+  const best = new Set<number>()
+  const oneToOne = pairQuality(
+    idPairs({ ...result, pairs: result.pairs.filter((p) => !best.has(p.left) && best.add(p.left)) }),
+    truth,
+  )
+  params.link = { threshold: result.threshold, blocking: result.blocking, model: result.model.em }
+  return {
+    linkSeconds: round(seconds),
+    linkPrepareSeconds: result.seconds.prepare,
+    linkTrainSeconds: result.seconds.train,
+    linkScoreSeconds: result.seconds.score,
+    linkPairsCompared: result.candidates,
+    linkPairsFound: all.found,
+    linkPrecision: round(all.precision, 4),
+    linkRecall: round(all.recall, 4),
+    linkF1: round(all.f1, 4),
+    linkOneToOnePrecision: round(oneToOne.precision, 4),
+    linkOneToOneRecall: round(oneToOne.recall, 4),
+    linkOneToOneF1: round(oneToOne.f1, 4),
+    linkPeakRssMiB: peakRssMiB(),
+  }
+}
+
+async function dedupeRegister(persons: number, params: Record<string, unknown>) {
+  const options: ScenarioOptions = {
+    seed: 12,
+    persons: Math.round(persons * 0.95),
+    nationality: 'mixed',
+    listRows: 0,
+    matchShare: 0,
+    duplicateShare: 0.05,
+  }
+  const dir = await scenario('duplicates', options, `linkage-dedupe-${persons}`)
+  const input = await readLinkFile(path.join(dir, 'register.csv'))
+  const truth = parse(readFileSync(path.join(dir, 'duplicates-truth.csv')), { columns: true }) as {
+    id: string
+    duplicate_of: string
+  }[]
+  const started = performance.now()
+  const result = await dedupe(input.records, { onProgress: bar('dedupe') })
+  const seconds = (performance.now() - started) / 1000
+  const groupOf = new Map(input.records.map((r) => [r.id, r.id]))
+  for (const t of truth) if (t.duplicate_of) groupOf.set(t.id, t.duplicate_of)
+  const q = pairQuality(idPairs(result), pairsWithinGroups(groupOf))
+  params.dedupe = {
+    records: input.records.length,
+    threshold: result.threshold,
+    blocking: result.blocking,
+    model: result.model.em,
+  }
+  return {
+    dedupeRecords: input.records.length,
+    dedupeSeconds: round(seconds),
+    dedupePrepareSeconds: result.seconds.prepare,
+    dedupeTrainSeconds: result.seconds.train,
+    dedupeScoreSeconds: result.seconds.score,
+    dedupePairsCompared: result.candidates,
+    dedupePairsFound: q.found,
+    dedupePrecision: round(q.precision, 4),
+    dedupeRecall: round(q.recall, 4),
+    dedupeF1: round(q.f1, 4),
+  }
+}
+
+function idPairs(result: Pick<LinkResult, 'pairs' | 'left' | 'right'>): [string, string][] {
+  return result.pairs.map((p) => [result.left.ids[p.left]!, result.right.ids[p.right]!])
+}
+
+/** The scenario's folder under bench/.data, written once (in a temporary folder, then renamed). */
+async function scenario(kind: 'list' | 'duplicates', options: ScenarioOptions, name: string) {
+  const dir = path.resolve('bench/.data', name)
+  if (existsSync(dir)) return dir
+  const partial = `${dir}.partial`
+  rmSync(partial, { recursive: true, force: true })
+  const progress = progressBar(`writing ${name}`)
+  await writeScenario(kind, options, partial, ['csv'], (done, total) => progress.update(done, total))
+  progress.stop()
+  renameSync(partial, dir)
+  return dir
+}
+
+function bar(label: string) {
+  const bars = new Map<string, ReturnType<typeof progressBar>>()
+  return (stage: string, done: number, total: number) => {
+    let b = bars.get(stage)
+    if (!b) {
+      b = progressBar(`${label}: ${stage}`)
+      bars.set(stage, b)
+    }
+    b.update(done, total)
+    if (done >= total) b.stop()
+  }
+}
+
+function round(x: number, digits = 2) {
+  return Number(x.toFixed(digits))
+}

@@ -1,0 +1,204 @@
+import { jaroWinkler } from '../names/similarity'
+import { type PreparedRecords, SERVICE_WIDTH } from './prepare'
+
+/**
+ * The fields compared and their levels, from least to most alike. Level 0 is always "not given on
+ * one side": it carries no evidence (weight 0), because a missing field on a list says nothing
+ * about whether two rows are one person.
+ */
+export const COMPARISONS = [
+  {
+    field: 'surname',
+    levels: [
+      'missing',
+      'different',
+      'similar (JW ≥ 0.80)',
+      'close (JW ≥ 0.92)',
+      'same name (key or other-language form)',
+    ],
+  },
+  {
+    field: 'given_name',
+    levels: ['missing', 'different', 'similar (JW ≥ 0.85)', 'equivalent name', 'same name key'],
+  },
+  {
+    field: 'patronymic',
+    levels: ['missing', 'different', 'similar (JW ≥ 0.85)', "same father's name", 'same name key'],
+  },
+  {
+    field: 'date_of_birth',
+    levels: [
+      'missing',
+      'different',
+      'same year',
+      'year off by one',
+      'same year and month',
+      'day and month swapped',
+      'same date',
+    ],
+  },
+  { field: 'service_number', levels: ['missing', 'different', 'one character off', 'same'] },
+  { field: 'place_of_birth', levels: ['missing', 'different', 'similar', 'same'] },
+  { field: 'unit', levels: ['missing', 'different', 'same'] },
+] as const
+
+export const FIELD_COUNT = COMPARISONS.length
+export const LEVEL_COUNTS = COMPARISONS.map((c) => c.levels.length)
+/** Index of each field's level in the mixed-radix pattern number. */
+const RADIX: number[] = []
+{
+  let r = 1
+  for (const n of LEVEL_COUNTS) {
+    RADIX.push(r)
+    r *= n
+  }
+  RADIX.push(r)
+}
+export const PATTERN_COUNT = RADIX[FIELD_COUNT]!
+
+export const SURNAME = 0
+export const GIVEN = 1
+
+/** The levels of a pattern number, one per field. */
+export function levelsOf(pattern: number): number[] {
+  return LEVEL_COUNTS.map((n, f) => Math.floor(pattern / RADIX[f]!) % n)
+}
+
+/** Compares two prepared records and returns the pattern of their levels as one number. */
+export function comparePair(
+  a: PreparedRecords,
+  i: number,
+  b: PreparedRecords,
+  j: number,
+  words: readonly string[],
+): number {
+  let surname = nameLevel(
+    a.surnameKey[i]!,
+    b.surnameKey[j]!,
+    a.surnameCanon[i]!,
+    b.surnameCanon[j]!,
+    words,
+    0.8,
+    0.92,
+  )
+  // a surname's form in the other language (Олійник, Олейник) is the same surname
+  if (surname === 3 && a.surnameCanon[i] === b.surnameCanon[j]) surname = 4
+  let given = nameLevel(a.givenKey[i]!, b.givenKey[j]!, a.givenCanon[i]!, b.givenCanon[j]!, words, 0.85, 2)
+  if (surname < 3 && given > 0 && surname > 0) {
+    // surname and given name written the other way round on one side
+    const s2 = nameLevel(a.surnameKey[i]!, b.givenKey[j]!, a.surnameCanon[i]!, -1, words, 0.8, 0.92)
+    const g2 = nameLevel(a.givenKey[i]!, b.surnameKey[j]!, a.givenCanon[i]!, -1, words, 0.85, 2)
+    if (s2 + g2 > surname + given) {
+      surname = s2
+      given = g2
+    }
+  }
+  const patronymic = nameLevel(
+    a.patronymicKey[i]!,
+    b.patronymicKey[j]!,
+    a.fatherCanon[i]!,
+    b.fatherCanon[j]!,
+    words,
+    0.85,
+    2,
+  )
+  return (
+    surname +
+    given * RADIX[1]! +
+    (patronymic === 0 && a.fatherCanon[i]! !== 0 && a.fatherCanon[i] === b.fatherCanon[j] ? 3 : patronymic) *
+      RADIX[2]! +
+    dateLevel(a, i, b, j) * RADIX[3]! +
+    serviceLevel(a, i, b, j) * RADIX[4]! +
+    placeLevel(a.place[i]!, b.place[j]!, words) * RADIX[5]! +
+    (a.unit[i] === 0 || b.unit[j] === 0 ? 0 : a.unit[i] === b.unit[j] ? 2 : 1) * RADIX[6]!
+  )
+}
+
+/**
+ * 4 same key, 3 same canonical form (the other language's form, an equivalent given name), 2 and 1
+ * Jaro-Winkler bands on the keys. A `close` threshold above 1 switches that band off.
+ */
+function nameLevel(
+  ka: number,
+  kb: number,
+  ca: number,
+  cb: number,
+  words: readonly string[],
+  similar: number,
+  close: number,
+): number {
+  if (ka === 0 || kb === 0) return 0
+  if (ka === kb) return 4
+  if (ca !== 0 && ca === cb) return 3
+  const jw = jaroWinkler(words[ka]!, words[kb]!)
+  return jw >= close ? 3 : jw >= similar ? 2 : 1
+}
+
+function dateLevel(a: PreparedRecords, i: number, b: PreparedRecords, j: number): number {
+  const ya = a.year[i]!
+  const yb = b.year[j]!
+  if (ya === 0 || yb === 0) return 0
+  const ma = a.month[i]!
+  const mb = b.month[j]!
+  const da = a.day[i]!
+  const db = b.day[j]!
+  if (ya === yb) {
+    if (ma === 0 || mb === 0 || ma !== mb) {
+      return da !== 0 && ma === db && da === mb ? 5 : 2
+    }
+    if (da === 0 || db === 0) return 4
+    return da === db ? 6 : 4
+  }
+  if (Math.abs(ya - yb) === 1 && ma !== 0 && ma === mb && da === db) return 3
+  return 1
+}
+
+function serviceLevel(a: PreparedRecords, i: number, b: PreparedRecords, j: number): number {
+  if (a.serviceNumber[i] === 0 || b.serviceNumber[j] === 0) return 0
+  const ca = a.serviceChars
+  const cb = b.serviceChars
+  const oa = i * SERVICE_WIDTH
+  const ob = j * SERVICE_WIDTH
+  if (a.serviceNumber[i] === b.serviceNumber[j]) {
+    let same = true
+    for (let c = 0; c < SERVICE_WIDTH && same; c++) same = ca[oa + c] === cb[ob + c]
+    if (same) return 3
+  }
+  return withinOneEdit(ca, oa, lengthAt(ca, oa), cb, ob, lengthAt(cb, ob)) ? 2 : 1
+}
+
+function lengthAt(chars: Uint16Array, offset: number): number {
+  let n = 0
+  while (n < SERVICE_WIDTH && chars[offset + n] !== 0) n++
+  return n
+}
+
+function placeLevel(pa: number, pb: number, words: readonly string[]): number {
+  if (pa === 0 || pb === 0) return 0
+  if (pa === pb) return 3
+  return jaroWinkler(words[pa]!, words[pb]!) >= 0.88 ? 2 : 1
+}
+
+/** One substitution, insertion, deletion or swap of neighbours apart, on character codes. */
+export function withinOneEdit(
+  a: ArrayLike<number>,
+  oa: number,
+  la: number,
+  b: ArrayLike<number>,
+  ob: number,
+  lb: number,
+) {
+  if (Math.abs(la - lb) > 1) return false
+  let i = 0
+  while (i < la && i < lb && a[oa + i] === b[ob + i]) i++
+  const rest = (da: number, db: number) => {
+    if (la - da !== lb - db) return false
+    for (let k = 0; da + k < la; k++) if (a[oa + da + k] !== b[ob + db + k]) return false
+    return true
+  }
+  if (la === lb) {
+    if (rest(i + 1, i + 1)) return true
+    return a[oa + i] === b[ob + i + 1] && a[oa + i + 1] === b[ob + i] && rest(i + 2, i + 2)
+  }
+  return la > lb ? rest(i + 1, i) : rest(i, i + 1)
+}

@@ -1,0 +1,23 @@
+import { parentPort, workerData } from 'node:worker_threads'
+import { type CandidateSpace, countPatterns, type Scorer, scorePairs } from './score'
+
+export type WorkerTask =
+  | { kind: 'count'; from: number; to: number; step: number }
+  | { kind: 'score'; from: number; to: number; minWeight: number }
+
+const space = workerData.space as CandidateSpace
+const scorer = workerData.scorer as Scorer | undefined
+
+parentPort!.on('message', (task: WorkerTask) => {
+  if (task.kind === 'count') {
+    const r = countPatterns(space, task.from, task.to, task.step)
+    parentPort!.postMessage(r, [r.counts.buffer as ArrayBuffer])
+  } else {
+    if (!scorer) throw new Error('a scoring task needs a model')
+    const r = scorePairs(space, scorer, task.from, task.to, task.minWeight)
+    parentPort!.postMessage(
+      r,
+      [r.left, r.right, r.weight, r.pattern].map((a) => a.buffer as ArrayBuffer),
+    )
+  }
+})

@@ -11,6 +11,8 @@ import { createCustodyService } from '../custody/service'
 import * as custodyStore from '../custody/store'
 import { type Connection, openConnection } from '../db/connection'
 import { migrate } from '../db/migrate'
+import { createLinkageJobService } from '../linkage/jobs'
+import { createListService } from '../lists/service'
 import { ensureNameKeys } from '../search/backfill'
 import { createSearchService } from '../search/service'
 import { createSettingsService } from '../settings/service'
@@ -39,6 +41,8 @@ export function createServices(conn: Connection, auth: Auth, clock: Clock = syst
     }),
     audit: createAuditService({ db, audit: auditStore }),
     search: createSearchService({ db }),
+    lists: createListService({ db, audit: auditStore, clock }),
+    linkageJobs: createLinkageJobService({ db, audit: auditStore, clock }),
     users: createUserService({ db, auth, audit: auditStore, clock }),
     settings: createSettingsService({ db, store: settingsStore, audit: auditStore, clock }),
   }

@@ -124,7 +124,69 @@ export type UserTable = {
 
 export type NameVocabularyTable = { key: string }
 
+export type ListsTable = {
+  id: Generated<string>
+  name: string
+  counterpart: string | null
+  file_name: string
+  file_sha256: string
+  row_count: number
+  created_by: string
+  created_at: Generated<Date>
+}
+
+export type ListRowsTable = {
+  list_id: string
+  row_no: number
+  row_ref: string
+  surname: string
+  first_names: string
+  patronymic: string
+  father_name: string
+  date_of_birth: string
+  place_of_birth: string
+  service_number: string
+  unit: string
+}
+
+export type LinkageJobsTable = {
+  id: Generated<string>
+  kind: 'link' | 'dedupe'
+  left_source: string
+  right_source: string | null
+  threshold: number
+  one_to_one: boolean
+  status: 'queued' | 'running' | 'done' | 'failed'
+  stage: string | null
+  done: Generated<number>
+  total: Generated<number>
+  candidates: ColumnType<string | null, number | null | undefined, number | null>
+  pairs_found: number | null
+  model: Json | null
+  blocking: Json | null
+  warnings: Json | null
+  error: string | null
+  created_by: string
+  created_at: Generated<Date>
+  started_at: Timestamp | null
+  finished_at: Timestamp | null
+}
+
+export type LinkagePairsTable = {
+  job_id: string
+  rank: number
+  left_ref: string
+  right_ref: string
+  match_weight: number
+  probability: number
+  evidence: Json
+}
+
 export type Database = {
+  lists: ListsTable
+  list_rows: ListRowsTable
+  linkage_jobs: LinkageJobsTable
+  linkage_pairs: LinkagePairsTable
   name_vocabulary: NameVocabularyTable
   facilities: FacilitiesTable
   captures: CapturesTable

@@ -15,6 +15,8 @@ import { sessionUserOf } from '../auth/session-user'
 import { DomainError, ValidationError } from '../core/errors'
 import { custodyRoutes } from '../custody/routes'
 import type { Connection } from '../db/connection'
+import { linkageRoutes } from '../linkage/routes'
+import { listRoutes } from '../lists/routes'
 import { searchRoutes } from '../search/routes'
 import type { AppEnv } from './env'
 import { problemResponse } from './problem'
@@ -80,6 +82,8 @@ export function createHttpApp({ conn, auth, services, logger, baseUrl, webDir }:
   api.route('/', custodyRoutes(services.custody))
   api.route('/', auditRoutes(services.audit))
   api.route('/', searchRoutes(services.search))
+  api.route('/', listRoutes(services.lists))
+  api.route('/', linkageRoutes(services.linkageJobs))
   app.route('/api/v1', api)
 
   const openApi = {

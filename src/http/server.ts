@@ -19,6 +19,10 @@ export async function startServer(
   const logger = pino({ level: config.logLevel })
   const parley =
     opts.parley ?? (await openParley(config, { signInAttemptsPerMinute: opts.signInAttemptsPerMinute }))
+  // a job left running by a server that stopped will not finish: say so, so it can be started again
+  const interrupted = await parley.services.linkageJobs.failUnfinished()
+  if (interrupted > 0)
+    logger.warn({ interrupted }, 'linkage jobs interrupted by the last stop were marked failed')
   const app = createHttpApp({
     conn: parley.conn,
     auth: parley.auth,

@@ -46,7 +46,7 @@ export function registerLinkageCommands(program: Command) {
     const left = await read(flags.left)
     const right = await read(flags.right)
     const result = await link(left, right, { ...options, oneToOne: flags.oneToOne, onProgress: stages() })
-    await finish(result, flags)
+    await finish(result, flags, options)
   })
 
   common(
@@ -60,7 +60,7 @@ export function registerLinkageCommands(program: Command) {
     const options = optionsFrom(flags)
     const records = await read(flags.in)
     const result = await dedupe(records, { ...options, onProgress: stages() })
-    await finish(result, flags)
+    await finish(result, flags, options)
     if (flags.clusters && result.clusters) {
       const clusters = result.clusters
       const rows = result.left.ids.map((id, i) => ({ id, cluster: result.left.ids[clusters[i]!]! }))
@@ -123,7 +123,7 @@ function stages(): NonNullable<LinkOptions['onProgress']> {
 }
 
 /** Writes the pairs with each field's contribution, saves a newly trained model, prints a summary. */
-async function finish(result: LinkResult, flags: CommonFlags) {
+async function finish(result: LinkResult, flags: CommonFlags, options: LinkOptions) {
   const fields = result.model.fields.map((f) => f.field)
   const columns = [
     'left_id',
@@ -155,7 +155,8 @@ async function finish(result: LinkResult, flags: CommonFlags) {
     [
       `compared ${result.candidates} candidate pairs; ${result.pairs.length} at probability ≥ ${result.threshold}; written to ${flags.out}`,
       `blocking: ${result.blocking.map((b) => `${b.rule} (${b.blocks} blocks, largest ${b.largest})`).join('; ')}`,
-      `model (${modelFile}): EM ${result.model.em.fromLabels ? `with m from ${result.model.em.fromLabels} labelled pairs` : 'without labels'}, ${result.model.em.iterations} iterations${result.model.em.converged ? ', converged' : ''}; matches per record ${result.model.matchesPerRecord.toFixed(4)}`,
+      options.model ? `model reused from ${modelFile}` : `model trained and saved to ${modelFile}`,
+      `model: EM ${result.model.em.fromLabels ? `with m from ${result.model.em.fromLabels} labelled pairs` : 'without labels'}, ${result.model.em.iterations} iterations${result.model.em.converged ? ', converged' : ''}; matches per record ${result.model.matchesPerRecord.toFixed(4)}`,
       ...result.model.fields.map(
         (f) =>
           `  ${f.field.padEnd(15)} ${f.levels

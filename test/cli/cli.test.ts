@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
@@ -65,6 +65,95 @@ describe('parley CLI', () => {
     expect(bad.code).toBe(2)
     expect(bad.stderr).toContain('--match-share must be a number from 0 to below 1, not 1.5')
   })
+
+  it('links a generated list to its register and deduplicates a register, from files', async () => {
+    const out = path.join(dir, 'linkage')
+    expect(
+      (
+        await parley(
+          'generate',
+          '--scenario',
+          'list',
+          '--persons',
+          '3000',
+          '--list-rows',
+          '300',
+          '--nationality',
+          'mixed',
+          '--format',
+          'csv,xlsx',
+          '--out',
+          out,
+        )
+      ).code,
+    ).toBe(0)
+    const pairs = path.join(out, 'pairs.csv')
+    const linked = await parley(
+      'link',
+      '--left',
+      path.join(out, 'list.xlsx'),
+      '--right',
+      path.join(out, 'register.csv'),
+      '--out',
+      pairs,
+      '--one-to-one',
+    )
+    expect(linked.code).toBe(0)
+    expect(linked.stdout).toMatch(/compared \d+ candidate pairs; \d+ at probability ≥ 0.9/)
+    const lines = readFileSync(pairs, 'utf8').trim().split('\n')
+    expect(lines[0]).toMatch(/^left_id,right_id,match_weight,probability,surname_level,surname_weight,/)
+    // list rows copy register persons at the default share of 0.4
+    expect(lines.length - 1).toBeGreaterThan(100)
+    const model = path.join(out, 'pairs.model.json')
+    expect(JSON.parse(readFileSync(model, 'utf8')).format).toBe('parley-linkage-model')
+    const again = await parley(
+      'link',
+      '--left',
+      path.join(out, 'list.csv'),
+      '--right',
+      path.join(out, 'register.csv'),
+      '--out',
+      pairs,
+      '--model',
+      model,
+    )
+    expect(again.stdout).toContain(`model reused from ${model}`)
+
+    const deduped = await parley(
+      'dedupe',
+      '--in',
+      path.join(out, 'register.csv'),
+      '--out',
+      path.join(out, 'dups.csv'),
+      '--clusters',
+      path.join(out, 'clusters.csv'),
+      '--threads',
+      '1',
+    )
+    expect(deduped.code).toBe(0)
+    expect(deduped.stdout).toMatch(/clusters: \d+ persons among 3000 records/)
+
+    const bad = await parley(
+      'link',
+      '--left',
+      path.join(out, 'list.csv'),
+      '--right',
+      path.join(out, 'none.csv'),
+      '--threshold',
+      '2',
+    )
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toContain('--threshold must be a probability between 0 and 1, not 2')
+    const missing = await parley(
+      'link',
+      '--left',
+      path.join(out, 'list.csv'),
+      '--right',
+      path.join(out, 'none.csv'),
+    )
+    expect(missing.code).toBe(2)
+    expect(missing.stderr).toContain('none.csv: no such file')
+  }, 120_000)
 
   it('transliterates, keys and compares names, and names an unknown standard', async () => {
     expect((await parley('names', 'translit', '--standard', 'uk-2010', 'Згорани Юрій')).stdout).toBe(

@@ -1,0 +1,111 @@
+import { createHash } from 'node:crypto'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import type { appendAudit } from '../audit/store'
+import type { Actor } from '../auth/actor'
+import type { Clock } from '../core/clock'
+import { notFound, ValidationError } from '../core/errors'
+import type { Db } from '../db/connection'
+import { readLinkFile } from '../linkage/read'
+import * as store from './store'
+
+export type ListService = ReturnType<typeof createListService>
+
+const NAME_MAX = 200
+
+/**
+ * Lists received from outside, stored as received so that linkage and reconciliation work on the
+ * same rows a person can look up. A file already stored is not stored twice.
+ */
+export function createListService(deps: {
+  db: Db
+  audit: { appendAudit: typeof appendAudit }
+  clock: Clock
+}) {
+  const { db, audit, clock } = deps
+  return {
+    async importList(
+      actor: Actor,
+      input: { name: string; counterpart?: string | null; fileName: string; content: Buffer },
+    ): Promise<store.ListSummary & { created: boolean; warnings: string[] }> {
+      const name = input.name.trim()
+      if (!name || name.length > NAME_MAX)
+        throw new ValidationError([
+          { path: 'name', message: `give the list a name of 1 to ${NAME_MAX} characters` },
+        ])
+      const ext = path.extname(input.fileName).toLowerCase()
+      if (!['.csv', '.xlsx', '.jsonl', '.ndjson'].includes(ext))
+        throw new ValidationError([{ path: 'file', message: 'the file must be .csv, .xlsx or .jsonl' }])
+      const sha256 = createHash('sha256').update(input.content).digest('hex')
+      const existing = await store.findListBySha(db, sha256)
+      if (existing) return { ...existing, created: false, warnings: [] }
+      // the reader works on files, so XLSX and CSV take one path whether from the CLI or the API
+      const dir = mkdtempSync(path.join(os.tmpdir(), 'parley-list-'))
+      let read: Awaited<ReturnType<typeof readLinkFile>>
+      try {
+        const file = path.join(dir, path.basename(input.fileName))
+        writeFileSync(file, input.content)
+        read = await readLinkFile(file)
+      } finally {
+        rmSync(dir, { recursive: true, force: true })
+      }
+      const id = await db.transaction().execute(async (tx) => {
+        const listId = await store.insertList(
+          tx,
+          {
+            name,
+            counterpart: input.counterpart?.trim() || null,
+            fileName: input.fileName,
+            sha256,
+            createdBy: actor.id,
+          },
+          read.records,
+        )
+        await audit.appendAudit(
+          tx,
+          [
+            {
+              actorId: actor.id,
+              actorName: actor.name,
+              action: 'lists.import',
+              entityType: 'list',
+              entityId: listId,
+              before: null,
+              after: {
+                name,
+                counterpart: input.counterpart ?? null,
+                file: input.fileName,
+                sha256,
+                rows: read.records.length,
+              },
+            },
+          ],
+          clock(),
+        )
+        return listId
+      })
+      const list = await store.getList(db, id)
+      return { ...list!, created: true, warnings: read.warnings }
+    },
+
+    listLists: () => store.listLists(db),
+
+    async getList(id: string) {
+      const list = await store.getList(db, id)
+      if (!list) throw notFound('list', id)
+      return list
+    },
+
+    async listRows(id: string, afterRow: number, limit: number) {
+      await this.getList(id)
+      const rows = await store.listRows(db, id, afterRow, limit)
+      return { rows, nextAfter: rows.length === limit ? rows.at(-1)!.row_no : null }
+    },
+
+    async records(id: string) {
+      await this.getList(id)
+      return store.listRecords(db, id)
+    },
+  }
+}

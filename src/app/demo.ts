@@ -1,6 +1,8 @@
+import { stringify } from 'csv-stringify/sync'
 import type { Actor } from '../auth/actor'
 import type { RegisterPerson } from '../custody/model'
 import { type GeneratedPerson, generatePersons } from '../generate'
+import { LIST_COLUMNS, scenarioList } from '../generate/scenarios'
 import type { Parley } from './container'
 
 const DEMO_ACTOR: Actor = { id: 'demo', name: 'demo data generator', role: 'admin' }
@@ -120,5 +122,33 @@ export async function fillDemo(
     g += 1
     opts.onProgress?.(created, people.length)
   }
+  await storeCounterpartList(parley, people, opts.seed ?? 2026)
   return { created, skipped: false }
+}
+
+/**
+ * The other side's list of its soldiers it believes we hold, as such lists arrive: most rows are
+ * persons in our register, written their way (other spellings, errors, gaps), some are not. The
+ * file carries no ground truth: in the demo, as in real work, linkage must find who is who.
+ */
+async function storeCounterpartList(parley: Parley, people: GeneratedPerson[], seed: number) {
+  const rows = scenarioList(
+    {
+      seed,
+      persons: people.length,
+      nationality: 'RU',
+      listRows: Math.max(10, Math.min(500, Math.round(people.length / 6))),
+      matchShare: 0.7,
+      duplicateShare: 0.02,
+    },
+    people,
+  )
+  const columns = LIST_COLUMNS.filter((c) => !['true_person_id', 'duplicate_of', 'corruptions'].includes(c))
+  const content = stringify([columns, ...rows.map((r) => columns.map((c) => r[c] ?? ''))])
+  await parley.services.lists.importList(DEMO_ACTOR, {
+    name: 'Counterpart list No. 1 (demo)',
+    counterpart: 'the other side (demo)',
+    fileName: 'counterpart-list-1.csv',
+    content: Buffer.from(content),
+  })
 }

@@ -196,4 +196,25 @@ describe('parley CLI', () => {
     expect(bad.code).toBe(2)
     expect(bad.stderr).toContain('role')
   })
+
+  it('fills a demo register with a counterpart list, and stores a received list once', async () => {
+    const demo = await parley('demo', '--persons', '60')
+    expect(demo.stdout).toContain('Registered 60 fictitious persons and stored a counterpart list')
+    const file = path.join(dir, 'their-list.csv')
+    writeFileSync(
+      file,
+      'id,surname,first_name,date_of_birth\n1,Мороз,Іван,02.03.1990\n2,Лисенко,Петро,1989\n',
+    )
+    expect((await parley('import', 'list', file, '--name', 'Their list 3')).stdout).toMatch(
+      /Stored list .* "Their list 3": 2 rows/,
+    )
+    expect((await parley('import', 'list', file, '--name', 'again')).stdout).toContain('nothing changed')
+    const db = await PGlite.create(path.join(dir, 'db'), { extensions: PGLITE_EXTENSIONS })
+    const lists = await db.query<{ name: string; row_count: number }>(
+      'select name, row_count from lists order by created_at',
+    )
+    await db.close()
+    expect(lists.rows.map((l) => l.name)).toEqual(['Counterpart list No. 1 (demo)', 'Their list 3'])
+    expect(lists.rows[0]!.row_count).toBe(10)
+  }, 120_000)
 })

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Command } from 'commander'
 import { ROLES } from '../../auth/roles'
@@ -125,13 +125,34 @@ export function registerFoundationCommands(program: Command) {
           onProgress: (d, t) => bar.update(d, t),
         })
         bar.stop()
-        console.log(`Registered ${result.created} fictitious persons`)
+        console.log(`Registered ${result.created} fictitious persons and stored a counterpart list`)
       })
     })
 
-  program
-    .command('import')
-    .description('Import records')
+  const imports = program.command('import').description('Import records')
+  imports
+    .command('list <file>')
+    .description('Store a received list (CSV, XLSX or JSON lines) for linkage; the same file twice is stored once')
+    .requiredOption('--name <name>', 'what the bureau calls this list')
+    .option('--counterpart <who>', 'who sent it')
+    .action(async (file: string, opts: { name: string; counterpart?: string }) => {
+      if (!existsSync(file)) throw new DomainError('VALIDATION', `${file}: no such file`)
+      await withParley(async ({ services }) => {
+        const list = await services.lists.importList(commandLineActor(), {
+          name: opts.name,
+          counterpart: opts.counterpart,
+          fileName: path.basename(file),
+          content: readFileSync(file),
+        })
+        for (const w of list.warnings.slice(0, 20)) console.error(`warning: ${w}`)
+        console.log(
+          list.created
+            ? `Stored list ${list.id} "${list.name}": ${list.rowCount} rows`
+            : `This file was stored before as list ${list.id} "${list.name}"; nothing changed`,
+        )
+      })
+    })
+  imports
     .command('persons <file>')
     .description('Import persons from a CSV file: all rows or none; the same file twice changes nothing')
     .action(async (file: string) => {

@@ -60,7 +60,13 @@ export function writeResult(name: string, result: BenchResult & { wallSeconds: n
 
 export function printTable(name: string, result: BenchResult & { wallSeconds: number }) {
   const rows: [string, string][] = [
-    ...Object.entries(result.params).map(([k, v]) => [`param ${k}`, String(v)] as [string, string]),
+    ...Object.entries(result.params).map(
+      ([k, v]) =>
+        [`param ${k}`, typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v)] as [
+          string,
+          string,
+        ],
+    ),
     ...Object.entries(result.figures).map(([k, v]) => [k, String(v)] as [string, string]),
     ['wallSeconds', result.wallSeconds.toFixed(2)],
     ['peakRssMiB', String(peakRssMiB())],

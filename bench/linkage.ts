@@ -4,8 +4,9 @@ import { parse } from 'csv-parse/sync'
 import { progressBar } from '../src/cli/context'
 import { writeScenario } from '../src/generate/run'
 import type { ScenarioOptions } from '../src/generate/scenarios'
-import { dedupe, type LinkResult, link } from '../src/linkage/engine'
+import { DEFAULT_THRESHOLD, dedupe, type LinkResult, link } from '../src/linkage/engine'
 import { pairQuality, pairsWithinGroups } from '../src/linkage/evaluate'
+import { weightOfProbability } from '../src/linkage/model'
 import { readLinkFile } from '../src/linkage/read'
 import { type Benchmark, peakRssMiB } from './lib'
 import { sizeToCount } from './support'
@@ -49,18 +50,28 @@ async function linkList(persons: number, params: Record<string, unknown>) {
   const left = await readLinkFile(path.join(dir, 'list.csv'), { extraColumns: ['true_person_id'] })
   const right = await readLinkFile(path.join(dir, 'register.csv'))
   const started = performance.now()
-  const result = await link(left.records, right.records, { onProgress: bar('link') })
+  // scored down to 0.5, so quality can be read at other thresholds; figures are at the default
+  const result = await link(left.records, right.records, { onProgress: bar('link'), threshold: 0.5 })
   const seconds = (performance.now() - started) / 1000
   const truth = left.records
     .map((r, i) => [r.id, left.extras.true_person_id![i]!] as [string, string])
     .filter(([, t]) => t !== '')
-  const all = pairQuality(idPairs(result), truth)
+  const sweep = thresholdSweep(result, truth)
+  const all = pairQuality(idPairs(atDefault(result)), truth)
   const best = new Set<number>()
   const oneToOne = pairQuality(
-    idPairs({ ...result, pairs: result.pairs.filter((p) => !best.has(p.left) && best.add(p.left)) }),
+    idPairs({
+      ...result,
+      pairs: atDefault(result).pairs.filter((p) => !best.has(p.left) && best.add(p.left)),
+    }),
     truth,
   )
-  params.link = { threshold: result.threshold, blocking: result.blocking, model: result.model.em }
+  params.link = {
+    threshold: DEFAULT_THRESHOLD,
+    f1ByThreshold: sweep,
+    blocking: result.blocking,
+    model: result.model.em,
+  }
   return {
     linkSeconds: round(seconds),
     linkPrepareSeconds: result.seconds.prepare,
@@ -94,14 +105,16 @@ async function dedupeRegister(persons: number, params: Record<string, unknown>) 
     duplicate_of: string
   }[]
   const started = performance.now()
-  const result = await dedupe(input.records, { onProgress: bar('dedupe') })
+  const result = await dedupe(input.records, { onProgress: bar('dedupe'), threshold: 0.5 })
   const seconds = (performance.now() - started) / 1000
   const groupOf = new Map(input.records.map((r) => [r.id, r.id]))
   for (const t of truth) if (t.duplicate_of) groupOf.set(t.id, t.duplicate_of)
-  const q = pairQuality(idPairs(result), pairsWithinGroups(groupOf))
+  const truePairs = pairsWithinGroups(groupOf)
+  const q = pairQuality(idPairs(atDefault(result)), truePairs)
   params.dedupe = {
     records: input.records.length,
-    threshold: result.threshold,
+    threshold: DEFAULT_THRESHOLD,
+    f1ByThreshold: thresholdSweep(result, truePairs),
     blocking: result.blocking,
     model: result.model.em,
   }
@@ -117,6 +130,22 @@ async function dedupeRegister(persons: number, params: Record<string, unknown>) 
     dedupeRecall: round(q.recall, 4),
     dedupeF1: round(q.f1, 4),
   }
+}
+
+/** The pairs at the engine's default threshold (the run scored down to 0.5). */
+function atDefault(result: LinkResult): LinkResult {
+  const min = weightOfProbability(DEFAULT_THRESHOLD)
+  return { ...result, pairs: result.pairs.filter((p) => p.weight >= min) }
+}
+
+function thresholdSweep(result: LinkResult, truth: [string, string][]) {
+  return Object.fromEntries(
+    [0.5, 0.8, 0.9, 0.95, 0.99].map((t) => {
+      const min = weightOfProbability(t)
+      const q = pairQuality(idPairs({ ...result, pairs: result.pairs.filter((p) => p.weight >= min) }), truth)
+      return [t, { precision: round(q.precision, 4), recall: round(q.recall, 4), f1: round(q.f1, 4) }]
+    }),
+  )
 }
 
 function idPairs(result: Pick<LinkResult, 'pairs' | 'left' | 'right'>): [string, string][] {

@@ -108,7 +108,7 @@ export type BlockStats = {
 }
 
 /** Sizes of the blocks of one rule, for the report: how many, the largest, how many were too big. */
-export function blockStats(rule: BlockingRule, index: BlockIndex, cap: number): Omit<BlockStats, 'pairs'> {
+export function blockStats(rule: BlockingRule, index: BlockIndex, cap: number): BlockStats {
   let blocks = 0
   let largest = 0
   let capped = 0

@@ -100,7 +100,7 @@ async function run(
   const rightIndex = rightKeys.map(indexBlocks)
   const words = preparer.vocabulary.words
   const space: CandidateSpace = { mode, left, right, leftKeys, rightKeys, rightIndex, cap, words }
-  const blocking = rules.map((rule, r) => ({ ...blockStats(rule, rightIndex[r]!, cap), pairs: 0 }))
+  const blocking = rules.map((rule, r) => blockStats(rule, rightIndex[r]!, cap))
   for (const b of blocking)
     if (b.capped > 0)
       warnings.push(

@@ -103,7 +103,6 @@ export type BlockStats = {
   rule: BlockingRule
   blocks: number
   largest: number
-  pairs: number
   capped: number
 }
 

@@ -14,10 +14,13 @@ export function explain(
   pools.units.forEach((u, j) => {
     if (chosen[j]) count[u.side] += u.size
   })
+  const quotaUsed = terms.quotas.map((_, k) =>
+    pools.units.reduce((s, v, j) => s + (chosen[j] ? v.quotaCounts[k]! : 0), 0),
+  )
   pools.units.forEach((u, j) => {
     for (const m of u.members) {
       if (chosen[j]) lists[u.side].push({ id: m.id, side: u.side, reasons: reasonsFor(m, u, pools, terms) })
-      else leftOut.push({ id: m.id, side: u.side, reason: whyLeftOut(u, pools, terms, chosen, count) })
+      else leftOut.push({ id: m.id, side: u.side, reason: whyLeftOut(u, terms, quotaUsed, count) })
     }
   })
   const byPriority = (a: Inclusion, b: Inclusion) =>
@@ -49,19 +52,12 @@ function reasonsFor(m: Candidate, u: Unit, pools: Pools, terms: Terms): string[]
   return reasons
 }
 
-function whyLeftOut(
-  u: Unit,
-  pools: Pools,
-  terms: Terms,
-  chosen: boolean[],
-  count: Record<Side, number>,
-): string {
+function whyLeftOut(u: Unit, terms: Terms, quotaUsed: number[], count: Record<Side, number>): string {
   if (terms.maxSize !== undefined && count[u.side] + u.size > terms.maxSize)
     return `the size limit of ${terms.maxSize} is reached by persons of higher priority or longer held`
   for (const [k, q] of terms.quotas.entries()) {
     if (q.max === undefined || u.quotaCounts[k] === 0) continue
-    const used = pools.units.reduce((s, v, j) => s + (chosen[j] ? v.quotaCounts[k]! : 0), 0)
-    if (used + u.quotaCounts[k]! > q.max)
+    if (quotaUsed[k]! + u.quotaCounts[k]! > q.max)
       return `the quota of at most ${q.max} ${q.group.replace('category:', '')} is full`
   }
   const other = u.side === 'give' ? 'receive' : 'give'

@@ -132,7 +132,9 @@ export function registerFoundationCommands(program: Command) {
   const imports = program.command('import').description('Import records')
   imports
     .command('list <file>')
-    .description('Store a received list (CSV, XLSX or JSON lines) for linkage; the same file twice is stored once')
+    .description(
+      'Store a received list (CSV, XLSX or JSON lines) for linkage; the same file twice is stored once',
+    )
     .requiredOption('--name <name>', 'what the bureau calls this list')
     .option('--counterpart <who>', 'who sent it')
     .action(async (file: string, opts: { name: string; counterpart?: string }) => {

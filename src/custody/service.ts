@@ -231,63 +231,83 @@ export function createCustodyService({ db, store, audit, clock, romanize }: Cust
    * Appends one event to a person's history after checking it against the derived state.
    * @throws DomainError INVALID_TRANSITION (e.g. an event after death, a transfer to the same facility)
    */
-  async function recordEvent(actor: Actor, personId: string, input: PersonEventInputType) {
+  function parseEvent(input: PersonEventInputType) {
     const parsed = parseInput(PersonEventInput, input)
     if (parsed.occurredOn > today(clock)) {
       throw new ValidationError([{ path: 'occurredOn', message: `${parsed.occurredOn} is in the future` }])
     }
+    return parsed
+  }
+
+  async function recordEvent(actor: Actor, personId: string, input: PersonEventInputType) {
+    const parsed = parseEvent(input)
+    return db.transaction().execute((tx) => applyEvent(tx, actor, personId, parsed))
+  }
+
+  /**
+   * Records events of many persons in one transaction: all are written or none (an exchange's
+   * handover writes every crossing at once).
+   */
+  async function recordEvents(actor: Actor, events: { personId: string; event: PersonEventInputType }[]) {
+    const parsed = events.map((e) => ({ personId: e.personId, event: parseEvent(e.event) }))
     return db.transaction().execute(async (tx) => {
-      const person = await store.findPerson(tx, personId, { forUpdate: true })
-      if (!person) throw notFound('Person', personId)
-      const facilityId = 'facilityId' in parsed ? (parsed.facilityId ?? null) : null
-      const [facility] = await requireFacilities(tx, [facilityId], 'facilityId')
-      if (parsed.type === 'hospitalised' && facility?.kind !== 'hospital') {
-        throw new ValidationError([
-          { path: 'facilityId', message: `${facility?.name ?? 'that facility'} is not a hospital` },
-        ])
-      }
-      const history = await store.listEventsOf(tx, personId)
-      const before = currentState(history)
-      const { type, occurredOn, source, note, ...rest } = parsed
-      const details = { ...rest, note } as Record<string, unknown>
-      delete details.facilityId
-      const event = { type, occurredOn, facilityId, details }
-      const after = nextState(before, event)
-      await store.insertEvents(tx, [eventRow(personId, history.length + 1, event, source, actor.id)])
-      const updated = await store.updatePerson(tx, personId, {
-        status: after.status,
-        facility_id: after.facilityId,
-        health: after.health,
-        event_count: after.eventCount,
-        last_event_on: after.lastEventOn,
-        ...(type === 'confirmed' ? { confirmation: 'confirmed' } : {}),
-        updated_at: clock(),
-        version: person.version + 1,
-      })
-      await audit.appendAudit(
-        tx,
-        [
-          {
-            actorId: actor.id,
-            actorName: actor.name,
-            action: `person.event.${type}`,
-            entityType: 'person',
-            entityId: personId,
-            before: { status: before.status, facilityId: before.facilityId, health: before.health },
-            after: {
-              status: after.status,
-              facilityId: after.facilityId,
-              health: after.health,
-              occurredOn,
-              source,
-              ...details,
-            },
-          },
-        ],
-        clock(),
-      )
-      return presentPerson(updated)
+      const out = []
+      for (const e of parsed) out.push(await applyEvent(tx, actor, e.personId, e.event))
+      return out
     })
+  }
+
+  async function applyEvent(tx: Db, actor: Actor, personId: string, parsed: ReturnType<typeof parseEvent>) {
+    const person = await store.findPerson(tx, personId, { forUpdate: true })
+    if (!person) throw notFound('Person', personId)
+    const facilityId = 'facilityId' in parsed ? (parsed.facilityId ?? null) : null
+    const [facility] = await requireFacilities(tx, [facilityId], 'facilityId')
+    if (parsed.type === 'hospitalised' && facility?.kind !== 'hospital') {
+      throw new ValidationError([
+        { path: 'facilityId', message: `${facility?.name ?? 'that facility'} is not a hospital` },
+      ])
+    }
+    const history = await store.listEventsOf(tx, personId)
+    const before = currentState(history)
+    const { type, occurredOn, source, note, ...rest } = parsed
+    const details = { ...rest, note } as Record<string, unknown>
+    delete details.facilityId
+    const event = { type, occurredOn, facilityId, details }
+    const after = nextState(before, event)
+    await store.insertEvents(tx, [eventRow(personId, history.length + 1, event, source, actor.id)])
+    const updated = await store.updatePerson(tx, personId, {
+      status: after.status,
+      facility_id: after.facilityId,
+      health: after.health,
+      event_count: after.eventCount,
+      last_event_on: after.lastEventOn,
+      ...(type === 'confirmed' ? { confirmation: 'confirmed' } : {}),
+      updated_at: clock(),
+      version: person.version + 1,
+    })
+    await audit.appendAudit(
+      tx,
+      [
+        {
+          actorId: actor.id,
+          actorName: actor.name,
+          action: `person.event.${type}`,
+          entityType: 'person',
+          entityId: personId,
+          before: { status: before.status, facilityId: before.facilityId, health: before.health },
+          after: {
+            status: after.status,
+            facilityId: after.facilityId,
+            health: after.health,
+            occurredOn,
+            source,
+            ...details,
+          },
+        },
+      ],
+      clock(),
+    )
+    return presentPerson(updated)
   }
 
   /**
@@ -405,6 +425,7 @@ export function createCustodyService({ db, store, audit, clock, romanize }: Cust
     countPersons,
     listEvents,
     recordEvent,
+    recordEvents,
     amendPerson,
     createFacility,
     listFacilities,

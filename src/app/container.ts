@@ -11,6 +11,7 @@ import { createCustodyService } from '../custody/service'
 import * as custodyStore from '../custody/store'
 import { type Connection, openConnection } from '../db/connection'
 import { migrate } from '../db/migrate'
+import { createExchangeService } from '../exchange/service'
 import { createLinkageJobService } from '../linkage/jobs'
 import { createListService } from '../lists/service'
 import { ensureNameKeys } from '../search/backfill'
@@ -24,14 +25,16 @@ export type Services = ReturnType<typeof createServices>
 /** Every service, wired to one database. The only place that knows all the parts. */
 export function createServices(conn: Connection, auth: Auth, clock: Clock = systemClock) {
   const db = conn.db
+  const custody = createCustodyService({
+    db,
+    store: custodyStore,
+    audit: auditStore,
+    clock,
+    romanize: romanizeName,
+  })
   return {
-    custody: createCustodyService({
-      db,
-      store: custodyStore,
-      audit: auditStore,
-      clock,
-      romanize: romanizeName,
-    }),
+    custody,
+    exchanges: createExchangeService({ db, audit: auditStore, clock, custody }),
     personImport: createPersonImportService({
       db,
       store: custodyStore,

@@ -248,13 +248,19 @@ export function createCustodyService({ db, store, audit, clock, romanize }: Cust
    * Records events of many persons in one transaction: all are written or none (an exchange's
    * handover writes every crossing at once).
    */
-  async function recordEvents(actor: Actor, events: { personId: string; event: PersonEventInputType }[]) {
+  async function recordEvents(
+    actor: Actor,
+    events: { personId: string; event: PersonEventInputType }[],
+    /** the caller's transaction, when the events belong to a larger change */
+    inTransaction?: Db,
+  ) {
     const parsed = events.map((e) => ({ personId: e.personId, event: parseEvent(e.event) }))
-    return db.transaction().execute(async (tx) => {
+    const run = async (tx: Db) => {
       const out = []
       for (const e of parsed) out.push(await applyEvent(tx, actor, e.personId, e.event))
       return out
-    })
+    }
+    return inTransaction ? run(inTransaction) : db.transaction().execute(run)
   }
 
   async function applyEvent(tx: Db, actor: Actor, personId: string, parsed: ReturnType<typeof parseEvent>) {

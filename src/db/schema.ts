@@ -182,7 +182,49 @@ export type LinkagePairsTable = {
   evidence: Json
 }
 
+export type ExchangesTable = {
+  id: Generated<string>
+  name: string
+  counterpart: string
+  mediator: string | null
+  venue: string | null
+  status: Generated<string>
+  terms: Json
+  stages: ColumnType<unknown, string | undefined, string>
+  created_by: string
+  created_at: Generated<Date>
+  updated_at: Timestamp
+}
+
+export type ExchangePoolTable = { exchange_id: string; side: 'give' | 'receive'; ref: string; attrs: Json }
+
+export type ExchangeRoundsTable = {
+  exchange_id: string
+  n: number
+  kind: 'proposal' | 'counter'
+  give: Json
+  receive: Json
+  detail: Json
+  created_by: string
+  created_at: Generated<Date>
+}
+
+export type ExchangeHandoverTable = {
+  exchange_id: string
+  side: 'give' | 'receive'
+  ref: string
+  stage: number
+  outcome: Generated<string>
+  substitute_ref: string | null
+  updated_by: string | null
+  updated_at: Timestamp | null
+}
+
 export type Database = {
+  exchanges: ExchangesTable
+  exchange_pool: ExchangePoolTable
+  exchange_rounds: ExchangeRoundsTable
+  exchange_handover: ExchangeHandoverTable
   lists: ListsTable
   list_rows: ListRowsTable
   linkage_jobs: LinkageJobsTable

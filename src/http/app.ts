@@ -15,6 +15,7 @@ import { sessionUserOf } from '../auth/session-user'
 import { DomainError, ValidationError } from '../core/errors'
 import { custodyRoutes } from '../custody/routes'
 import type { Connection } from '../db/connection'
+import { exchangeRoutes } from '../exchange/routes'
 import { linkageRoutes } from '../linkage/routes'
 import { listRoutes } from '../lists/routes'
 import { searchRoutes } from '../search/routes'
@@ -84,6 +85,7 @@ export function createHttpApp({ conn, auth, services, logger, baseUrl, webDir }:
   api.route('/', searchRoutes(services.search))
   api.route('/', listRoutes(services.lists))
   api.route('/', linkageRoutes(services.linkageJobs))
+  api.route('/', exchangeRoutes(services.exchanges))
   app.route('/api/v1', api)
 
   const openApi = {

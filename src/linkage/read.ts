@@ -3,6 +3,7 @@ import path from 'node:path'
 import { createInterface } from 'node:readline'
 import { parse } from 'csv-parse'
 import ExcelJS from 'exceljs'
+import { cellText } from '../lists/table'
 import { badInput, type HeaderMap, type LinkRecord, mapLinkHeader, recordFromRow } from './record'
 
 export type ReadOptions = {
@@ -119,12 +120,4 @@ async function* xlsxRows(file: string) {
     }
     break // the first sheet holds the list
   }
-}
-
-function cellText(v: unknown): string {
-  if (v === null || v === undefined) return ''
-  if (v instanceof Date) return v.toISOString().slice(0, 10)
-  if (typeof v === 'object' && 'text' in (v as object)) return String((v as { text: unknown }).text)
-  if (typeof v === 'object' && 'result' in (v as object)) return String((v as { result: unknown }).result)
-  return String(v)
 }

@@ -1,0 +1,221 @@
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
+import { z } from 'zod'
+import { ValidationError } from '../core/errors'
+import type { AppEnv } from '../http/env'
+import { requirePermission } from '../http/env'
+import { CONFLICT, IdParam, jsonBody, jsonOk, NOT_FOUND, PROBLEMS } from '../http/openapi'
+import { CheckOff, CreateExchange, GiveAnnotation, TermsInput } from './schema'
+import type { ExchangeService } from './service'
+
+const FileQuery = z.object({ file_name: z.string().trim().max(255).default('list.csv') })
+const FileBody = {
+  content: {
+    'text/csv': { schema: z.string() },
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.string() },
+  },
+  required: true,
+}
+const ERRORS = { ...PROBLEMS, ...NOT_FOUND, ...CONFLICT }
+type RouteRequest = NonNullable<Parameters<typeof createRoute>[0]['request']>
+
+export function exchangeRoutes(exchanges: ExchangeService) {
+  const app = new OpenAPIHono<AppEnv>()
+  const route = <const R extends RouteRequest>(
+    method: 'get' | 'post' | 'put',
+    path: string,
+    summary: string,
+    request?: R,
+  ) =>
+    createRoute({
+      method,
+      path,
+      tags: ['exchanges'],
+      summary,
+      request: (request ?? {}) as R,
+      responses: { 200: jsonOk(summary), ...ERRORS },
+    })
+  const body = async (c: { req: { arrayBuffer: () => Promise<ArrayBuffer> } }) => {
+    const b = Buffer.from(await c.req.arrayBuffer())
+    if (b.length === 0)
+      throw new ValidationError([{ path: 'body', message: 'the body is empty: send the file' }])
+    return b
+  }
+
+  app.openapi(route('get', '/exchanges', 'Exchanges, newest first'), async (c) => {
+    requirePermission(c.get('user'), 'exchanges.read')
+    return c.json({ exchanges: await exchanges.listExchanges() }, 200)
+  })
+  app.openapi(
+    route('post', '/exchanges', 'Open an exchange: counterpart, mediator, venue, terms, stages', {
+      body: jsonBody(CreateExchange),
+    }),
+    async (c) => {
+      const actor = requirePermission(c.get('user'), 'exchanges.write')
+      return c.json(await exchanges.createExchange(actor, c.req.valid('json')), 200)
+    },
+  )
+  app.openapi(
+    route('get', '/exchanges/{id}', 'An exchange with its terms and counts', { params: IdParam }),
+    async (c) => {
+      requirePermission(c.get('user'), 'exchanges.read')
+      return c.json(await exchanges.getExchange(c.req.valid('param').id), 200)
+    },
+  )
+  app.openapi(
+    route('put', '/exchanges/{id}/terms', 'Change the terms and stages (draft or proposed)', {
+      params: IdParam,
+      body: jsonBody(z.object({ terms: TermsInput, stages: z.array(z.number().int().min(1)).optional() })),
+    }),
+    async (c) => {
+      const actor = requirePermission(c.get('user'), 'exchanges.write')
+      return c.json(await exchanges.updateTerms(actor, c.req.valid('param').id, c.req.valid('json')), 200)
+    },
+  )
+  app.openapi(
+    route(
+      'post',
+      '/exchanges/{id}/sought',
+      'Replace the list of our persons the other side holds (file body)',
+      {
+        params: IdParam,
+        query: FileQuery,
+        body: FileBody,
+      },
+    ),
+    async (c) => {
+      const actor = requirePermission(c.get('user'), 'exchanges.write')
+      return c.json(
+        await exchanges.importSought(
+          actor,
+          c.req.valid('param').id,
+          c.req.valid('query').file_name,
+          await body(c),
+        ),
+        200,
+      )
+    },
+  )
+  app.openapi(
+    route(
+      'post',
+      '/exchanges/{id}/annotations',
+      'Record consent, refusal, proceedings, requests and travel groups of persons we hold',
+      {
+        params: IdParam,
+        body: jsonBody(z.array(GiveAnnotation).max(100_000)),
+      },
+    ),
+    async (c) => {
+      const actor = requirePermission(c.get('user'), 'exchanges.write')
+      return c.json(await exchanges.annotateGive(actor, c.req.valid('param').id, c.req.valid('json')), 200)
+    },
+  )
+  app.openapi(
+    route(
+      'post',
+      '/exchanges/{id}/plan',
+      'Plan with the current terms; save=true keeps it as the next round',
+      {
+        params: IdParam,
+        query: z.object({ save: z.enum(['true', 'false']).default('false') }),
+      },
+    ),
+    async (c) => {
+      const actor = requirePermission(c.get('user'), 'exchanges.write')
+      return c.json(
+        await exchanges.plan(actor, c.req.valid('param').id, { save: c.req.valid('query').save === 'true' }),
+        200,
+      )
+    },
+  )
+  app.openapi(
+    route(
+      'post',
+      '/exchanges/{id}/counter',
+      "Record the other side's counter-list (file body: side, surname, first_name, date_of_birth)",
+      {
+        params: IdParam,
+        query: FileQuery,
+        body: FileBody,
+      },
+    ),
+    async (c) => {
+      const actor = requirePermission(c.get('user'), 'exchanges.write')
+      return c.json(
+        await exchanges.importCounter(
+          actor,
+          c.req.valid('param').id,
+          c.req.valid('query').file_name,
+          await body(c),
+        ),
+        200,
+      )
+    },
+  )
+  app.openapi(
+    route('get', '/exchanges/{id}/rounds', 'Every round with its difference from the one before', {
+      params: IdParam,
+    }),
+    async (c) => {
+      requirePermission(c.get('user'), 'exchanges.read')
+      return c.json({ rounds: await exchanges.rounds(c.req.valid('param').id) }, 200)
+    },
+  )
+  for (const status of ['agreed', 'cancelled'] as const)
+    app.openapi(
+      route(
+        'post',
+        `/exchanges/{id}/${status === 'agreed' ? 'agree' : 'cancel'}`,
+        `Mark the exchange ${status}`,
+        { params: IdParam },
+      ),
+      async (c) => {
+        const actor = requirePermission(c.get('user'), 'exchanges.write')
+        return c.json(await exchanges.setStatus(actor, c.req.valid('param').id, status), 200)
+      },
+    )
+  app.openapi(
+    route('post', '/exchanges/{id}/handover', 'Start the handover from the agreed lists', {
+      params: IdParam,
+    }),
+    async (c) => {
+      const actor = requirePermission(c.get('user'), 'exchanges.write')
+      return c.json(await exchanges.startHandover(actor, c.req.valid('param').id), 200)
+    },
+  )
+  app.openapi(
+    route('get', '/exchanges/{id}/handover', 'The handover checklist and its report', { params: IdParam }),
+    async (c) => {
+      requirePermission(c.get('user'), 'exchanges.read')
+      return c.json(await exchanges.handover(c.req.valid('param').id), 200)
+    },
+  )
+  app.openapi(
+    route(
+      'post',
+      '/exchanges/{id}/handover/check',
+      'Check a person off: crossed, no-show, refused or substituted',
+      {
+        params: IdParam,
+        body: jsonBody(CheckOff),
+      },
+    ),
+    async (c) => {
+      const actor = requirePermission(c.get('user'), 'exchanges.write')
+      return c.json(await exchanges.checkOff(actor, c.req.valid('param').id, c.req.valid('json')), 200)
+    },
+  )
+  app.openapi(
+    route(
+      'post',
+      '/exchanges/{id}/handover/complete',
+      'Complete the handover: write each crossing into the histories',
+      { params: IdParam },
+    ),
+    async (c) => {
+      const actor = requirePermission(c.get('user'), 'exchanges.write')
+      return c.json(await exchanges.complete(actor, c.req.valid('param').id), 200)
+    },
+  )
+  return app
+}

@@ -1,0 +1,207 @@
+import { sql } from 'kysely'
+import type { Db } from '../db/connection'
+import type { Side } from './model'
+
+export type ExchangeRow = NonNullable<Awaited<ReturnType<typeof getExchange>>>
+
+export async function insertExchange(
+  tx: Db,
+  e: {
+    name: string
+    counterpart: string
+    mediator: string | null
+    venue: string | null
+    terms: unknown
+    stages: number[]
+    createdBy: string
+  },
+) {
+  return tx
+    .insertInto('exchanges')
+    .values({
+      name: e.name,
+      counterpart: e.counterpart,
+      mediator: e.mediator,
+      venue: e.venue,
+      terms: JSON.stringify(e.terms),
+      stages: JSON.stringify(e.stages),
+      created_by: e.createdBy,
+      updated_at: new Date(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+}
+
+export async function getExchange(db: Db, id: string, opts: { forUpdate?: boolean } = {}) {
+  let q = db.selectFrom('exchanges').selectAll().where('id', '=', id)
+  if (opts.forUpdate) q = q.forUpdate()
+  return q.executeTakeFirst()
+}
+
+export async function listExchanges(db: Db) {
+  return db.selectFrom('exchanges').selectAll().orderBy('created_at', 'desc').limit(500).execute()
+}
+
+export async function updateExchange(
+  tx: Db,
+  id: string,
+  values: Partial<{ status: string; terms: string; stages: string }>,
+) {
+  await tx
+    .updateTable('exchanges')
+    .set({ ...values, updated_at: new Date() })
+    .where('id', '=', id)
+    .execute()
+}
+
+export async function replacePool(
+  tx: Db,
+  exchangeId: string,
+  side: Side,
+  rows: { ref: string; attrs: unknown }[],
+) {
+  await tx
+    .deleteFrom('exchange_pool')
+    .where('exchange_id', '=', exchangeId)
+    .where('side', '=', side)
+    .execute()
+  await upsertPool(tx, exchangeId, side, rows)
+}
+
+export async function upsertPool(
+  tx: Db,
+  exchangeId: string,
+  side: Side,
+  rows: { ref: string; attrs: unknown }[],
+) {
+  for (let i = 0; i < rows.length; i += 1000)
+    await tx
+      .insertInto('exchange_pool')
+      .values(
+        rows
+          .slice(i, i + 1000)
+          .map((r) => ({ exchange_id: exchangeId, side, ref: r.ref, attrs: JSON.stringify(r.attrs) })),
+      )
+      .onConflict((oc) =>
+        oc.columns(['exchange_id', 'side', 'ref']).doUpdateSet({ attrs: (eb) => eb.ref('excluded.attrs') }),
+      )
+      .execute()
+}
+
+export async function poolOf(db: Db, exchangeId: string, side: Side) {
+  return db
+    .selectFrom('exchange_pool')
+    .select(['ref', 'attrs'])
+    .where('exchange_id', '=', exchangeId)
+    .where('side', '=', side)
+    .execute()
+}
+
+/** Persons we hold now (captured, interned or in hospital), confirmed, with their capture date. */
+export async function heldPersons(db: Db) {
+  return db
+    .selectFrom('persons')
+    .leftJoin('captures', 'captures.id', 'persons.capture_id')
+    .select([
+      'persons.id',
+      'persons.surname',
+      'persons.first_names',
+      'persons.date_of_birth',
+      'persons.sex',
+      'persons.health',
+      'persons.category',
+      'persons.rank',
+      'captures.captured_on',
+      sql<string>`to_char(persons.created_at, 'YYYY-MM-DD')`.as('registered_on'),
+    ])
+    .where('persons.status', 'in', ['captured', 'interned', 'hospitalised'])
+    .where('persons.confirmation', '=', 'confirmed')
+    .execute()
+}
+
+export async function insertRound(
+  tx: Db,
+  r: {
+    exchangeId: string
+    n: number
+    kind: 'proposal' | 'counter'
+    give: string[]
+    receive: string[]
+    detail: unknown
+    createdBy: string
+  },
+) {
+  await tx
+    .insertInto('exchange_rounds')
+    .values({
+      exchange_id: r.exchangeId,
+      n: r.n,
+      kind: r.kind,
+      give: JSON.stringify(r.give),
+      receive: JSON.stringify(r.receive),
+      detail: JSON.stringify(r.detail),
+      created_by: r.createdBy,
+    })
+    .execute()
+}
+
+export async function roundsOf(db: Db, exchangeId: string) {
+  return db
+    .selectFrom('exchange_rounds')
+    .selectAll()
+    .where('exchange_id', '=', exchangeId)
+    .orderBy('n')
+    .execute()
+}
+
+/** The latest round's lists of every exchange still open, but this one. */
+export async function openRoundsExcept(db: Db, exchangeId: string) {
+  return db
+    .selectFrom('exchange_rounds as r')
+    .innerJoin('exchanges as e', 'e.id', 'r.exchange_id')
+    .select(['r.exchange_id', 'r.n', 'r.give', 'r.receive'])
+    .where('e.status', 'in', ['proposed', 'agreed', 'executing'])
+    .where('e.id', '!=', exchangeId)
+    .orderBy('r.n', 'desc')
+    .execute()
+}
+
+export async function insertHandover(
+  tx: Db,
+  exchangeId: string,
+  rows: { side: Side; ref: string; stage: number }[],
+) {
+  for (let i = 0; i < rows.length; i += 1000)
+    await tx
+      .insertInto('exchange_handover')
+      .values(rows.slice(i, i + 1000).map((r) => ({ exchange_id: exchangeId, ...r })))
+      .execute()
+}
+
+export async function handoverOf(db: Db, exchangeId: string) {
+  return db
+    .selectFrom('exchange_handover')
+    .selectAll()
+    .where('exchange_id', '=', exchangeId)
+    .orderBy('stage')
+    .orderBy('side')
+    .orderBy('ref')
+    .execute()
+}
+
+export async function updateHandover(
+  tx: Db,
+  exchangeId: string,
+  side: Side,
+  ref: string,
+  values: { outcome: string; substitute_ref: string | null; updated_by: string },
+) {
+  const r = await tx
+    .updateTable('exchange_handover')
+    .set({ ...values, updated_at: new Date() })
+    .where('exchange_id', '=', exchangeId)
+    .where('side', '=', side)
+    .where('ref', '=', ref)
+    .executeTakeFirst()
+  return Number(r.numUpdatedRows)
+}

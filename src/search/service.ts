@@ -75,6 +75,11 @@ export function createSearchService({ db }: { db: Db }) {
         })
       }
     }
+    // a name that agrees almost entirely and the same date of birth: no need to look further
+    const sure = () => {
+      for (const s of found.values()) if (s.score >= 1) return true
+      return false
+    }
     const good = () => {
       let n = 0
       for (const s of found.values()) if (s.score >= GOOD) n++
@@ -84,17 +89,21 @@ export function createSearchService({ db }: { db: Db }) {
     if (query.serviceNumber) add(await store.byServiceNumber(db, query.serviceNumber), 0.3)
     if (query.names.length > 0) {
       const keys = new Set(query.names.flatMap(keysOf))
-      // the register's own keys nearest to each word: a typing error lands beside the true key
-      const words = query.names.map(nameKey).filter((k) => k.length >= 3)
-      for (const near of await store.nearestKeys(db, words, 6))
-        if (near.similarity >= 0.3 && !keys.has(near.key)) {
-          keys.add(near.key)
-          fuzzyKeys.add(near.key)
-        }
-      const keyList = [...keys]
       const year = query.dateOfBirth ? Number(query.dateOfBirth.slice(0, 4)) : undefined
       const years = year ? { from: year - 1, to: year + 1 } : undefined
-      if (query.names.length > 1) add(await store.bySurnameAndFirstName(db, keyList, years))
+      // most queries find their person by the words' own keys; only the rest pay for the fuzzy step
+      if (query.names.length > 1 && years) add(await store.bySurnameAndFirstName(db, [...keys], years))
+      if (!sure()) {
+        // the register's own keys nearest to each word: a typing error lands beside the true key
+        const words = query.names.map(nameKey).filter((k) => k.length >= 3)
+        for (const near of await store.nearestKeys(db, words, 6))
+          if (near.similarity >= 0.3 && !keys.has(near.key)) {
+            keys.add(near.key)
+            fuzzyKeys.add(near.key)
+          }
+      }
+      const keyList = [...keys]
+      if (query.names.length > 1 && (fuzzyKeys.size > 0 || !years)) add(await store.bySurnameAndFirstName(db, keyList, years))
       if (good() < 1) add(await store.bySurname(db, keyList, years))
       // a date of birth that is wrong by more than a year must not hide the person
       if (years && good() < 1 && query.names.length > 1)

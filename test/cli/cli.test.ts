@@ -217,4 +217,52 @@ describe('parley CLI', () => {
     expect(lists.rows.map((l) => l.name)).toEqual(['Counterpart list No. 1 (demo)', 'Their list 3'])
     expect(lists.rows[0]!.row_count).toBe(10)
   }, 120_000)
+
+  it('opens an exchange, records consent and the list sought, and plans it', async () => {
+    const db = await PGlite.create(path.join(dir, 'db'), { extensions: PGLITE_EXTENSIONS })
+    const held = await db.query<{ id: string }>(
+      "select id from persons where status in ('captured', 'interned') limit 12",
+    )
+    await db.close()
+    const consent = path.join(dir, 'consent.csv')
+    writeFileSync(
+      consent,
+      `person_id,consent,refused_repatriation\n${held.rows.map((p, i) => `${p.id},yes,${i === 0 ? 'yes' : 'no'}`).join('\n')}\n`,
+    )
+    const sought = path.join(dir, 'sought.csv')
+    writeFileSync(
+      sought,
+      `id,surname,first_name,date_of_birth,sex,seriously_wounded,captured_on\n${Array.from({ length: 8 }, (_, i) => `S${i},Петренко,Іван,1990-01-0${i + 1},male,${i < 2 ? 'yes' : 'no'},2025-03-01`).join('\n')}\n`,
+    )
+    const terms = path.join(dir, 'terms.json')
+    writeFileSync(terms, JSON.stringify({ maxSize: 5 }))
+    const created = await parley(
+      'exchange',
+      'create',
+      '--name',
+      'Exchange 1',
+      '--counterpart',
+      'the other side',
+      '--terms',
+      terms,
+    )
+    expect(created.code).toBe(0)
+    const id = created.stdout.trim()
+    expect((await parley('exchange', 'consent', consent, '--exchange', id)).stdout).toContain(
+      '12 persons annotated',
+    )
+    expect((await parley('exchange', 'sought', sought, '--exchange', id)).stdout).toContain(
+      '8 persons sought',
+    )
+    const plan = await parley('exchange', 'plan', '--exchange', id, '--save')
+    expect(plan.code).toBe(0)
+    expect(plan.stdout).toContain('5 to give, 5 to receive (greedy, proven optimal); saved as round 1')
+    expect(plan.stdout).toContain('priority 1: seriously wounded or sick')
+    expect(plan.stdout).toMatch(/1\trefused repatriation \(GC III Art. 109\)/)
+    const badTerms = path.join(dir, 'bad-terms.json')
+    writeFileSync(badTerms, JSON.stringify({ balance: { kind: 'ratio', give: 0, receive: 1 } }))
+    const bad = await parley('exchange', 'create', '--name', 'x', '--counterpart', 'y', '--terms', badTerms)
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toContain('terms.balance.give')
+  }, 120_000)
 })

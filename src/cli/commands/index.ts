@@ -1,4 +1,5 @@
 import type { Command } from 'commander'
+import { registerExchangeCommands } from '../../exchange/cli'
 import { registerGenerateCommands } from '../../generate/cli'
 import { registerLinkageCommands } from '../../linkage/cli'
 import { registerNameCommands } from '../../names/cli'
@@ -10,4 +11,5 @@ export const COMMANDS: Array<(program: Command) => void> = [
   registerGenerateCommands,
   registerNameCommands,
   registerLinkageCommands,
+  registerExchangeCommands,
 ]

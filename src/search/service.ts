@@ -103,7 +103,8 @@ export function createSearchService({ db }: { db: Db }) {
           }
       }
       const keyList = [...keys]
-      if (query.names.length > 1 && (fuzzyKeys.size > 0 || !years)) add(await store.bySurnameAndFirstName(db, keyList, years))
+      if (query.names.length > 1 && (fuzzyKeys.size > 0 || !years))
+        add(await store.bySurnameAndFirstName(db, keyList, years))
       if (good() < 1) add(await store.bySurname(db, keyList, years))
       // a date of birth that is wrong by more than a year must not hide the person
       if (years && good() < 1 && query.names.length > 1)

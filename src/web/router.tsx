@@ -1,6 +1,8 @@
 import { createRootRoute, createRoute, createRouter } from '@tanstack/react-router'
 import { AdminPage } from './admin/AdminPage'
 import { AuditPage } from './audit/AuditPage'
+import { ExchangePage } from './exchange/ExchangePage'
+import { ExchangesPage } from './exchange/ExchangesPage'
 import { FacilitiesPage } from './facilities/FacilitiesPage'
 import { Root } from './layout/Root'
 import { PersonPage } from './person/PersonPage'
@@ -16,6 +18,8 @@ const routeTree = root.addChildren([
   createRoute({ getParentRoute: () => root, path: '/persons/$personId', component: PersonPage }),
   createRoute({ getParentRoute: () => root, path: '/captures/new', component: CapturePage }),
   createRoute({ getParentRoute: () => root, path: '/facilities', component: FacilitiesPage }),
+  createRoute({ getParentRoute: () => root, path: '/exchanges', component: ExchangesPage }),
+  createRoute({ getParentRoute: () => root, path: '/exchanges/$exchangeId', component: ExchangePage }),
   createRoute({ getParentRoute: () => root, path: '/audit', component: AuditPage }),
   createRoute({ getParentRoute: () => root, path: '/admin', component: AdminPage }),
 ])

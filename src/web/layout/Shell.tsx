@@ -10,6 +10,7 @@ const NAV = [
   { to: '/persons/new', label: 'nav.registerPerson', permission: 'persons.write' },
   { to: '/captures/new', label: 'nav.capture', permission: 'captures.write' },
   { to: '/facilities', label: 'nav.facilities', permission: 'facilities.read' },
+  { to: '/exchanges', label: 'nav.exchanges', permission: 'exchanges.read' },
   { to: '/audit', label: 'nav.audit', permission: 'audit.read' },
   { to: '/admin', label: 'nav.admin', permission: 'users.manage' },
 ] as const

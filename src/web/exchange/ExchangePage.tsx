@@ -1,0 +1,269 @@
+import { Alert, Badge, Button, FileButton, Group, Paper, Stack, Table, Text, Title } from '@mantine/core'
+import { useParams } from '@tanstack/react-router'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { api } from '../api'
+import { useCan } from '../session/session'
+import { Handover } from './Handover'
+import { TermsForm } from './TermsForm'
+import { type PlanView, upload, useExchange, useRefresh, useRounds } from './useExchange'
+
+/** One exchange: its terms, pools, the planner's proposal with reasons, the rounds, the handover. */
+export function ExchangePage() {
+  const { exchangeId } = useParams({ from: '/exchanges/$exchangeId' })
+  const { t } = useTranslation()
+  const exchange = useExchange(exchangeId)
+  const can = useCan()
+  const e = exchange.data
+  if (!e) return exchange.error ? <Alert color="red">{exchange.error.message}</Alert> : null
+  const editable = can('exchanges.write') && (e.status === 'draft' || e.status === 'proposed')
+  return (
+    <Stack>
+      <Group>
+        <Title order={2}>{e.name}</Title>
+        <Badge data-testid="exchange-status" variant="light">
+          {t(`exchange.statuses.${e.status}`)}
+        </Badge>
+      </Group>
+      <Text c="dimmed">
+        {e.counterpart}
+        {e.mediator ? ` · ${e.mediator}` : ''}
+      </Text>
+      <TermsForm exchange={e} editable={editable} />
+      <Pools id={e.id} annotated={e.annotated} sought={e.sought} editable={editable} />
+      {editable && <Proposal id={e.id} />}
+      <Rounds id={e.id} status={e.status} writable={can('exchanges.write')} />
+      {(e.status === 'executing' || e.status === 'done' || e.status === 'agreed') && (
+        <Handover id={e.id} status={e.status} writable={can('exchanges.write')} />
+      )}
+    </Stack>
+  )
+}
+
+function Pools({
+  id,
+  annotated,
+  sought,
+  editable,
+}: {
+  id: string
+  annotated: number
+  sought: number
+  editable: boolean
+}) {
+  const { t } = useTranslation()
+  const refresh = useRefresh(id)
+  const [error, setError] = useState<string | null>(null)
+  async function send(file: File | null) {
+    if (!file) return
+    setError(null)
+    try {
+      await upload(`/exchanges/${id}/sought`, file)
+      await refresh()
+    } catch (err) {
+      setError((err as Error).message)
+    }
+  }
+  return (
+    <Paper withBorder p="md">
+      <Title order={4} mb="xs">
+        {t('exchange.pools')}
+      </Title>
+      {error && (
+        <Alert color="red" role="alert" mb="xs">
+          {error}
+        </Alert>
+      )}
+      <Group>
+        <Text data-testid="pool-counts">{t('exchange.poolCounts', { annotated, sought })}</Text>
+        {editable && (
+          <FileButton onChange={send} accept=".csv,.xlsx">
+            {(props) => (
+              <Button variant="light" {...props}>
+                {t('exchange.uploadSought')}
+              </Button>
+            )}
+          </FileButton>
+        )}
+      </Group>
+    </Paper>
+  )
+}
+
+function Proposal({ id }: { id: string }) {
+  const { t } = useTranslation()
+  const refresh = useRefresh(id)
+  const [plan, setPlan] = useState<PlanView | null>(null)
+  const [pending, setPending] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  async function run(save: boolean) {
+    setPending(true)
+    setError(null)
+    try {
+      setPlan(await api<PlanView>('POST', `/exchanges/${id}/plan?save=${save}`))
+      if (save) await refresh()
+    } catch (err) {
+      setError((err as Error).message)
+    } finally {
+      setPending(false)
+    }
+  }
+  const name = (ref: string) => {
+    const p = plan?.people[ref]
+    return p ? `${p.surname} ${p.firstNames}${p.dateOfBirth ? ` (${p.dateOfBirth})` : ''}` : ref
+  }
+  const leftOut = new Map<string, number>()
+  for (const l of plan?.leftOut ?? []) leftOut.set(l.reason, (leftOut.get(l.reason) ?? 0) + 1)
+  return (
+    <Paper withBorder p="md" aria-label={t('exchange.proposal')} component="section">
+      <Group mb="xs">
+        <Title order={4}>{t('exchange.proposal')}</Title>
+        <Button onClick={() => run(false)} loading={pending}>
+          {t('exchange.plan')}
+        </Button>
+        {plan?.feasible && plan.round === null && (
+          <Button variant="light" onClick={() => run(true)} loading={pending}>
+            {t('exchange.saveProposal')}
+          </Button>
+        )}
+        {plan?.round && <Text role="status">{t('exchange.savedRound', { n: plan.round })}</Text>}
+      </Group>
+      {error && (
+        <Alert color="red" role="alert">
+          {error}
+        </Alert>
+      )}
+      {plan && !plan.feasible && (
+        <Alert color="orange" role="alert" title={t('exchange.conflicts')}>
+          {plan.conflicts.map((c) => (
+            <div key={c}>{c}</div>
+          ))}
+        </Alert>
+      )}
+      {plan?.feasible && (
+        <Stack gap="xs">
+          <Text data-testid="plan-summary">
+            {t('exchange.planSummary', { give: plan.give.length, receive: plan.receive.length })}
+            {plan.proven ? ` · ${t('exchange.proven')}` : ''}
+          </Text>
+          <Group align="start" grow>
+            {(['give', 'receive'] as const).map((side) => (
+              <Table key={side} striped data-testid={`plan-${side}`}>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t(`exchange.${side}List`)}</Table.Th>
+                    <Table.Th>{t('exchange.reasons')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {plan[side].map((p) => (
+                    <Table.Tr key={p.id}>
+                      <Table.Td>{name(p.id)}</Table.Td>
+                      <Table.Td>{p.reasons.join('; ')}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            ))}
+          </Group>
+          <Title order={5}>{t('exchange.leftOut')}</Title>
+          {[...leftOut].map(([reason, n]) => (
+            <Text key={reason} size="sm">
+              {n} · {reason}
+            </Text>
+          ))}
+        </Stack>
+      )}
+    </Paper>
+  )
+}
+
+function Rounds({ id, status, writable }: { id: string; status: string; writable: boolean }) {
+  const { t } = useTranslation()
+  const rounds = useRounds(id)
+  const refresh = useRefresh(id)
+  const [error, setError] = useState<string | null>(null)
+  async function act(run: () => Promise<unknown>) {
+    setError(null)
+    try {
+      await run()
+      await refresh()
+    } catch (err) {
+      setError((err as Error).message)
+    }
+  }
+  const list = rounds.data?.rounds ?? []
+  if (list.length === 0) return null
+  return (
+    <Paper withBorder p="md" component="section" aria-label={t('exchange.rounds')}>
+      <Group mb="xs">
+        <Title order={4}>{t('exchange.rounds')}</Title>
+        {writable && status === 'proposed' && (
+          <>
+            <FileButton
+              onChange={(f) => f && act(() => upload(`/exchanges/${id}/counter`, f))}
+              accept=".csv,.xlsx"
+            >
+              {(props) => (
+                <Button variant="light" {...props}>
+                  {t('exchange.uploadCounter')}
+                </Button>
+              )}
+            </FileButton>
+            <Button onClick={() => act(() => api('POST', `/exchanges/${id}/agree`))}>
+              {t('exchange.agree')}
+            </Button>
+          </>
+        )}
+        {writable && status === 'agreed' && (
+          <Button onClick={() => act(() => api('POST', `/exchanges/${id}/handover`))}>
+            {t('exchange.startHandover')}
+          </Button>
+        )}
+      </Group>
+      {error && (
+        <Alert color="red" role="alert" mb="xs">
+          {error}
+        </Alert>
+      )}
+      <Table>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('exchange.round')}</Table.Th>
+            <Table.Th>{t('exchange.giveList')}</Table.Th>
+            <Table.Th>{t('exchange.receiveList')}</Table.Th>
+            <Table.Th>{t('exchange.difference')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {list.map((r) => (
+            <Table.Tr key={r.n}>
+              <Table.Td>
+                {r.n} · {t(`exchange.kinds.${r.kind}`)}
+              </Table.Td>
+              <Table.Td>{r.give.length}</Table.Td>
+              <Table.Td>{r.receive.length}</Table.Td>
+              <Table.Td>
+                {r.difference
+                  ? (['give', 'receive'] as const)
+                      .map((s) =>
+                        t('exchange.diff', {
+                          side: t(`exchange.${s}`),
+                          added: r.difference![s].added.length,
+                          removed: r.difference![s].removed.length,
+                          substituted: r.difference![s].substituted.length,
+                        }),
+                      )
+                      .join(' · ')
+                  : '—'}
+                {r.detail.unmatched?.length
+                  ? ` · ${t('exchange.unmatched', { n: r.detail.unmatched.length })}`
+                  : ''}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Paper>
+  )
+}

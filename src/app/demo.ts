@@ -123,7 +123,70 @@ export async function fillDemo(
     opts.onProgress?.(created, people.length)
   }
   await storeCounterpartList(parley, people, opts.seed ?? 2026)
+  await openDemoExchange(parley, opts.seed ?? 2026, Math.max(10, Math.round(people.length / 10)))
   return { created, skipped: false }
+}
+
+/**
+ * A draft exchange ready to plan: consent recorded for most persons we hold (a few refuse, as
+ * GC III Art. 109 lets the sick and wounded), and the list of our soldiers the other side holds.
+ */
+async function openDemoExchange(parley: Parley, seed: number, size: number) {
+  const { exchanges } = parley.services
+  const e = await exchanges.createExchange(DEMO_ACTOR, {
+    name: 'Exchange No. 1 (demo)',
+    counterpart: 'the other side (demo)',
+    mediator: 'a mediating state (demo)',
+    terms: { maxSize: size, quotas: [{ side: 'receive', group: 'seriously_wounded_or_sick', min: 1 }] },
+    stages: [Math.ceil(size / 2), Math.floor(size / 2)],
+  })
+  const held = await parley.conn.db
+    .selectFrom('persons')
+    .select('id')
+    .where('status', 'in', ['interned', 'captured', 'hospitalised'])
+    .execute()
+  await exchanges.annotateGive(
+    DEMO_ACTOR,
+    e.id,
+    held.map((p, i) => ({
+      personId: p.id,
+      consent: pick(i, 10, 17) !== 0,
+      refusedRepatriation: pick(i, 50, 19) === 0,
+    })),
+  )
+  const ours = [
+    ...generatePersons({
+      seed: seed + 1,
+      count: Math.round(size * 1.5),
+      nationality: 'UA',
+      firstId: 800_001,
+    }),
+  ]
+  const rows = [
+    [
+      'id',
+      'surname',
+      'first_name',
+      'patronymic',
+      'date_of_birth',
+      'sex',
+      'seriously_wounded',
+      'captured_on',
+      'rank',
+    ],
+    ...ours.map((p, i) => [
+      p.id,
+      p.surname,
+      p.givenName,
+      p.patronymic,
+      p.dateOfBirth,
+      p.sex,
+      pick(i, 12, 23) === 0 ? 'yes' : 'no',
+      p.capture.date,
+      p.rank,
+    ]),
+  ]
+  await exchanges.importSought(DEMO_ACTOR, e.id, 'sought-demo.csv', Buffer.from(stringify(rows)))
 }
 
 /**

@@ -26,7 +26,8 @@ export function explain(
   const held = new Map(pools.units.flatMap((u) => u.members.map((m) => [m.id, m.daysHeld] as const)))
   // the order of the lists is the order of priority: the handover stages follow it
   const byPriority = (a: Inclusion, b: Inclusion) =>
-    (pools.tiers.get(a.id) ?? 0) - (pools.tiers.get(b.id) ?? 0) || (held.get(b.id) ?? 0) - (held.get(a.id) ?? 0)
+    (pools.tiers.get(a.id) ?? 0) - (pools.tiers.get(b.id) ?? 0) ||
+    (held.get(b.id) ?? 0) - (held.get(a.id) ?? 0)
   return {
     feasible: true,
     give: lists.give.sort(byPriority),

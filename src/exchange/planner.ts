@@ -34,9 +34,18 @@ export async function planExchange(
     return greedyPlan(pools, terms)
   }
   const highs = await solver()
-  const hard = solveMilp(highs, pools, terms, false, opts.timeLimitSeconds ?? 60)
+  const kept = programmeUnits(pools, terms)
+  const sub = { ...pools, units: kept.map((j) => pools.units[j]!) }
+  const full = (chosen: boolean[]) => {
+    const out = pools.units.map(() => false)
+    kept.forEach((j, k) => {
+      out[j] = chosen[k] ?? false
+    })
+    return out
+  }
+  const hard = solveMilp(highs, sub, terms, false, opts.timeLimitSeconds ?? 60)
   if (hard.status === 'optimal' || hard.status === 'time limit')
-    return explain(pools, terms, hard.chosen, {
+    return explain(pools, terms, full(hard.chosen), {
       method: 'milp',
       proven: hard.status === 'optimal',
       objective: hard.objective,
@@ -49,6 +58,35 @@ export async function planExchange(
     receive: [],
     conflicts: relaxed.violated.length ? relaxed.violated : ['the terms cannot all be met'],
   }
+}
+
+/**
+ * The units that can be in an optimal plan. Units alike in everything the terms look at (side,
+ * size, value, quota groups) and not named are interchangeable, and a side holds at most
+ * `maxSize` persons, so only the best `maxSize / size` of each kind can ever be chosen: swapping a
+ * lower one for an unchosen better one meets the same terms with more worth. The rest never
+ * enter the programme, which makes it smaller without changing its optimum.
+ */
+function programmeUnits(pools: Pools, terms: Terms): number[] {
+  const all = pools.units.map((_, j) => j)
+  if (terms.maxSize === undefined) return all
+  const kinds = new Map<string, number[]>()
+  for (const j of all) {
+    const u = pools.units[j]!
+    const key = u.requested ? `named:${j}` : `${u.side}|${u.size}|${u.value}|${u.quotaCounts.join(',')}`
+    const list = kinds.get(key)
+    if (list) list.push(j)
+    else kinds.set(key, [j])
+  }
+  const kept: number[] = []
+  for (const js of kinds.values()) {
+    const first = pools.units[js[0]!]!
+    const room = Math.floor(terms.maxSize / first.size)
+    // a named unit stays whatever its size: the programme must say why it cannot be met
+    if (first.requested || js.length <= room) kept.push(...js)
+    else kept.push(...js.sort((a, b) => pools.units[b]!.weight - pools.units[a]!.weight).slice(0, room))
+  }
+  return kept.sort((a, b) => a - b)
 }
 
 type Row = { lower: number; upper: number; coef: (u: Unit) => number; term: string }

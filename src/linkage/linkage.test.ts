@@ -10,7 +10,7 @@ import { pairQuality, pairsWithinGroups } from './evaluate'
 import { expectationMaximisation } from './model'
 import { Preparer } from './prepare'
 import { readLinkFile } from './read'
-import { type LinkRecord, mapLinkHeader, recordFromRow } from './record'
+import { emptyRecord, type LinkRecord, mapLinkHeader, recordFromRow } from './record'
 
 const SAME = 'same name key'
 const SAME_SURNAME = 'same name (key or other-language form)'
@@ -18,17 +18,7 @@ const dir = mkdtempSync(path.join(os.tmpdir(), 'parley-linkage-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
 function record(fields: Partial<LinkRecord> & { id: string }): LinkRecord {
-  return {
-    surname: '',
-    givenName: '',
-    patronymic: '',
-    fatherName: '',
-    dateOfBirth: '',
-    placeOfBirth: '',
-    serviceNumber: '',
-    unit: '',
-    ...fields,
-  }
+  return { ...emptyRecord(), ...fields }
 }
 
 /** The level label each field gets when comparing two records. */

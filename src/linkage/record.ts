@@ -19,6 +19,21 @@ export type LinkRecord = {
   unit: string
 }
 
+/** A record with every field empty, to fill from a row. */
+export function emptyRecord(id = ''): LinkRecord {
+  return {
+    id,
+    surname: '',
+    givenName: '',
+    patronymic: '',
+    fatherName: '',
+    dateOfBirth: '',
+    placeOfBirth: '',
+    serviceNumber: '',
+    unit: '',
+  }
+}
+
 export type LinkField = Exclude<keyof LinkRecord, never>
 
 /**
@@ -79,17 +94,7 @@ export function recordFromRow(
   values: readonly string[],
   map: HeaderMap,
 ): { record: LinkRecord; warning?: string } {
-  const r: LinkRecord = {
-    id: '',
-    surname: '',
-    givenName: '',
-    patronymic: '',
-    fatherName: '',
-    dateOfBirth: '',
-    placeOfBirth: '',
-    serviceNumber: '',
-    unit: '',
-  }
+  const r = emptyRecord()
   for (let i = 0; i < map.columns.length; i++) {
     const field = map.columns[i]
     if (field) r[field] = (values[i] ?? '').trim()

@@ -6,7 +6,7 @@ import { api } from '../api'
 import { useCan } from '../session/session'
 import { Handover } from './Handover'
 import { TermsForm } from './TermsForm'
-import { type PlanView, upload, useExchange, useRefresh, useRounds } from './useExchange'
+import { type PlanView, upload, useExchange, useExchangeAction, useRefresh, useRounds } from './useExchange'
 
 /** One exchange: its terms, pools, the planner's proposal with reasons, the rounds, the handover. */
 export function ExchangePage() {
@@ -181,17 +181,7 @@ function Proposal({ id }: { id: string }) {
 function Rounds({ id, status, writable }: { id: string; status: string; writable: boolean }) {
   const { t } = useTranslation()
   const rounds = useRounds(id)
-  const refresh = useRefresh(id)
-  const [error, setError] = useState<string | null>(null)
-  async function act(run: () => Promise<unknown>) {
-    setError(null)
-    try {
-      await run()
-      await refresh()
-    } catch (err) {
-      setError((err as Error).message)
-    }
-  }
+  const { act, error } = useExchangeAction(id)
   const list = rounds.data?.rounds ?? []
   if (list.length === 0) return null
   return (

@@ -1,8 +1,7 @@
 import { Alert, Badge, Button, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
-import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { api } from '../api'
-import { useHandover, useRefresh } from './useExchange'
+import { useExchangeAction, useHandover } from './useExchange'
 
 const OUTCOMES = ['crossed', 'no_show', 'refused'] as const
 
@@ -13,20 +12,10 @@ const OUTCOMES = ['crossed', 'no_show', 'refused'] as const
 export function Handover({ id, status, writable }: { id: string; status: string; writable: boolean }) {
   const { t } = useTranslation()
   const handover = useHandover(id, status !== 'agreed')
-  const refresh = useRefresh(id)
-  const [error, setError] = useState<string | null>(null)
+  const { act, error } = useExchangeAction(id)
   const data = handover.data
   if (!data) return null
   const live = writable && status === 'executing'
-  async function act(run: () => Promise<unknown>) {
-    setError(null)
-    try {
-      await run()
-      await refresh()
-    } catch (err) {
-      setError((err as Error).message)
-    }
-  }
   const stages = [...new Set(data.rows.map((r) => r.stage))]
   return (
     <Stack component="section" aria-label={t('exchange.handover')}>

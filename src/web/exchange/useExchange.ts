@@ -1,4 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { useState } from 'react'
 import type { Plan, Terms } from '../../exchange/model'
 import { ApiError, api } from '../api'
 
@@ -63,6 +64,22 @@ export const useHandover = (id: string, enabled: boolean) =>
     queryFn: () => api<HandoverView>('GET', `/exchanges/${id}/handover`),
     enabled,
   })
+
+/** Runs a change to an exchange, then refreshes what is shown; keeps the server's message on failure. */
+export function useExchangeAction(id: string) {
+  const refresh = useRefresh(id)
+  const [error, setError] = useState<string | null>(null)
+  async function act(run: () => Promise<unknown>) {
+    setError(null)
+    try {
+      await run()
+      await refresh()
+    } catch (err) {
+      setError((err as Error).message)
+    }
+  }
+  return { act, error }
+}
 
 /** Refreshes everything shown about one exchange after a change. */
 export function useRefresh(id: string) {

@@ -230,6 +230,16 @@ export function createExchangeService({ db, audit, clock, custody }: Deps) {
       })
       const e = await load(id)
       requireStatus(e, ['draft', 'proposed'], 'change the pools')
+      const known = await store.existingPersons(
+        db,
+        notes.map((n) => n.personId),
+      )
+      const unknown = notes.flatMap((n, i) =>
+        known.has(n.personId)
+          ? []
+          : [{ path: `${i}.personId`, message: `no person ${n.personId} in the register` }],
+      )
+      if (unknown.length) throw new ValidationError(unknown.slice(0, 200))
       await write(actor, 'exchange.annotate', id, { persons: notes.length }, (tx) =>
         store.upsertPool(
           tx,
@@ -410,6 +420,15 @@ export function createExchangeService({ db, audit, clock, custody }: Deps) {
       const c = parseInput(CheckOff, input)
       const e = await load(id)
       requireStatus(e, ['executing'], 'check persons off')
+      // a person of ours who crosses instead must be one we hold: completion writes their history
+      if (
+        c.substituteRef &&
+        c.side === 'give' &&
+        (await store.existingPersons(db, [c.substituteRef])).size === 0
+      )
+        throw new ValidationError([
+          { path: 'substituteRef', message: `no person ${c.substituteRef} in the register` },
+        ])
       await write(actor, 'exchange.handover.check', id, c, async (tx) => {
         const n = await store.updateHandover(tx, id, c.side, c.ref, {
           outcome: c.outcome,

@@ -205,3 +205,19 @@ export async function updateHandover(
     .executeTakeFirst()
   return Number(r.numUpdatedRows)
 }
+
+/** Which of these ids are persons of the register. */
+export async function existingPersons(db: Db, ids: string[]): Promise<Set<string>> {
+  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+  const valid = [...new Set(ids.filter((id) => uuid.test(id)))]
+  const found = new Set<string>()
+  for (let i = 0; i < valid.length; i += 5000) {
+    const rows = await db
+      .selectFrom('persons')
+      .select('id')
+      .where('id', 'in', valid.slice(i, i + 5000))
+      .execute()
+    for (const r of rows) found.add(r.id)
+  }
+  return found
+}

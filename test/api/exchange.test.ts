@@ -79,6 +79,12 @@ describe('an exchange from terms to handover', () => {
     const id = created.body.id as string
     const base = `/api/v1/exchanges/${id}`
 
+    const stranger = await negotiator.json('POST', `${base}/annotations`, [
+      { personId: '00000000-0000-4000-8000-000000000000', consent: true },
+    ])
+    expect(stranger.status).toBe(400)
+    expect(stranger.body.issues[0].path).toBe('0.personId')
+
     const annotations = [...idOf.values()].map((personId) => ({
       personId,
       consent: true,

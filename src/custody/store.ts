@@ -104,7 +104,7 @@ export type PersonPage = {
 // Keyset pagination: each sort is a column expression that an index serves, with id as tie-breaker.
 const SORT_EXPR: Record<PersonSort, string> = {
   registerNumber: 'register_number',
-  surname: "(lower(surname) || ' ' || coalesce(lower(first_names), ''))",
+  surname: "((lower(surname) || ' ' || coalesce(lower(first_names), '')) collate \"C\")",
   dateOfBirth: "coalesce(date_of_birth, '')",
   status: 'status',
 }

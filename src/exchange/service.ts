@@ -3,6 +3,7 @@ import type { Actor } from '../auth/actor'
 import type { Clock } from '../core/clock'
 import { DomainError, notFound, ValidationError } from '../core/errors'
 import { parseInput } from '../core/validate'
+import { parsePartialDate } from '../custody/partial-date'
 import type { CustodyService } from '../custody/service'
 import type { Db } from '../db/connection'
 import { readTable } from '../lists/table'
@@ -315,9 +316,11 @@ export function createExchangeService({ db, audit, clock, custody }: Deps) {
         const side = (row[at.side!] ?? '').trim().toLowerCase()
         if (side !== 'give' && side !== 'receive')
           throw new ValidationError([{ path: `row ${k + 2}.side`, message: 'must be give or receive' }])
-        const ref = byKey.get(
-          matchKey(row[at.surname!] ?? '', row[at.firstNames!] ?? '', (row[at.dateOfBirth!] ?? '').trim()),
-        )
+        // their lists write dates as 17.03.1994 as often as 1994-03-17
+        const written = (row[at.dateOfBirth!] ?? '').trim()
+        const dob = written ? parsePartialDate(written) : { ok: true as const, value: '' }
+        if (!dob.ok) throw new ValidationError([{ path: `row ${k + 2}.date_of_birth`, message: dob.message }])
+        const ref = byKey.get(matchKey(row[at.surname!] ?? '', row[at.firstNames!] ?? '', dob.value))
         if (ref) lists[side].push(ref)
         else
           unmatched.push(`row ${k + 2}: ${row[at.surname!]} ${row[at.firstNames!]} ${row[at.dateOfBirth!]}`)

@@ -68,7 +68,8 @@ export async function readLinkFile(file: string, o: ReadOptions = {}): Promise<R
   return out
 }
 
-async function* csvRows(file: string, onProgress?: (done: number, total: number) => void) {
+/** The file as a stream that reports the bytes read so far, for a progress bar. */
+function readWithProgress(file: string, onProgress?: (done: number, total: number) => void) {
   const total = statSync(file).size
   const input = createReadStream(file)
   let bytes = 0
@@ -76,6 +77,11 @@ async function* csvRows(file: string, onProgress?: (done: number, total: number)
     bytes += chunk.length
     onProgress?.(bytes, total)
   })
+  return input
+}
+
+async function* csvRows(file: string, onProgress?: (done: number, total: number) => void) {
+  const input = readWithProgress(file, onProgress)
   const parser = input.pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true }))
   try {
     for await (const row of parser) yield row as string[]
@@ -85,13 +91,7 @@ async function* csvRows(file: string, onProgress?: (done: number, total: number)
 }
 
 async function* jsonLines(file: string, onProgress?: (done: number, total: number) => void) {
-  const total = statSync(file).size
-  const input = createReadStream(file)
-  let bytes = 0
-  input.on('data', (chunk) => {
-    bytes += chunk.length
-    onProgress?.(bytes, total)
-  })
+  const input = readWithProgress(file, onProgress)
   let header: string[] | undefined
   let n = 0
   for await (const line of createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY })) {

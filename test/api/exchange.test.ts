@@ -120,7 +120,14 @@ describe('an exchange from terms to handover', () => {
     const offered = ours.find((p) => !proposedReceive.includes(p.id))!
     const person = (side: string, ref: string) => {
       const p = plan.body.people[ref]
-      return { side, surname: p.surname, first_name: p.firstNames, date_of_birth: p.dateOfBirth }
+      // the other side writes dates day first
+      const [y, m, d] = (p.dateOfBirth as string).split('-')
+      return {
+        side,
+        surname: p.surname,
+        first_name: p.firstNames,
+        date_of_birth: d ? `${d}.${m}.${y}` : p.dateOfBirth,
+      }
     }
     const counter = csv([
       ...plan.body.give.map((p: { id: string }) => person('give', p.id)),

@@ -3,7 +3,7 @@ import type { Command } from 'commander'
 import { progressBar } from '../cli/context'
 import { ValidationError } from '../core/errors'
 import { writeScenario } from './run'
-import { SCENARIOS, type Scenario } from './scenarios'
+import { DIFFICULTIES, type Difficulty, SCENARIOS, type Scenario } from './scenarios'
 import { FORMATS, type Format } from './write'
 
 type Flags = {
@@ -16,6 +16,7 @@ type Flags = {
   nationality: string
   format: string
   out: string
+  difficulty: string
 }
 
 /** `parley generate`: fictitious registers and counterpart lists with their ground truth, as files. */
@@ -33,6 +34,11 @@ export function registerGenerateCommands(program: Command) {
     .option('--duplicate-share <share>', 'share of rows that repeat another row of the same file', '0.02')
     .option('--seed <n>', 'the same seed writes the same files', '2026')
     .option('--nationality <UA|RU|mixed>', 'whose soldiers the register holds', 'RU')
+    .option(
+      '--difficulty <normal|hard>',
+      'hard: the error classes of real lists at their rates, namesakes, ICAO and 2010 spellings',
+      'normal',
+    )
     .option('--format <list>', `comma-separated: ${FORMATS.join(', ')}`, 'csv')
     .action(async (flags: Flags) => {
       const parsed = parseFlags(flags)
@@ -67,6 +73,8 @@ function parseFlags(flags: Flags) {
   }
   if (!(SCENARIOS as readonly string[]).includes(flags.scenario))
     return { error: `--scenario must be one of ${SCENARIOS.join(', ')}, not ${flags.scenario}` }
+  if (!(DIFFICULTIES as readonly string[]).includes(flags.difficulty))
+    return { error: `--difficulty must be one of ${DIFFICULTIES.join(', ')}, not ${flags.difficulty}` }
   if (!['UA', 'RU', 'mixed'].includes(flags.nationality))
     return { error: `--nationality must be UA, RU or mixed, not ${flags.nationality}` }
   const formats = flags.format.split(',').map((f) => f.trim())
@@ -92,6 +100,7 @@ function parseFlags(flags: Flags) {
       matchShare: matchShare as number,
       duplicateShare: duplicateShare as number,
       nationality: flags.nationality as 'UA' | 'RU' | 'mixed',
+      difficulty: flags.difficulty as Difficulty,
     },
   }
 }

@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import { mapHeader } from '../custody/import-columns'
 import { writeScenario } from './run'
+import { scenarioList, scenarioRegister } from './scenarios'
 
 const options = {
   seed: 5,
@@ -65,5 +66,45 @@ describe('scenario files', () => {
     expect(truth.length / rows.length).toBeLessThan(0.055)
     const ids = new Set(rows.map((r) => r.id))
     for (const t of truth) expect(ids.has(t.id!) && ids.has(t.duplicate_of!)).toBe(true)
+  })
+
+  it('writes a hard list: every error class at about its rate, namesakes without a true person, Latin by ICAO and 2010', () => {
+    const o = {
+      ...options,
+      persons: 4000,
+      listRows: 3000,
+      nationality: 'mixed' as const,
+      difficulty: 'hard' as const,
+    }
+    const register = [...scenarioRegister(o)]
+    const list = scenarioList(o, register)
+    const byId = new Map(register.map((p) => [p.id, p]))
+    const share = (c: string, rows = list) =>
+      rows.filter((r) => r.corruptions!.split(' ').includes(c)).length / rows.length
+    const matched = list.filter((r) => r.true_person_id)
+    expect(share('swapped_names', matched)).toBeGreaterThan(0.04)
+    expect(share('swapped_names', matched)).toBeLessThan(0.08)
+    expect(share('dob_missing', matched)).toBeGreaterThan(0.015)
+    expect(share('dob_missing', matched)).toBeLessThan(0.045)
+    expect(share('surname_typo', matched)).toBeGreaterThan(0.03)
+    for (const c of [
+      'given_typo',
+      'given_diminutive',
+      'surname_russian_form',
+      'service_number_slip',
+      'dob_day_month_swapped',
+    ])
+      expect(share(c, matched)).toBeGreaterThan(0.01)
+    const namesakes = list.filter((r) => r.corruptions!.includes('namesake'))
+    expect(namesakes.length).toBeGreaterThan(0)
+    for (const r of namesakes) expect(r.true_person_id).toBe('')
+    // the swapped rows carry the register's given name in the surname column (before any romanisation)
+    const swapped = matched.filter((r) => r.corruptions === 'swapped_names')
+    for (const r of swapped) expect(r.first_names).toBe(byId.get(r.true_person_id!)!.surname)
+    // strangers are written as carelessly as the persons of the register: spelling does not tell them apart
+    const latin = (rows: typeof list) => rows.filter((r) => /^[A-Za-z]/.test(r.surname!)).length / rows.length
+    const strangers = list.filter((r) => !r.true_person_id)
+    expect(Math.abs(latin(strangers) - latin(matched))).toBeLessThan(0.08)
+    expect(scenarioList(o, register)).toEqual(list)
   })
 })

@@ -1,9 +1,23 @@
-import { type CorruptedRecord, type CorruptionRates, corruptPerson, recordOf } from './corrupt'
+import type { Standard } from '../names/transliterate'
+import {
+  type CorruptedRecord,
+  type CorruptionRates,
+  corruptPerson,
+  HARD_RATES,
+  HARD_STANDARDS,
+  recordOf,
+} from './corrupt'
+import { patronymicOf } from './forms'
 import { type GeneratedPerson, generatePersons, type Nationality } from './population'
 import { Random } from './random'
 
 export const SCENARIOS = ['register', 'list', 'duplicates'] as const
 export type Scenario = (typeof SCENARIOS)[number]
+export const DIFFICULTIES = ['normal', 'hard'] as const
+export type Difficulty = (typeof DIFFICULTIES)[number]
+
+/** hard: share of the list's persons not in the register who carry a register person's name */
+const HARD_NAMESAKE_SHARE = 0.05
 
 export type ScenarioOptions = {
   seed: number
@@ -16,6 +30,8 @@ export type ScenarioOptions = {
   /** list and duplicates: share of rows that repeat another row of the same file */
   duplicateShare: number
   rates?: Partial<CorruptionRates>
+  /** hard: the error classes of real lists at their rates (HARD_RATES), namesakes, strangers written as carelessly */
+  difficulty?: Difficulty
 }
 
 /** A row of a register file, in the column names Parley's importer reads. */
@@ -93,19 +109,25 @@ export function scenarioRegister(o: ScenarioOptions): Iterable<GeneratedPerson> 
  */
 export function scenarioList(o: ScenarioOptions, register: GeneratedPerson[]): Record<string, string>[] {
   const random = new Random(o.seed ^ 0x5bd1e995)
+  const hard = o.difficulty === 'hard'
+  const rates = hard ? { ...HARD_RATES, ...o.rates } : o.rates
+  const standards = hard ? HARD_STANDARDS : undefined
   const duplicates = Math.round(o.listRows * o.duplicateShare)
   const distinct = o.listRows - duplicates
   const matched = Math.min(register.length, Math.round(distinct * o.matchShare))
   const chosen = sample(random, register.length, matched).map((i) => register[i]!)
-  const strangers = [
+  const others = [
     ...generatePersons({
       seed: o.seed + 7919,
       count: distinct - matched,
       nationality: o.nationality,
       firstId: 9_000_001,
     }),
-  ].map((p) => ({ ...recordOf(p), truePersonId: '', corruptions: [] }) as CorruptedRecord)
-  const originals = [...chosen.map((p) => corruptPerson(random, p, o.rates)), ...strangers]
+  ]
+  const strangers = hard
+    ? hardStrangers(new Random(o.seed ^ 0x68e31da4), others, register, rates, standards)
+    : others.map((p) => ({ ...recordOf(p), truePersonId: '', corruptions: [] }) as CorruptedRecord)
+  const originals = [...chosen.map((p) => corruptPerson(random, p, rates, standards)), ...strangers]
   const rows = originals.map((r, i) => ({
     id: `L${String(i + 1).padStart(7, '0')}`,
     record: r,
@@ -114,12 +136,55 @@ export function scenarioList(o: ScenarioOptions, register: GeneratedPerson[]): R
   for (let d = 0; d < duplicates; d++) {
     const of = rows[random.int(0, originals.length - 1)]!
     const person = chosen.find((p) => p.id === of.record.truePersonId)
-    const again = person ? corruptPerson(random, person, o.rates) : { ...of.record }
+    const again = person ? corruptPerson(random, person, rates, standards) : { ...of.record }
     rows.push({ id: `L${String(rows.length + 1).padStart(7, '0')}`, record: again, duplicateOf: of.id })
   }
   shuffle(random, rows)
   return rows.map((r) => listRow(r.id, r.record, r.duplicateOf))
 }
+
+/**
+ * The hard list's persons who are not in the register: written as carelessly as the others (so the
+ * spelling never tells who is in the register), and some of them namesakes of a register person:
+ * the same surname and given name (sometimes the patronymic too), another date of birth and
+ * service number, as common names give in any large list.
+ */
+function hardStrangers(
+  random: Random,
+  others: GeneratedPerson[],
+  register: GeneratedPerson[],
+  rates: Partial<CorruptionRates> | undefined,
+  standards: readonly Standard[] | undefined,
+): CorruptedRecord[] {
+  return others.map((p) => {
+    let person = p
+    let namesake = false
+    if (register.length > 0 && random.chance(HARD_NAMESAKE_SHARE)) {
+      const of = register[random.int(0, register.length - 1)]!
+      const sameFather = random.chance(0.3)
+      person = {
+        ...p,
+        sex: of.sex,
+        surname: of.surname,
+        givenName: of.givenName,
+        patronymic: sameFather
+          ? of.patronymic
+          : patronymicOf(p.forms.father[languageOf(of)], languageOf(of), of.sex),
+        nationality: of.nationality,
+        forms: {
+          surname: of.forms.surname,
+          givenName: of.forms.givenName,
+          father: sameFather ? of.forms.father : p.forms.father,
+        },
+      }
+      namesake = true
+    }
+    const r = corruptPerson(random, person, rates, standards)
+    return { ...r, truePersonId: '', corruptions: namesake ? ['namesake', ...r.corruptions] : r.corruptions }
+  })
+}
+
+const languageOf = (p: GeneratedPerson) => (p.nationality === 'UA' ? 'uk' : 'ru')
 
 /**
  * A register with internal duplicates: `duplicateShare` of its rows register again, as another
@@ -136,7 +201,13 @@ export function* scenarioDuplicates(o: ScenarioOptions): Generator<Record<string
     if (recent.length > 1000) recent.shift()
     if (random.chance(o.duplicateShare / (1 - o.duplicateShare))) {
       const original = random.pick(recent)
-      const copy = corruptPerson(random, original, { transliterated: 0, informal_latin: 0, ...o.rates })
+      const base = o.difficulty === 'hard' ? HARD_RATES : {}
+      const copy = corruptPerson(random, original, {
+        ...base,
+        transliterated: 0,
+        informal_latin: 0,
+        ...o.rates,
+      })
       n++
       yield {
         ...registerRow(original, o.seed),

@@ -78,9 +78,19 @@ export function russianToUkrainian(name: string): string[] {
   return unique([...given, ...(OTHER_FORMS.get(nameKey(name)) ?? [])].filter((f) => f !== name))
 }
 
+// Ukrainian і where Russian keeps о or е, in a closed last syllable (Кіт / Кот, Сірко / Серко,
+// Федір / Федор, Гнатів / Гнатов). Derived from ua2ru.csv: of its pairs that differ in one letter,
+// 316 differ by this і, nearly all before one consonant at the end (-ів, -ін, -ір, -іл, -ід) or in
+// a final syllable -ко, -ка; the table lists only the pairs it holds, the rule reads the rest.
+const CLOSED_LAST_SYLLABLE = /(?<=[^aeiou])i(sh|zh|ch|ts|[bdfhklmnprstvz])(ko|ka|ok|)$/
+
 /** Keys of the name's forms in the other language, for matching across Ukrainian and Russian. */
 export function otherLanguageKeys(name: string): string[] {
-  return unique([...(OTHER_FORMS.get(nameKey(name)) ?? [])].map(nameKey))
+  const key = nameKey(name)
+  const keys = [...(OTHER_FORMS.get(key) ?? [])].map(nameKey)
+  if (CLOSED_LAST_SYLLABLE.test(key))
+    for (const vowel of ['o', 'e']) keys.push(key.replace(CLOSED_LAST_SYLLABLE, `${vowel}$1$2`))
+  return unique(keys)
 }
 
 function unique<T>(items: T[]): T[] {

@@ -1,3 +1,4 @@
+import anyAscii from 'any-ascii'
 import { normaliseName } from './normalise'
 
 // Every Cyrillic letter to a Latin skeleton that the folding below treats like any Latin spelling.
@@ -44,7 +45,13 @@ const SKELETON: Record<string, string> = {
 // Applied in order; the placeholders (upper-case letters) keep digraphs from being folded again.
 const FOLDS: [RegExp, string][] = [
   [/[ʼ'`’”·]/g, ''],
-  [/shch|sch|shh/g, 'Щ'],
+  // German (Schewtschenko: sch ш, tsch ч, schtsch щ), Polish (sz ш, szcz щ) and French (Chevtchenko:
+  // ch ш only where tch writes ч) spellings, before the English digraphs
+  [/schtsch|shch|szcz|shh/g, 'Щ'],
+  [/tsch/g, 'Ч'],
+  [/sch|sz/g, 'Ш'],
+  [/^(?=.*tch)(.*?)(?<!t)ch/g, '$1Ш'],
+  [/tch/g, 'Ч'],
   [/zh/g, 'Ж'],
   [/kh/g, 'H'],
   [/ch/g, 'Ч'],
@@ -76,7 +83,73 @@ const FOLDS: [RegExp, string][] = [
  * Bumped whenever the folding rules change: stored keys made by another version are recomputed at
  * start (src/search/backfill.ts), so old and new keys never meet in one search.
  */
-export const NAME_KEY_VERSION = 2
+export const NAME_KEY_VERSION = 3
+
+// Scholarly and Czech-style letters, read before diacritics are removed (Ševčenko is Shevchenko, not
+// Sevcenko); ć is the Polish soft ц.
+const SCHOLARLY: Record<string, string> = {
+  č: 'ch',
+  š: 'sh',
+  ž: 'zh',
+  ć: 'ts',
+  ǯ: 'dzh',
+  ǆ: 'dzh',
+  ï: 'yi',
+  // Latin letters NFD does not take apart
+  ł: 'l',
+  ø: 'o',
+  đ: 'd',
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  ı: 'i',
+}
+const SCHOLARLY_LETTERS = /[čšžćǯǆïłøđßæœı]/g
+const HAS_SCHOLARLY = /[čšžćǯǆïłøđßæœı]/
+
+// Letters neither Latin nor Cyrillic (Arabic, Chinese, Korean, Armenian, Georgian, Greek...): brought
+// to Latin by any-ascii first. Latin with diacritics and Cyrillic keep their own rules below.
+function hasOtherScript(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    // Latin with its marks, Cyrillic, Latin Extended Additional, punctuation
+    if (c < 0x370 || (c >= 0x400 && c < 0x530) || (c >= 0x1e00 && c < 0x2070)) continue
+    return true
+  }
+  return false
+}
+
+// Korean surnames as their bearers write them in Latin letters (Kim, not Gim; Park, not Bak).
+const KOREAN_SURNAMES: Record<string, string> = {
+  김: 'Kim',
+  이: 'Lee',
+  박: 'Park',
+  최: 'Choi',
+  정: 'Jung',
+  강: 'Kang',
+  조: 'Cho',
+  윤: 'Yoon',
+  장: 'Jang',
+  임: 'Lim',
+  한: 'Han',
+  신: 'Shin',
+}
+
+/**
+ * A name word in any script as Latin letters: Cyrillic and Latin pass unchanged (their own rules
+ * follow), anything else through any-ascii. A Chinese or Korean name written as one word splits
+ * into its surname (the first character) and given name, as Latin lists write it (王小明: Wang
+ * Xiaoming).
+ */
+export function toLatinWords(word: string): string[] {
+  if (!hasOtherScript(word)) return [word]
+  const chars = [...word]
+  if (chars.length >= 2 && chars.length <= 4 && /^[\p{Script=Han}\p{Script=Hangul}]+$/u.test(word)) {
+    const surname = KOREAN_SURNAMES[chars[0]!] ?? anyAscii(chars[0]!)
+    return [surname, anyAscii(chars.slice(1).join('')).toLowerCase()]
+  }
+  return [anyAscii(word)]
+}
 
 /**
  * The name key of one word: its Ukrainian, Russian and Latin spellings by any standard (or none)
@@ -85,11 +158,15 @@ export const NAME_KEY_VERSION = 2
  */
 export function nameKey(word: string): string {
   let s = ''
-  for (const ch of normaliseName(word).toLowerCase().normalize('NFD').replace(/\p{M}/gu, ''))
-    s += SKELETON[ch] ?? ch
+  let text = normaliseName(word).toLowerCase()
+  if (HAS_SCHOLARLY.test(text)) text = text.replace(SCHOLARLY_LETTERS, (c) => SCHOLARLY[c]!)
+  if (hasOtherScript(text)) text = toLatinWords(text).join('').toLowerCase()
+  for (const ch of text.normalize('NFD').replace(/\p{M}/gu, '')) s += SKELETON[ch] ?? ch
   s = s.replace(/[^a-zʼ'`’”·-]/g, '')
   for (const [pattern, replacement] of FOLDS) s = s.replace(pattern, replacement)
-  return s.replace(/[ЩЖЧШЦH]/g, (c) => READABLE[c]!)
+  s = s.replace(/[ЩЖЧШЦH]/g, (c) => READABLE[c]!)
+  // no letter at all (a dash, an apostrophe): an empty key, unknown, never equal to anything
+  return /[a-z]/.test(s) ? s : ''
 }
 
 const READABLE: Record<string, string> = { Щ: 'shch', Ж: 'zh', Ч: 'ch', Ш: 'sh', Ц: 'ts', H: 'h' }

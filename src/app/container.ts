@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import type { AuditAnchorFiles } from '../audit/anchor'
 import { createAuditService } from '../audit/service'
 import * as auditStore from '../audit/store'
 import { type Auth, createAuth } from '../auth/auth'
@@ -23,7 +24,12 @@ import { romanizeName } from './romanize'
 export type Services = ReturnType<typeof createServices>
 
 /** Every service, wired to one database. The only place that knows all the parts. */
-export function createServices(conn: Connection, auth: Auth, clock: Clock = systemClock) {
+export function createServices(
+  conn: Connection,
+  auth: Auth,
+  clock: Clock = systemClock,
+  auditAnchor?: AuditAnchorFiles,
+) {
   const db = conn.db
   const custody = createCustodyService({
     db,
@@ -42,7 +48,7 @@ export function createServices(conn: Connection, auth: Auth, clock: Clock = syst
       clock,
       romanize: romanizeName,
     }),
-    audit: createAuditService({ db, audit: auditStore }),
+    audit: createAuditService({ db, audit: auditStore, anchor: auditAnchor, clock }),
     search: createSearchService({ db }),
     lists: createListService({ db, audit: auditStore, clock }),
     linkageJobs: createLinkageJobService({ db, audit: auditStore, clock }),
@@ -70,13 +76,27 @@ async function sessionSecret(conn: Connection, configured: string | undefined): 
   return String(await settingsStore.readSetting(conn.db, 'session_secret'))
 }
 
+/**
+ * Runs the migrations as the role that owns the tables: PARLEY_MIGRATION_DATABASE_URL when set
+ * (the application's own role may not create or alter tables), else the application's connection.
+ */
+export async function migrateAsOwner(config: Config, conn: Connection) {
+  if (config.database.kind !== 'postgres' || !config.database.migrationUrl) return migrate(conn)
+  const owner = await openConnection({ kind: 'postgres', url: config.database.migrationUrl })
+  try {
+    return await migrate(owner)
+  } finally {
+    await owner.close()
+  }
+}
+
 /** Opens the database, runs the migrations and wires the services. */
 export async function openParley(
   config: Config,
   opts: { connection?: Connection; clock?: Clock; signInAttemptsPerMinute?: number } = {},
 ): Promise<Parley> {
   const conn = opts.connection ?? (await openConnection(config.database))
-  await migrate(conn)
+  await migrateAsOwner(config, conn)
   // persons registered before name keys existed are keyed once, so search covers everyone
   await ensureNameKeys(conn.db, (n) => {
     if (n % 50_000 === 0) process.stderr.write(`Keying names for search: ${n} persons done\n`)
@@ -88,6 +108,6 @@ export async function openParley(
     trustedOrigins: [config.http.publicUrl],
     signInAttemptsPerMinute: opts.signInAttemptsPerMinute,
   })
-  const services = createServices(conn, auth, opts.clock)
+  const services = createServices(conn, auth, opts.clock, config.audit)
   return { conn, auth, services, close: () => conn.close() }
 }

@@ -71,7 +71,8 @@ export function auditRoutes(audit: AuditService) {
     }),
     async (c) => {
       requirePermission(c.get('user'), 'audit.read')
-      return c.json(await audit.verifyChain(), 200)
+      // held against the signed checkpoints when this server has a signing key
+      return c.json(await audit.verifyAnchored(), 200)
     },
   )
 
@@ -92,6 +93,35 @@ export function auditRoutes(audit: AuditService) {
         limit: 500,
       })
       return c.json({ items: items.map(presentEntry) }, 200)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/audit/checkpoints',
+      tags,
+      summary: 'Sign the head of the chain now and append it to the checkpoint file outside the database',
+      responses: { 200: jsonOk('{ written, checkpoint: { seq, hash, at, prev, key, sig } }'), ...PROBLEMS },
+    }),
+    async (c) => {
+      requirePermission(c.get('user'), 'audit.read')
+      return c.json(await audit.writeCheckpoint(), 200)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/audit/checkpoints',
+      tags,
+      summary:
+        'The public key and every signed checkpoint, to keep elsewhere (`parley audit verify --against FILE`)',
+      responses: { 200: jsonOk('{ key, publicKey, checkpoints }'), ...PROBLEMS },
+    }),
+    async (c) => {
+      requirePermission(c.get('user'), 'audit.read')
+      return c.json(audit.exportCheckpoints(), 200)
     },
   )
 

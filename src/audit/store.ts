@@ -114,3 +114,14 @@ export async function listAudit(db: Db, f: AuditFilter): Promise<ChainedAuditRec
   const rows = await q.orderBy('seq', 'desc').limit(f.limit).execute()
   return rows.map((r) => toRecord(r as AuditRow))
 }
+
+/** The last entry's sequence number and hash (0 and the genesis hash for an empty chain). */
+export async function readAuditHead(db: Db): Promise<{ seq: number; hash: string }> {
+  const last = await db
+    .selectFrom('audit_log')
+    .select(['seq', 'hash'])
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst()
+  return last ? { seq: Number(last.seq), hash: last.hash } : { seq: 0, hash: GENESIS_HASH }
+}

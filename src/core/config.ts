@@ -37,17 +37,56 @@ const Env = z.object({
     .describe(
       'Secret that signs session cookies; required in production, generated into the data folder otherwise',
     ),
+  PARLEY_MIGRATION_DATABASE_URL: z
+    .string()
+    .url()
+    .optional()
+    .describe(
+      'PostgreSQL URL of the role that owns the tables, used only to run migrations; DATABASE_URL is then the application role, which cannot alter or empty the audit table',
+    ),
+  PARLEY_AUDIT_KEY_FILE: z
+    .string()
+    .optional()
+    .describe(
+      'Ed25519 key that signs audit checkpoints (made on first start, mode 0600); default DATA_DIR/audit/signing-key.pem',
+    ),
+  PARLEY_AUDIT_CHECKPOINT_FILE: z
+    .string()
+    .optional()
+    .describe('Append-only file of signed audit checkpoints; default checkpoints.jsonl beside the key'),
+  PARLEY_AUDIT_CHECKPOINT_EVERY: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(1000)
+    .describe('The server signs a checkpoint after this many new audit entries'),
+  PARLEY_AUDIT_CHECKPOINT_MINUTES: z.coerce
+    .number()
+    .min(0.01)
+    .default(10)
+    .describe('... or after this many minutes when any entry was added'),
   PARLEY_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 })
 
-export type DatabaseConfig = { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string }
+export type DatabaseConfig =
+  | { kind: 'pglite'; dataDir: string }
+  | { kind: 'postgres'; url: string; migrationUrl?: string }
+
+/** The files that anchor the audit chain outside the database, and how often the server signs. */
+export type AuditAnchorConfig = {
+  keyFile: string
+  checkpointFile: string
+  everyEntries: number
+  everyMinutes: number
+}
 
 export type Config = {
   database: DatabaseConfig
   dataDir: string
   http: { port: number; host: string; publicUrl: string }
   sessionSecret: string | undefined
+  audit: AuditAnchorConfig
   logLevel: z.infer<typeof Env>['PARLEY_LOG_LEVEL']
   isProduction: boolean
 }
@@ -66,7 +105,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const dataDir = path.resolve(e.PARLEY_DATA_DIR)
   return {
     database: e.DATABASE_URL
-      ? { kind: 'postgres', url: e.DATABASE_URL }
+      ? { kind: 'postgres', url: e.DATABASE_URL, migrationUrl: e.PARLEY_MIGRATION_DATABASE_URL }
       : { kind: 'pglite', dataDir: path.join(dataDir, 'db') },
     dataDir,
     http: {
@@ -75,7 +114,20 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       publicUrl: e.PARLEY_PUBLIC_URL ?? `http://localhost:${e.PARLEY_PORT}`,
     },
     sessionSecret: e.PARLEY_SESSION_SECRET,
+    audit: auditAnchorConfig(e, dataDir),
     logLevel: e.PARLEY_LOG_LEVEL,
     isProduction,
+  }
+}
+
+function auditAnchorConfig(e: z.infer<typeof Env>, dataDir: string): AuditAnchorConfig {
+  const keyFile = path.resolve(e.PARLEY_AUDIT_KEY_FILE ?? path.join(dataDir, 'audit', 'signing-key.pem'))
+  return {
+    keyFile,
+    checkpointFile: path.resolve(
+      e.PARLEY_AUDIT_CHECKPOINT_FILE ?? path.join(path.dirname(keyFile), 'checkpoints.jsonl'),
+    ),
+    everyEntries: e.PARLEY_AUDIT_CHECKPOINT_EVERY,
+    everyMinutes: e.PARLEY_AUDIT_CHECKPOINT_MINUTES,
   }
 }

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url'
 import { serve } from '@hono/node-server'
 import pino from 'pino'
 import { openParley, type Parley } from '../app/container'
+import { startAuditCheckpoints } from '../audit/schedule'
 import type { Config } from '../core/config'
 import { DomainError } from '../core/errors'
 import { createHttpApp } from './app'
@@ -23,6 +24,11 @@ export async function startServer(
   const interrupted = await parley.services.linkageJobs.failUnfinished()
   if (interrupted > 0)
     logger.warn({ interrupted }, 'linkage jobs interrupted by the last stop were marked failed')
+  // a caller that brings its own Parley (tests) brings its own database: anchoring the default data
+  // folder's checkpoints to it would mix two chains
+  const stopCheckpoints = opts.parley
+    ? () => {}
+    : await startAuditCheckpoints(parley.services.audit, config.audit, logger)
   const app = createHttpApp({
     conn: parley.conn,
     auth: parley.auth,
@@ -49,6 +55,7 @@ export async function startServer(
     url: `http://${config.http.host}:${port}`,
     parley,
     close: async () => {
+      stopCheckpoints()
       await new Promise<void>((resolve) => server.close(() => resolve()))
       await parley.close()
     },

@@ -1,15 +1,15 @@
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Command } from 'commander'
+import { migrateAsOwner } from '../../app/container'
 import { ROLES } from '../../auth/roles'
 import { loadConfig } from '../../core/config'
 import { DomainError } from '../../core/errors'
 import { openConnection } from '../../db/connection'
-import { migrate } from '../../db/migrate'
 import { startServer } from '../../http/server'
 import { commandLineActor, progressBar, withParley } from '../context'
 
-/** The commands of the custody register foundation: serve, migrate, users, audit, import. */
+/** The commands of the custody register foundation: serve, migrate, users, import (audit: audit.ts). */
 export function registerFoundationCommands(program: Command) {
   program
     .command('serve')
@@ -45,9 +45,11 @@ export function registerFoundationCommands(program: Command) {
     .command('migrate')
     .description('Apply the database migrations and exit')
     .action(async () => {
-      const conn = await openConnection(loadConfig().database)
+      const config = loadConfig()
+      const conn = await openConnection(config.database)
       try {
-        const report = await migrate(conn)
+        // as the tables' owner (PARLEY_MIGRATION_DATABASE_URL) when the application has its own role
+        const report = await migrateAsOwner(config, conn)
         console.log(
           report.applied.length
             ? `Applied ${report.applied.join(', ')}`
@@ -84,25 +86,6 @@ export function registerFoundationCommands(program: Command) {
       await withParley(async ({ services }) => {
         for (const u of await services.users.listUsers())
           console.log(`${u.username}\t${u.role}\t${u.twoFactorEnabled ? '2FA' : 'no 2FA'}\t${u.name}`)
-      })
-    })
-
-  program
-    .command('audit')
-    .description('The audit trail')
-    .command('verify')
-    .description('Walk the hash chain; exit non-zero naming the first entry that does not hold')
-    .action(async () => {
-      await withParley(async ({ services }) => {
-        const bar = progressBar('verifying')
-        const result = await services.audit.verifyChain((checked) => bar.update(checked, checked))
-        bar.stop()
-        if (!result.ok)
-          throw new DomainError(
-            'INTEGRITY',
-            `Audit chain broken at entry ${result.firstBadSeq}: ${result.reason} (${result.checked} entries before it hold)`,
-          )
-        console.log(`Audit chain intact: ${result.checked} entries verified`)
       })
     })
 

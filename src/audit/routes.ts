@@ -4,6 +4,7 @@ import type { AppEnv } from '../http/env'
 import { requirePermission } from '../http/env'
 import { IdParam, jsonOk, PROBLEMS } from '../http/openapi'
 import type { ChainedAuditRecord } from './chain'
+import type { DisclosureLog } from './disclosure'
 import type { AuditService } from './service'
 
 const AuditQuery = z.object({
@@ -37,7 +38,7 @@ function presentEntry(e: ChainedAuditRecord) {
 
 const tags = ['audit']
 
-export function auditRoutes(audit: AuditService) {
+export function auditRoutes(audit: AuditService, disclosures: DisclosureLog) {
   const app = new OpenAPIHono<AppEnv>()
 
   app.openapi(
@@ -50,9 +51,15 @@ export function auditRoutes(audit: AuditService) {
       responses: { 200: jsonOk('{ items, nextBefore }'), ...PROBLEMS },
     }),
     async (c) => {
-      requirePermission(c.get('user'), 'audit.read')
+      const actor = requirePermission(c.get('user'), 'audit.read')
       const { before, ...q } = c.req.valid('query')
       const items = await audit.listEntries({ ...q, beforeSeq: before })
+      // before/after values carry particulars: reading the trail is itself a disclosure
+      await disclosures.record(actor, {
+        what: 'audit.entries.read',
+        query: { ...q, before },
+        count: items.length,
+      })
       const last = items[items.length - 1]
       return c.json(
         { items: items.map(presentEntry), nextBefore: items.length === q.limit && last ? last.seq : null },
@@ -81,16 +88,18 @@ export function auditRoutes(audit: AuditService) {
       method: 'get',
       path: '/persons/{id}/audit',
       tags,
-      summary: "The audit trail of one person's record",
+      summary: "The audit trail of one person's record (staff names, values before and after: audit.read)",
       request: { params: IdParam },
       responses: { 200: jsonOk('{ items }'), ...PROBLEMS },
     }),
     async (c) => {
-      requirePermission(c.get('user'), 'persons.read')
-      const items = await audit.listEntries({
-        entityType: 'person',
-        entityId: c.req.valid('param').id,
-        limit: 500,
+      const actor = requirePermission(c.get('user'), 'audit.read')
+      const { id } = c.req.valid('param')
+      const items = await audit.listEntries({ entityType: 'person', entityId: id, limit: 500 })
+      await disclosures.record(actor, {
+        what: 'person.audit.read',
+        entity: { type: 'person', id },
+        count: items.length,
       })
       return c.json({ items: items.map(presentEntry) }, 200)
     },

@@ -7,6 +7,10 @@ export type Role = (typeof ROLES)[number]
 
 export const PERMISSIONS = [
   'persons.read',
+  // names, service number, full date of birth: without it a reader sees pseudonymised rows
+  'persons.identify',
+  // next of kin, mother's maiden name, father's name, last residence, distinguishing marks
+  'particulars.read',
   'persons.write',
   'captures.write',
   'facilities.read',
@@ -24,12 +28,37 @@ export type Permission = (typeof PERMISSIONS)[number]
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
-  registrar: ['persons.read', 'persons.write', 'captures.write', 'facilities.read', 'facilities.write'],
-  tracer: ['persons.read', 'facilities.read', 'lists.read'],
+  registrar: [
+    'persons.read',
+    'persons.identify',
+    'particulars.read',
+    'persons.write',
+    'captures.write',
+    'facilities.read',
+    'facilities.write',
+  ],
+  tracer: ['persons.read', 'persons.identify', 'particulars.read', 'facilities.read', 'lists.read'],
+  // aggregates and pseudonymised rows: who a person is stays out of statistics
   analyst: ['persons.read', 'facilities.read', 'lists.read', 'lists.write', 'linkage.run'],
-  negotiator: ['persons.read', 'facilities.read', 'lists.read', 'exchanges.read', 'exchanges.write'],
-  liaison: ['persons.read', 'facilities.read'],
-  auditor: ['persons.read', 'facilities.read', 'audit.read', 'exchanges.read', 'lists.read'],
+  negotiator: [
+    'persons.read',
+    'persons.identify',
+    'facilities.read',
+    'lists.read',
+    'exchanges.read',
+    'exchanges.write',
+  ],
+  // what the ICRC notifications need (identity, status, facility, health), not the family details
+  liaison: ['persons.read', 'persons.identify', 'facilities.read'],
+  auditor: [
+    'persons.read',
+    'persons.identify',
+    'particulars.read',
+    'facilities.read',
+    'audit.read',
+    'exchanges.read',
+    'lists.read',
+  ],
 }
 
 export function isRole(value: unknown): value is Role {

@@ -1,3 +1,4 @@
+import { can, type Role } from '../auth/roles'
 import type { PersonRow } from './store'
 
 /** A person as the API and the web app show them. */
@@ -55,4 +56,63 @@ export function particularsOf(r: PersonRow) {
     ...rest
   } = presentPerson(r)
   return rest
+}
+
+/**
+ * How much of a person a reader sees, from their permissions: everything; who they are without the
+ * family particulars (the ICRC liaison, the negotiator); or pseudonymised rows (the analyst).
+ */
+export type PersonView = 'full' | 'identified' | 'pseudonymised'
+
+export function personViewOf(role: Role): PersonView {
+  if (!can(role, 'persons.identify')) return 'pseudonymised'
+  return can(role, 'particulars.read') ? 'full' : 'identified'
+}
+
+// Family and body particulars: needed to trace and to notify the family, not to plan or to notify
+// status (GC III Art. 17 asks a prisoner only for name, rank, date of birth and number).
+const FAMILY_PARTICULARS = [
+  'fatherFirstName',
+  'motherMaidenName',
+  'nextOfKin',
+  'lastResidence',
+  'distinguishingMarks',
+] as const
+// What names a person: without these a row is a pseudonymised case (id, status, facility, health).
+const IDENTIFYING = [
+  'surname',
+  'firstNames',
+  'patronymic',
+  'surnameLatin',
+  'firstNamesLatin',
+  'latin',
+  'serviceNumber',
+  'placeOfBirth',
+  'reasons',
+] as const
+
+/**
+ * A person (or a search hit) as `view` allows: hidden fields are absent, not null, so a reader can
+ * tell "not shown to you" from "not known"; a pseudonymised date of birth keeps only the year.
+ */
+export function showPerson<T extends object>(person: T, view: PersonView): Partial<T> {
+  if (view === 'full') return person
+  const out = { ...person } as Record<string, unknown>
+  for (const key of FAMILY_PARTICULARS) delete out[key]
+  if (view === 'pseudonymised') {
+    for (const key of IDENTIFYING) delete out[key]
+    if (typeof out.dateOfBirth === 'string') out.dateOfBirth = out.dateOfBirth.slice(0, 4)
+  }
+  return out as Partial<T>
+}
+
+// Free text written by staff can name anyone (a relative, a fellow prisoner): only full readers see it.
+const FREE_TEXT_DETAILS = ['note', 'reason'] as const
+
+/** An event of a person's history as `view` allows. */
+export function showEvent<T extends { details: Record<string, unknown> }>(event: T, view: PersonView): T {
+  if (view === 'full') return event
+  const details = { ...event.details }
+  for (const key of FREE_TEXT_DETAILS) delete details[key]
+  return { ...event, details }
 }

@@ -1,10 +1,12 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
 import { z } from 'zod'
+import type { DisclosureLog } from '../audit/disclosure'
 import type { AppEnv } from '../http/env'
 import { requirePermission } from '../http/env'
 import { CONFLICT, IdParam, jsonBody, jsonOk, NOT_FOUND, PROBLEMS } from '../http/openapi'
 import { PersonEventInput } from './events'
 import { AmendPerson, CreateFacility, PersonCategory, RegisterCapture, RegisterPerson } from './model'
+import { personViewOf, showEvent, showPerson } from './present'
 import { type CustodyService, decodeCursor } from './service'
 import { PERSON_STATUSES } from './state'
 
@@ -33,8 +35,11 @@ const PersonListQuery = PersonFilterQuery.extend({
 
 const tags = ['custody']
 
-/** Routes of the custody register: persons, their events, captures and facilities. */
-export function custodyRoutes(custody: CustodyService) {
+/**
+ * Routes of the custody register: persons, their events, captures and facilities. Every read of
+ * persons is shown in the reader's field set (personViewOf) and written to the audit trail.
+ */
+export function custodyRoutes(custody: CustodyService, disclosures: DisclosureLog) {
   const app = new OpenAPIHono<AppEnv>()
 
   app.openapi(
@@ -47,17 +52,23 @@ export function custodyRoutes(custody: CustodyService) {
       responses: { 200: jsonOk('A page of persons and the cursor of the next'), ...PROBLEMS },
     }),
     async (c) => {
-      requirePermission(c.get('user'), 'persons.read')
+      const actor = requirePermission(c.get('user'), 'persons.read')
       const { sort, direction, limit, cursor, ...filter } = c.req.valid('query')
-      return c.json(
-        await custody.listPersons(filter, {
-          sort,
-          direction,
-          limit,
-          after: cursor ? decodeCursor(cursor) : undefined,
-        }),
-        200,
-      )
+      const page = await custody.listPersons(filter, {
+        sort,
+        direction,
+        limit,
+        after: cursor ? decodeCursor(cursor) : undefined,
+      })
+      const view = personViewOf(actor.role)
+      await disclosures.record(actor, {
+        what: 'persons.list.read',
+        query: { ...filter, sort, direction, limit, page: cursor ? 'next' : 'first' },
+        count: page.items.length,
+        ids: page.items.map((p) => p.id),
+        view,
+      })
+      return c.json({ ...page, items: page.items.map((p) => showPerson(p, view)) }, 200)
     },
   )
 
@@ -101,8 +112,10 @@ export function custodyRoutes(custody: CustodyService) {
       responses: { 200: jsonOk('The person'), ...PROBLEMS, ...NOT_FOUND },
     }),
     async (c) => {
+      // getPerson writes the person.read entry itself, in the transaction that reads the record
       const actor = requirePermission(c.get('user'), 'persons.read')
-      return c.json(await custody.getPerson(actor, c.req.valid('param').id), 200)
+      const person = await custody.getPerson(actor, c.req.valid('param').id)
+      return c.json(showPerson(person, personViewOf(actor.role)), 200)
     },
   )
 
@@ -131,8 +144,17 @@ export function custodyRoutes(custody: CustodyService) {
       responses: { 200: jsonOk('{ items: events in order }'), ...PROBLEMS, ...NOT_FOUND },
     }),
     async (c) => {
-      requirePermission(c.get('user'), 'persons.read')
-      return c.json({ items: await custody.listEvents(c.req.valid('param').id) }, 200)
+      const actor = requirePermission(c.get('user'), 'persons.read')
+      const { id } = c.req.valid('param')
+      const events = await custody.listEvents(id)
+      const view = personViewOf(actor.role)
+      await disclosures.record(actor, {
+        what: 'person.events.read',
+        entity: { type: 'person', id },
+        count: events.length,
+        view,
+      })
+      return c.json({ items: events.map((e) => showEvent(e, view)) }, 200)
     },
   )
 

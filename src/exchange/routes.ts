@@ -1,5 +1,6 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
 import { z } from 'zod'
+import type { DisclosureLog } from '../audit/disclosure'
 import { ValidationError } from '../core/errors'
 import type { AppEnv } from '../http/env'
 import { requirePermission } from '../http/env'
@@ -18,7 +19,7 @@ const FileBody = {
 const ERRORS = { ...PROBLEMS, ...NOT_FOUND, ...CONFLICT }
 type RouteRequest = NonNullable<Parameters<typeof createRoute>[0]['request']>
 
-export function exchangeRoutes(exchanges: ExchangeService) {
+export function exchangeRoutes(exchanges: ExchangeService, disclosures: DisclosureLog) {
   const app = new OpenAPIHono<AppEnv>()
   const route = <const R extends RouteRequest>(
     method: 'get' | 'post' | 'put',
@@ -122,10 +123,19 @@ export function exchangeRoutes(exchanges: ExchangeService) {
     ),
     async (c) => {
       const actor = requirePermission(c.get('user'), 'exchanges.write')
-      return c.json(
-        await exchanges.plan(actor, c.req.valid('param').id, { save: c.req.valid('query').save === 'true' }),
-        200,
-      )
+      const { id } = c.req.valid('param')
+      const plan = await exchanges.plan(actor, id, { save: c.req.valid('query').save === 'true' })
+      // names and dates of birth only of those the plan proposes to give, so the negotiator can
+      // recognise them; the persons left out are ids with a reason
+      const shown = plan.give.map((p) => p.id).filter((ref) => ref in plan.people)
+      const people = Object.fromEntries(shown.map((ref) => [ref, plan.people[ref]!]))
+      await disclosures.record(actor, {
+        what: 'exchange.plan.read',
+        entity: { type: 'exchange', id },
+        count: shown.length,
+        ids: shown,
+      })
+      return c.json({ ...plan, people }, 200)
     },
   )
   app.openapi(

@@ -2,16 +2,18 @@ import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { OpenAPIHono } from '@hono/zod-openapi'
-import { csrf } from 'hono/csrf'
 import { requestId } from 'hono/request-id'
 import { secureHeaders } from 'hono/secure-headers'
 import { sql } from 'kysely'
 import type { Logger } from 'pino'
 import type { Services } from '../app/container'
+import { createDisclosureLog } from '../audit/disclosure'
 import { auditRoutes } from '../audit/routes'
+import * as auditStore from '../audit/store'
 import type { Auth } from '../auth/auth'
 import { sessionRoutes } from '../auth/routes'
 import { sessionUserOf } from '../auth/session-user'
+import { type Clock, systemClock } from '../core/clock'
 import { DomainError, ValidationError } from '../core/errors'
 import { custodyRoutes } from '../custody/routes'
 import type { Connection } from '../db/connection'
@@ -19,6 +21,7 @@ import { exchangeRoutes } from '../exchange/routes'
 import { linkageRoutes } from '../linkage/routes'
 import { listRoutes } from '../lists/routes'
 import { searchRoutes } from '../search/routes'
+import { CONTENT_SECURITY_POLICY, noStore, sameOriginOnly } from './browser-guard'
 import type { AppEnv } from './env'
 import { problemResponse } from './problem'
 
@@ -30,6 +33,8 @@ export type HttpDeps = {
   baseUrl: string
   /** Folder of the built web app (dist/web); the API works without it. */
   webDir?: string
+  /** The time written into audit entries of reads (the services' clock in tests). */
+  clock?: Clock
 }
 
 /** Turns zod's complaints about a request into a ValidationError naming each field. */
@@ -45,13 +50,20 @@ const defaultHook = (result: {
 }
 
 /** The whole HTTP surface: /api/v1 (JSON), /api/docs (OpenAPI 3.1) and the web app. */
-export function createHttpApp({ conn, auth, services, logger, baseUrl, webDir }: HttpDeps) {
+export function createHttpApp({ conn, auth, services, logger, baseUrl, webDir, clock }: HttpDeps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook })
   const logError = (err: unknown, reqId: string) => logger.error({ err, requestId: reqId }, 'request failed')
 
   app.use('*', requestId())
-  app.use('*', secureHeaders({ crossOriginEmbedderPolicy: false }))
-  app.use('/api/*', csrf())
+  app.use(
+    '*',
+    secureHeaders({ crossOriginEmbedderPolicy: false, contentSecurityPolicy: CONTENT_SECURITY_POLICY }),
+  )
+  app.use('/api/*', noStore)
+  app.use(
+    '/api/*',
+    sameOriginOnly((own) => [own, new URL(baseUrl).origin]),
+  )
   app.use('/api/*', async (c, next) => {
     const started = performance.now()
     await next()
@@ -80,12 +92,14 @@ export function createHttpApp({ conn, auth, services, logger, baseUrl, webDir }:
     return c.json({ status: 'ok', database: conn.kind })
   })
   api.route('/', sessionRoutes({ auth: auth, users: services.users, settings: services.settings, baseUrl }))
-  api.route('/', custodyRoutes(services.custody))
-  api.route('/', auditRoutes(services.audit))
-  api.route('/', searchRoutes(services.search))
-  api.route('/', listRoutes(services.lists))
-  api.route('/', linkageRoutes(services.linkageJobs))
-  api.route('/', exchangeRoutes(services.exchanges))
+  // every read of personal data is written to the audit chain through this one log
+  const disclosures = createDisclosureLog({ db: conn.db, audit: auditStore, clock: clock ?? systemClock })
+  api.route('/', custodyRoutes(services.custody, disclosures))
+  api.route('/', auditRoutes(services.audit, disclosures))
+  api.route('/', searchRoutes(services.search, disclosures))
+  api.route('/', listRoutes(services.lists, disclosures))
+  api.route('/', linkageRoutes(services.linkageJobs, disclosures))
+  api.route('/', exchangeRoutes(services.exchanges, disclosures))
   app.route('/api/v1', api)
 
   const openApi = {

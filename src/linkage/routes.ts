@@ -1,5 +1,6 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
 import { z } from 'zod'
+import type { DisclosureLog } from '../audit/disclosure'
 import type { AppEnv } from '../http/env'
 import { requirePermission } from '../http/env'
 import { IdParam, jsonBody, jsonOk, NOT_FOUND, PROBLEMS } from '../http/openapi'
@@ -10,7 +11,7 @@ const PairsQuery = z.object({
   limit: z.coerce.number().int().min(1).max(1000).default(100),
 })
 
-export function linkageRoutes(jobs: LinkageJobService) {
+export function linkageRoutes(jobs: LinkageJobService, disclosures: DisclosureLog) {
   const app = new OpenAPIHono<AppEnv>()
   app.openapi(
     createRoute({
@@ -63,9 +64,19 @@ export function linkageRoutes(jobs: LinkageJobService) {
       responses: { 200: jsonOk('{ pairs, nextAfter }'), ...PROBLEMS, ...NOT_FOUND },
     }),
     async (c) => {
-      requirePermission(c.get('user'), 'lists.read')
+      // pairs carry ids, levels and weights, no particulars; which record matched whom is still
+      // personal data, so the read is recorded
+      const actor = requirePermission(c.get('user'), 'lists.read')
       const { after, limit } = c.req.valid('query')
-      return c.json(await jobs.pairs(c.req.valid('param').id, after, limit), 200)
+      const { id } = c.req.valid('param')
+      const page = await jobs.pairs(id, after, limit)
+      await disclosures.record(actor, {
+        what: 'linkage.pairs.read',
+        entity: { type: 'linkage_job', id },
+        query: { after, limit },
+        count: page.pairs.length,
+      })
+      return c.json(page, 200)
     },
   )
   return app

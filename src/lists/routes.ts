@@ -1,6 +1,8 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
 import { z } from 'zod'
+import type { DisclosureLog } from '../audit/disclosure'
 import { ValidationError } from '../core/errors'
+import { type PersonView, personViewOf } from '../custody/present'
 import type { AppEnv } from '../http/env'
 import { requirePermission } from '../http/env'
 import { IdParam, jsonOk, NOT_FOUND, PROBLEMS } from '../http/openapi'
@@ -29,7 +31,22 @@ const RowsQuery = z.object({
   limit: z.coerce.number().int().min(1).max(1000).default(100),
 })
 
-export function listRoutes(lists: ListService) {
+// The same field rules as the register (custody/present.ts), in a stored row's column names.
+const ROW_FAMILY = ['father_name'] as const
+const ROW_IDENTIFYING = ['surname', 'first_names', 'patronymic', 'place_of_birth', 'service_number'] as const
+
+function showRow<T extends Record<string, unknown>>(row: T, view: PersonView): Partial<T> {
+  if (view === 'full') return row
+  const out: Record<string, unknown> = { ...row }
+  for (const key of ROW_FAMILY) delete out[key]
+  if (view === 'pseudonymised') {
+    for (const key of ROW_IDENTIFYING) delete out[key]
+    if (typeof out.date_of_birth === 'string') out.date_of_birth = out.date_of_birth.slice(0, 4)
+  }
+  return out as Partial<T>
+}
+
+export function listRoutes(lists: ListService, disclosures: DisclosureLog) {
   const app = new OpenAPIHono<AppEnv>()
   app.openapi(
     createRoute({
@@ -95,11 +112,20 @@ export function listRoutes(lists: ListService) {
       responses: { 200: jsonOk('{ list, rows, nextAfter }'), ...PROBLEMS, ...NOT_FOUND },
     }),
     async (c) => {
-      requirePermission(c.get('user'), 'lists.read')
+      const actor = requirePermission(c.get('user'), 'lists.read')
       const { id } = c.req.valid('param')
       const { after, limit } = c.req.valid('query')
       const list = await lists.getList(id)
-      return c.json({ list, ...(await lists.listRows(id, after, limit)) }, 200)
+      const page = await lists.listRows(id, after, limit)
+      const view = personViewOf(actor.role)
+      await disclosures.record(actor, {
+        what: 'list.rows.read',
+        entity: { type: 'list', id },
+        query: { after, limit },
+        count: page.rows.length,
+        view,
+      })
+      return c.json({ list, ...page, rows: page.rows.map((r) => showRow(r, view)) }, 200)
     },
   )
   return app

@@ -1,5 +1,7 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
 import { z } from 'zod'
+import type { DisclosureLog } from '../audit/disclosure'
+import { personViewOf, showPerson } from '../custody/present'
 import type { AppEnv } from '../http/env'
 import { requirePermission } from '../http/env'
 import { jsonOk, PROBLEMS } from '../http/openapi'
@@ -10,7 +12,7 @@ const SearchQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
 })
 
-export function searchRoutes(search: SearchService) {
+export function searchRoutes(search: SearchService, disclosures: DisclosureLog) {
   const app = new OpenAPIHono<AppEnv>()
   app.openapi(
     createRoute({
@@ -22,9 +24,18 @@ export function searchRoutes(search: SearchService) {
       responses: { 200: jsonOk('{ query, hits }'), ...PROBLEMS },
     }),
     async (c) => {
-      requirePermission(c.get('user'), 'persons.read')
+      const actor = requirePermission(c.get('user'), 'persons.read')
       const { q, limit } = c.req.valid('query')
-      return c.json(await search.searchPersons(q, limit), 200)
+      const result = await search.searchPersons(q, limit)
+      const view = personViewOf(actor.role)
+      await disclosures.record(actor, {
+        what: 'search.read',
+        query: { q, limit },
+        count: result.hits.length,
+        ids: result.hits.map((h) => h.id),
+        view,
+      })
+      return c.json({ ...result, hits: result.hits.map((h) => showPerson(h, view)) }, 200)
     },
   )
   return app

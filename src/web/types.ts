@@ -1,29 +1,30 @@
 // Shapes the API returns, as the web app reads them. The server's presenters are the source;
 // these mirror them without importing server code into the browser bundle.
 
+/** A person as the API shows them to this reader: fields the role may not see are absent. */
 export type Person = {
   id: string
   registerNumber: number
   category: string
   confirmation: 'confirmed' | 'unconfirmed'
-  surname: string
-  firstNames: string | null
-  patronymic: string | null
+  surname?: string
+  firstNames?: string | null
+  patronymic?: string | null
   nameScript: string | null
-  surnameLatin: string | null
-  firstNamesLatin: string | null
+  surnameLatin?: string | null
+  firstNamesLatin?: string | null
   sex: string | null
   rank: string | null
-  serviceNumber: string | null
+  serviceNumber?: string | null
   dateOfBirth: string | null
-  placeOfBirth: string | null
+  placeOfBirth?: string | null
   powerDependedOn: string | null
   nationality: string | null
-  fatherFirstName: string | null
-  motherMaidenName: string | null
-  nextOfKin: { name: string | null; address: string | null }
-  lastResidence: string | null
-  distinguishingMarks: string | null
+  fatherFirstName?: string | null
+  motherMaidenName?: string | null
+  nextOfKin?: { name: string | null; address: string | null }
+  lastResidence?: string | null
+  distinguishingMarks?: string | null
   unit: string | null
   captureId: string | null
   art17Complete: boolean

@@ -11,7 +11,7 @@ import { useRefreshPerson } from './usePerson'
 function valuesOf(p: Person): ParticularsValues {
   return {
     category: p.category,
-    surname: p.surname,
+    surname: p.surname ?? '',
     firstNames: p.firstNames ?? '',
     patronymic: p.patronymic ?? '',
     sex: p.sex ?? '',
@@ -23,8 +23,8 @@ function valuesOf(p: Person): ParticularsValues {
     nationality: p.nationality ?? '',
     fatherFirstName: p.fatherFirstName ?? '',
     motherMaidenName: p.motherMaidenName ?? '',
-    nextOfKinName: p.nextOfKin.name ?? '',
-    nextOfKinAddress: p.nextOfKin.address ?? '',
+    nextOfKinName: p.nextOfKin?.name ?? '',
+    nextOfKinAddress: p.nextOfKin?.address ?? '',
     lastResidence: p.lastResidence ?? '',
     distinguishingMarks: p.distinguishingMarks ?? '',
     unit: p.unit ?? '',

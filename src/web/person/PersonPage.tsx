@@ -30,7 +30,10 @@ export function PersonPage() {
     <Stack>
       <Group justify="space-between" align="start">
         <Stack gap={2}>
-          <Title order={2}>{[p.surname, p.firstNames, p.patronymic].filter(Boolean).join(' ')}</Title>
+          <Title order={2}>
+            {[p.surname, p.firstNames, p.patronymic].filter(Boolean).join(' ') ||
+              t('person.registerNumber', { n: p.registerNumber })}
+          </Title>
           {p.surnameLatin && (
             <Text c="dimmed">{[p.surnameLatin, p.firstNamesLatin].filter(Boolean).join(' ')}</Text>
           )}
@@ -80,19 +83,22 @@ export function PersonPage() {
           </Stack>
         </Grid.Col>
       </Grid>
-      <Paper withBorder p="md">
-        <Title order={4} mb="xs">
-          {t('person.auditTrail')}
-        </Title>
-        <AuditTrail personId={p.id} />
-      </Paper>
+      {can('audit.read') && (
+        <Paper withBorder p="md">
+          <Title order={4} mb="xs">
+            {t('person.auditTrail')}
+          </Title>
+          <AuditTrail personId={p.id} />
+        </Paper>
+      )}
     </Stack>
   )
 }
 
 function Particulars({ person: p }: { person: Person }) {
   const { t } = useTranslation()
-  const rows: [string, string | null][] = [
+  // a field the reader's role may not see is absent from the response: its row is left out
+  const rows: [string, string | null | undefined][] = [
     ['surname', p.surname],
     ['firstNames', p.firstNames],
     ['patronymic', p.patronymic],
@@ -106,22 +112,24 @@ function Particulars({ person: p }: { person: Person }) {
     ['unit', p.unit],
     ['fatherFirstName', p.fatherFirstName],
     ['motherMaidenName', p.motherMaidenName],
-    ['nextOfKinName', p.nextOfKin.name],
-    ['nextOfKinAddress', p.nextOfKin.address],
+    ['nextOfKinName', p.nextOfKin?.name],
+    ['nextOfKinAddress', p.nextOfKin?.address],
     ['lastResidence', p.lastResidence],
     ['distinguishingMarks', p.distinguishingMarks],
   ]
   return (
     <Table withRowBorders={false} verticalSpacing={3}>
       <Table.Tbody>
-        {rows.map(([key, value]) => (
-          <Table.Tr key={key}>
-            <Table.Th w="40%" fw={500} c="dimmed">
-              {t(`fields.${key}`)}
-            </Table.Th>
-            <Table.Td>{value ?? t('form.none')}</Table.Td>
-          </Table.Tr>
-        ))}
+        {rows
+          .flatMap(([key, value]) => (value === undefined ? [] : [[key, value] as const]))
+          .map(([key, value]) => (
+            <Table.Tr key={key}>
+              <Table.Th w="40%" fw={500} c="dimmed">
+                {t(`fields.${key}`)}
+              </Table.Th>
+              <Table.Td>{value ?? t('form.none')}</Table.Td>
+            </Table.Tr>
+          ))}
       </Table.Tbody>
     </Table>
   )

@@ -10,6 +10,7 @@ const EXIT: Record<ErrorCode, number> = {
   FORBIDDEN: 6,
   SECOND_FACTOR_REQUIRED: 6,
   RATE_LIMITED: 7,
+  TOO_LARGE: 2,
   INTEGRITY: 3,
   INTERNAL: 1,
 }

@@ -65,6 +65,18 @@ const Env = z.object({
     .min(0.01)
     .default(10)
     .describe('... or after this many minutes when any entry was added'),
+  PARLEY_BODY_LIMIT: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(1024 * 1024)
+    .describe('Largest request body in bytes (JSON); larger is refused with 413'),
+  PARLEY_UPLOAD_LIMIT: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(64 * 1024 * 1024)
+    .describe('Largest uploaded file in bytes (a list as CSV, XLSX or JSON lines); larger is refused with 413'),
   PARLEY_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 })
@@ -84,7 +96,7 @@ export type AuditAnchorConfig = {
 export type Config = {
   database: DatabaseConfig
   dataDir: string
-  http: { port: number; host: string; publicUrl: string }
+  http: { port: number; host: string; publicUrl: string; bodyLimit: number; uploadLimit: number }
   sessionSecret: string | undefined
   audit: AuditAnchorConfig
   logLevel: z.infer<typeof Env>['PARLEY_LOG_LEVEL']
@@ -112,6 +124,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       port: e.PARLEY_PORT,
       host: e.PARLEY_HOST,
       publicUrl: e.PARLEY_PUBLIC_URL ?? `http://localhost:${e.PARLEY_PORT}`,
+      bodyLimit: e.PARLEY_BODY_LIMIT,
+      uploadLimit: e.PARLEY_UPLOAD_LIMIT,
     },
     sessionSecret: e.PARLEY_SESSION_SECRET,
     audit: auditAnchorConfig(e, dataDir),

@@ -11,6 +11,7 @@ export const ERROR_CODES = [
   'FORBIDDEN',
   'SECOND_FACTOR_REQUIRED',
   'RATE_LIMITED',
+  'TOO_LARGE',
   'INTEGRITY',
   'INTERNAL',
 ] as const

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs'
+import { fsyncSync, mkdirSync } from 'node:fs'
 import { PGlite } from '@electric-sql/pglite'
 import { fuzzystrmatch } from '@electric-sql/pglite/contrib/fuzzystrmatch'
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
@@ -7,6 +7,7 @@ import { Kysely, PostgresDialect, sql } from 'kysely'
 import { PGliteDialect } from 'kysely-pglite-dialect'
 import pg from 'pg'
 import type { DatabaseConfig } from '../core/config'
+import { type DataFolderLock, lockDataFolder } from './data-folder-lock'
 import type { Database } from './schema'
 
 export type Db = Kysely<Database>
@@ -22,6 +23,8 @@ export type Connection = {
    */
   runScript: (tx: Db, script: string) => Promise<void>
   close: () => Promise<void>
+  /** Tells a process refused the embedded data folder where this one serves (PGlite only). */
+  announce?: (url: string) => void
 }
 
 // Dates stay strings ('YYYY-MM-DD'): a date of birth is a calendar date, not an instant, and
@@ -34,10 +37,70 @@ pg.types.setTypeParser(20, (v) => Number(v))
 export const PGLITE_EXTENSIONS = { pg_trgm, unaccent, fuzzystrmatch }
 const PGLITE_PARSERS = { [DATE_OID]: (v: string) => v, 20: (v: string) => Number(v) }
 
-/** Opens PGlite in `dataDir` (or in memory when dataDir is `memory://`). */
+type EmscriptenFs = {
+  filesystems: { NODEFS?: { stream_ops: Record<string, unknown> } }
+  ErrnoError: new (errno: number) => Error
+}
+
+/**
+ * PGlite starts PostgreSQL with fsync off (`-F`), and its Node file system ignores fsync anyway:
+ * an acknowledged commit could be lost when the machine (not just the process) stops. Here fsync
+ * is on and reaches the disk, so a commit is durable once acknowledged.
+ */
+function makeDurable(client: PGlite) {
+  const fs = (client as unknown as { mod?: { FS?: EmscriptenFs } }).mod?.FS
+  const ops = fs?.filesystems.NODEFS?.stream_ops
+  if (!fs || !ops || ops.fsync) return
+  ops.fsync = (stream: { nfd?: number }) => {
+    if (stream.nfd === undefined) return 0
+    try {
+      fsyncSync(stream.nfd)
+    } catch (e) {
+      // a directory that cannot be synced on this file system is not an error PostgreSQL must stop on
+      if ((e as NodeJS.ErrnoException).code === 'EINVAL') return 0
+      throw new fs.ErrnoError(29) // EIO: PostgreSQL then refuses the commit instead of losing it
+    }
+    return 0
+  }
+}
+
+const DURABLE_START = (PGlite as unknown as { defaultStartParams: string[] }).defaultStartParams.filter(
+  (p) => p !== '-F',
+)
+
+/** Opens PGlite in `dataDir` (or in memory when dataDir is `memory://`), durable on disk. */
 export async function openPglite(dataDir: string): Promise<PGlite> {
-  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true })
-  return PGlite.create(dataDir, { extensions: PGLITE_EXTENSIONS, parsers: PGLITE_PARSERS })
+  if (dataDir.startsWith('memory://'))
+    return PGlite.create(dataDir, { extensions: PGLITE_EXTENSIONS, parsers: PGLITE_PARSERS })
+  mkdirSync(dataDir, { recursive: true })
+  const client = await PGlite.create(dataDir, {
+    extensions: PGLITE_EXTENSIONS,
+    parsers: PGLITE_PARSERS,
+    startParams: DURABLE_START,
+  })
+  makeDurable(client)
+  return client
+}
+
+/** What the lock file says this process is: `parley import persons`, `parley serve`. */
+function commandName(): string {
+  const words = process.argv.slice(2).filter((a) => !a.startsWith('-'))
+  return `parley ${words.slice(0, 2).join(' ')}`.trim()
+}
+
+/**
+ * Opens the embedded database in `dataDir` for this process alone (see data-folder-lock.ts).
+ * @throws DomainError CONFLICT naming the process that holds the folder
+ */
+export async function openLockedPglite(dataDir: string): Promise<{ client: PGlite; lock: DataFolderLock }> {
+  mkdirSync(dataDir, { recursive: true })
+  const lock = lockDataFolder(dataDir, commandName())
+  try {
+    return { client: await openPglite(dataDir), lock }
+  } catch (e) {
+    lock.release()
+    throw e
+  }
 }
 
 /** Wraps an open PGlite instance (e.g. a test clone) as a Connection. */
@@ -58,7 +121,21 @@ export function connectionFromPglite(client: PGlite): Connection {
 }
 
 export async function openConnection(config: DatabaseConfig): Promise<Connection> {
-  if (config.kind === 'pglite') return connectionFromPglite(await openPglite(config.dataDir))
+  if (config.kind === 'pglite') {
+    const { client, lock } = await openLockedPglite(config.dataDir)
+    const conn = connectionFromPglite(client)
+    return {
+      ...conn,
+      announce: lock.announce,
+      close: async () => {
+        try {
+          await conn.close()
+        } finally {
+          lock.release()
+        }
+      },
+    }
+  }
   const pool = new pg.Pool({ connectionString: config.url, max: 10 })
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
   return {

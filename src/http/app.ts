@@ -22,6 +22,7 @@ import { linkageRoutes } from '../linkage/routes'
 import { listRoutes } from '../lists/routes'
 import { searchRoutes } from '../search/routes'
 import { CONTENT_SECURITY_POLICY, noStore, sameOriginOnly } from './browser-guard'
+import { type BodyLimits, DEFAULT_BODY_LIMITS, limitBodies, refuseUnstorableText } from './edges'
 import type { AppEnv } from './env'
 import { problemResponse } from './problem'
 
@@ -33,6 +34,8 @@ export type HttpDeps = {
   baseUrl: string
   /** Folder of the built web app (dist/web); the API works without it. */
   webDir?: string
+  /** Request body limits (PARLEY_BODY_LIMIT, PARLEY_UPLOAD_LIMIT); 413 above them. */
+  limits?: BodyLimits
   /** The time written into audit entries of reads (the services' clock in tests). */
   clock?: Clock
 }
@@ -50,7 +53,7 @@ const defaultHook = (result: {
 }
 
 /** The whole HTTP surface: /api/v1 (JSON), /api/docs (OpenAPI 3.1) and the web app. */
-export function createHttpApp({ conn, auth, services, logger, baseUrl, webDir, clock }: HttpDeps) {
+export function createHttpApp({ conn, auth, services, logger, baseUrl, webDir, clock, limits }: HttpDeps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook })
   const logError = (err: unknown, reqId: string) => logger.error({ err, requestId: reqId }, 'request failed')
 
@@ -85,6 +88,9 @@ export function createHttpApp({ conn, auth, services, logger, baseUrl, webDir, c
     await next()
   })
   app.onError((err, c) => problemResponse(c, err, logError))
+  // every route: bodies within their limit, and no text the database cannot store
+  app.use('/api/*', limitBodies(limits ?? DEFAULT_BODY_LIMITS))
+  app.use('/api/*', refuseUnstorableText)
 
   const api = new OpenAPIHono<AppEnv>({ defaultHook })
   api.get('/health', async (c) => {

@@ -13,6 +13,7 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   CONFLICT: 409,
   INVALID_TRANSITION: 409,
   RATE_LIMITED: 429,
+  TOO_LARGE: 413,
   INTEGRITY: 500,
   INTERNAL: 500,
 }
@@ -26,6 +27,7 @@ const TITLE: Record<ErrorCode, string> = {
   CONFLICT: 'Conflicting change',
   INVALID_TRANSITION: 'This cannot happen now',
   RATE_LIMITED: 'Too many attempts; wait and try again',
+  TOO_LARGE: 'Too large',
   INTEGRITY: 'Integrity check failed',
   INTERNAL: 'Internal error',
 }
@@ -40,6 +42,12 @@ export type ProblemBody = {
   requestId: string
 }
 
+/** PostgreSQL's refusal of text it cannot encode (22021 invalid byte sequence, 22P05 untranslatable). */
+function isUnstorableTextError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code
+  return code === '22021' || code === '22P05'
+}
+
 /**
  * Renders any thrown error as application/problem+json (RFC 9457). Internal errors never show their
  * message: it may hold SQL or personal data; the request id links the response to the server log.
@@ -47,7 +55,7 @@ export type ProblemBody = {
 export function problemResponse(c: Context, error: unknown, log: (err: unknown, requestId: string) => void) {
   const requestId = (c.get('requestId') as string | undefined) ?? 'unknown'
   let code: ErrorCode = 'INTERNAL'
-  let detail = 'An internal error occurred; the request id identifies it in the server log'
+  let detail: string = TITLE.INTERNAL
   let issues: ProblemBody['issues'] = []
   if (isDomainError(error)) {
     code = error.code
@@ -66,9 +74,16 @@ export function problemResponse(c: Context, error: unknown, log: (err: unknown, 
     detail =
       error.message ||
       (code === 'FORBIDDEN' ? 'Cross-site request refused (its Origin is not this server)' : TITLE[code])
+  } else if (isUnstorableTextError(error)) {
+    // a defence behind refuseUnstorableText: text the database refused is the user's input, not a crash
+    log(error, requestId)
+    code = 'VALIDATION'
+    detail = 'The request holds text that cannot be stored (a NUL character or half of a character)'
   } else {
     log(error, requestId)
   }
+  if (code === 'INTERNAL')
+    detail = `${detail === TITLE.INTERNAL ? 'An internal error occurred' : detail}. It is logged on the server as request ${requestId}: try again, and if it happens again, give this request id to your administrator.`
   const status = STATUS[code]
   const body: ProblemBody = {
     type: `https://parley.invalid/problems/${code.toLowerCase()}`,

@@ -36,6 +36,7 @@ export async function startServer(
     logger,
     baseUrl: config.http.publicUrl,
     webDir: WEB_DIR,
+    limits: { body: config.http.bodyLimit, upload: config.http.uploadLimit },
   })
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: config.http.port, hostname: config.http.host }, () =>
@@ -51,6 +52,8 @@ export async function startServer(
   })
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : config.http.port
+  // a command refused the embedded data folder names this server's address
+  parley.conn.announce?.(`http://${config.http.host}:${port}`)
   return {
     url: `http://${config.http.host}:${port}`,
     parley,

@@ -1,11 +1,15 @@
 import { corruptPerson, generatePersons, Random } from '../src/generate'
-import { nameKey, prepareName, STANDARDS, scoreOnly, transliterate } from '../src/names'
+import { compareNames, nameKey, prepareName, STANDARDS, scoreOnly, transliterate } from '../src/names'
+import { areaUnderCurve, readPairSet } from '../src/names/pair-set'
 import type { Benchmark } from './lib'
 import { sizeToCount } from './support'
 
 /**
  * The name engine's raw speed on one core: full-name comparisons (prepared once, as linkage does),
- * transliterations and name keys per second, over generated names and their corrupted copies.
+ * transliterations and name keys per second, over generated names and their corrupted copies; and
+ * the quality of the score: its AUC on the labelled pair set (src/names/fixtures/name-pairs.tsv),
+ * with the share of same-person pairs at or above the match threshold 0.85 and of different persons
+ * below it.
  */
 const bench: Benchmark = {
   description: 'name comparisons, transliterations and keys per second (one core)',
@@ -37,8 +41,13 @@ const bench: Benchmark = {
     t = performance.now()
     for (let i = 0; i < rounds; i++) chars += nameKey(words[i % words.length]!).length
     const keySeconds = (performance.now() - t) / 1000
+    const pairs = readPairSet()
+    const scored = pairs.map((p) => ({ same: p.same, score: compareNames(p.a, p.b).score }))
+    const same = scored.filter((p) => p.same)
+    const different = scored.filter((p) => !p.same)
     return {
       params: {
+        labelledPairs: pairs.length,
         comparisons,
         distinctNames: people.length,
         words: rounds,
@@ -48,6 +57,11 @@ const bench: Benchmark = {
         comparisonsPerSecond: Math.round(comparisons / compareSeconds),
         transliterationsPerSecond: Math.round(rounds / translitSeconds),
         keysPerSecond: Math.round(rounds / keySeconds),
+        pairSetAuc: Number(areaUnderCurve(scored).toFixed(4)),
+        samePersonAtThreshold: Number((same.filter((p) => p.score >= 0.85).length / same.length).toFixed(3)),
+        differentBelowThreshold: Number(
+          (different.filter((p) => p.score < 0.85).length / different.length).toFixed(3),
+        ),
       },
     }
   },

@@ -1,8 +1,12 @@
+import { once } from 'node:events'
+import { createWriteStream, readFileSync } from 'node:fs'
 import type { Command } from 'commander'
+import { progressBar } from '../cli/context'
 import { ValidationError } from '../core/errors'
 import { cyrillicSpellings } from './cyrillic'
 import { nameKey } from './key'
 import { nameTokens } from './normalise'
+import { pairScoreLine, parsePairsTsv } from './pairs-file'
 import { compareNames } from './similarity'
 import { isStandard, STANDARDS, transliterate } from './transliterate'
 
@@ -37,11 +41,47 @@ export function registerNameCommands(program: Command) {
     })
 
   names
-    .command('compare <a> <b>')
-    .description('How alike two names are (0 to 1), and why')
-    .action((a: string, b: string) => {
+    .command('compare [a] [b]')
+    .description('How alike two names are (0 to 1), and why; or every pair of a file with --pairs')
+    .option('--pairs <file>', 'tab-separated file with columns a and b: scores every pair')
+    .option('--out <file>', 'with --pairs: write the scores here instead of the standard output')
+    .action(async (a: string | undefined, b: string | undefined, opts: { pairs?: string; out?: string }) => {
+      if (opts.pairs) return comparePairsFile(opts.pairs, opts.out)
+      if (!a || !b)
+        throw new ValidationError([{ path: '', message: 'give two names, or a file of pairs with --pairs' }])
       const { score, reasons } = compareNames(a, b)
       console.log(score.toFixed(3))
       for (const r of reasons) console.log(`  ${r}`)
     })
+}
+
+/** Scores every pair of a file: a, b, score and reasons, tab-separated, with a progress bar. */
+async function comparePairsFile(file: string, out: string | undefined) {
+  let text: string
+  try {
+    text = readFileSync(file, 'utf8')
+  } catch {
+    throw new ValidationError([{ path: '--pairs', message: `cannot read ${file}` }])
+  }
+  const { rows, issues } = parsePairsTsv(text)
+  if (issues.length > 0)
+    throw new ValidationError(issues.slice(0, 20), `${file}: ${issues.length} bad row(s)`)
+  const sink = out ? createWriteStream(out) : process.stdout
+  const bar = rows.length >= 5000 ? progressBar('compare') : null
+  const write = async (line: string) => {
+    if (!sink.write(`${line}\n`)) await once(sink, 'drain')
+  }
+  await write('a\tb\tscore\treasons')
+  for (let i = 0; i < rows.length; i++) {
+    const { a, b } = rows[i]!
+    const { score, reasons } = compareNames(a, b)
+    await write(pairScoreLine(a, b, score, reasons))
+    if (bar && (i % 1000 === 999 || i === rows.length - 1)) bar.update(i + 1, rows.length)
+  }
+  bar?.stop()
+  if (out) {
+    sink.end()
+    await once(sink, 'finish')
+    console.error(`${rows.length} pairs scored into ${out}`)
+  }
 }

@@ -125,9 +125,9 @@ export function exchangeRoutes(exchanges: ExchangeService, disclosures: Disclosu
       const actor = requirePermission(c.get('user'), 'exchanges.write')
       const { id } = c.req.valid('param')
       const plan = await exchanges.plan(actor, id, { save: c.req.valid('query').save === 'true' })
-      // names and dates of birth only of those the plan proposes to give, so the negotiator can
-      // recognise them; the persons left out are ids with a reason
-      const shown = plan.give.map((p) => p.id).filter((ref) => ref in plan.people)
+      // names and dates of birth only of those the plan proposes (given and received), so the
+      // negotiator can recognise them; everyone else of the pools is an id with a reason
+      const shown = [...plan.give, ...plan.receive].map((p) => p.id).filter((ref) => ref in plan.people)
       const people = Object.fromEntries(shown.map((ref) => [ref, plan.people[ref]!]))
       await disclosures.record(actor, {
         what: 'exchange.plan.read',

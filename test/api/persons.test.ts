@@ -133,7 +133,10 @@ describe('person record and events', () => {
     expect(moved.status).toBe(201)
     expect(moved.body).toMatchObject({ status: 'interned', facilityId: b.id })
     expect((await registrar.json('GET', `/api/v1/persons/${p.id}`)).status).toBe(200)
-    const trail = (await registrar.json('GET', `/api/v1/persons/${p.id}/audit`)).body.items.map(
+    // a person's audit trail (staff names, values before and after) is for audit.read only
+    expect((await registrar.json('GET', `/api/v1/persons/${p.id}/audit`)).status).toBe(403)
+    const auditor = await t.as('auditor')
+    const trail = (await auditor.json('GET', `/api/v1/persons/${p.id}/audit`)).body.items.map(
       (e: { action: string }) => e.action,
     )
     expect(trail).toEqual(['person.read', 'person.event.transferred', 'person.register'])

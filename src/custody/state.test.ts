@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { PersonEvent } from './events'
-import { currentState, nextState } from './state'
+import { currentState, nextState, stateWith } from './state'
 
 const ev = (
   seq: number,
@@ -63,10 +63,12 @@ describe('nextState', () => {
     expect(() => nextState(held, ev(4, 'transferred', '2026-02-01', 'camp-a'))).toThrow(/another facility/)
   })
 
-  it('refuses an event dated before the last one', () => {
-    expect(() => nextState(held, ev(4, 'transferred', '2025-12-31', 'camp-b'))).toThrow(
-      /cannot come after the event of 2026-01-03/,
-    )
+  it('applies a correction without moving the status', () => {
+    expect(nextState(held, ev(4, 'amended', '2026-03-10'))).toMatchObject({
+      status: 'interned',
+      facilityId: 'camp-a',
+      lastEventOn: '2026-03-10',
+    })
   })
 
   it('allows recapture only after an escape', () => {
@@ -108,6 +110,61 @@ describe('nextState', () => {
           }
         },
       ),
+    )
+  })
+})
+
+describe('stateWith (late information)', () => {
+  const corrected = [...history, ev(4, 'amended', '2026-03-10')]
+
+  it('accepts a transfer dated before a later correction: corrections are not in the status fold', () => {
+    expect(stateWith(corrected, ev(0, 'transferred', '2026-03-01', 'camp-b'))).toMatchObject({
+      status: 'interned',
+      facilityId: 'camp-b',
+      eventCount: 5,
+      lastEventOn: '2026-03-10',
+    })
+  })
+
+  it('places a late event by its date, so a later event still decides the state', () => {
+    const later = [...history, ev(4, 'health_bulletin', '2026-03-05', null, { health: 'sick' })]
+    const s = stateWith(later, ev(0, 'health_bulletin', '2026-02-01', null, { health: 'seriously_sick' }))
+    expect(s).toMatchObject({ health: 'sick', lastEventOn: '2026-03-05', eventCount: 5 })
+  })
+
+  it('refuses a late death that would make a later transfer impossible, naming that transfer', () => {
+    const moved = [...history, ev(4, 'transferred', '2026-03-05', 'camp-b')]
+    let error: unknown
+    try {
+      stateWith(moved, ev(0, 'died', '2026-02-01'))
+    } catch (e) {
+      error = e
+    }
+    expect(error).toMatchObject({
+      code: 'INVALID_TRANSITION',
+      message: expect.stringContaining('the transfer of 2026-03-05'),
+      details: { conflictsWith: { seq: 4, type: 'transferred', occurredOn: '2026-03-05' } },
+    })
+  })
+
+  it('refuses an event that cannot follow the one before it, naming that event', () => {
+    const dead = [...history, ev(4, 'died', '2026-02-01')]
+    expect(() => stateWith(dead, ev(0, 'escaped', '2026-02-10'))).toThrow(
+      /The escape of 2026-02-10 cannot be recorded: after the death of 2026-02-01/,
+    )
+  })
+
+  it('orders events of one day by the order they were recorded', () => {
+    const sameDay = [...history, ev(4, 'transferred', '2026-02-01', 'camp-b')]
+    expect(stateWith(sameDay, ev(0, 'transferred', '2026-02-01', 'camp-a')).facilityId).toBe('camp-a')
+  })
+
+  it('folds any recording order of a possible history to the same state as date order', () => {
+    fc.assert(
+      fc.property(fc.shuffledSubarray(history.slice(1), { minLength: 2, maxLength: 2 }), (rest) => {
+        const recorded = [history[0]!, ...rest].map((e, i) => ({ ...e, seq: i + 1 }))
+        expect(currentState(recorded)).toEqual(currentState(history))
+      }),
     )
   })
 })

@@ -73,14 +73,14 @@ const STATUS_LABEL: Record<PersonStatus | 'none', string> = {
   died: 'dead',
 }
 
+/** An event as the rules read it; `seq` is the order it was recorded in. */
+type RuleEvent = Omit<PersonEvent, 'seq'>
+
 /**
  * Why `event` cannot follow `state`, in words a registrar understands; undefined when it can.
- * Checks order (no event dated before the last one), the transition table, and facility sense.
+ * Checks the transition table and facility sense; the date order is the history's, not a rule.
  */
-export function refusalOf(state: PersonState, event: Omit<PersonEvent, 'seq'>): string | undefined {
-  if (state.lastEventOn && event.occurredOn < state.lastEventOn) {
-    return `a ${event.type} event dated ${event.occurredOn} cannot come after the event of ${state.lastEventOn}`
-  }
+export function refusalOf(state: PersonState, event: RuleEvent): string | undefined {
   if (!ALLOWED_FROM[event.type].includes(state.status)) {
     return `a person who is ${STATUS_LABEL[state.status]} cannot be ${event.type.replace('_', ' ')}`
   }
@@ -91,7 +91,7 @@ export function refusalOf(state: PersonState, event: Omit<PersonEvent, 'seq'>): 
 }
 
 /** Applies one event that `refusalOf` accepted. */
-export function applyEvent(state: PersonState, event: Omit<PersonEvent, 'seq'>): PersonState {
+export function applyEvent(state: PersonState, event: RuleEvent): PersonState {
   const next: PersonState = { ...state, lastEventOn: event.occurredOn, eventCount: state.eventCount + 1 }
   const health = event.details.health as Health | undefined
   if (health) next.health = health
@@ -138,29 +138,123 @@ export function applyEvent(state: PersonState, event: Omit<PersonEvent, 'seq'>):
   return next
 }
 
-/**
- * The current state of a person: a pure fold over their events in sequence order.
- * @throws DomainError INVALID_TRANSITION when the stored history itself is impossible
- */
-export function currentState(events: readonly PersonEvent[]): PersonState {
-  let state = INITIAL_STATE
-  for (const event of [...events].sort((a, b) => a.seq - b.seq)) {
-    const refusal = refusalOf(state, event)
-    if (refusal) throw new DomainError('INVALID_TRANSITION', `Event ${event.seq}: ${refusal}`)
-    state = applyEvent(state, event)
-  }
-  return state
+const EVENT_WORD: Record<EventType, string> = {
+  captured: 'capture',
+  registered: 'registration',
+  amended: 'correction',
+  confirmed: 'confirmation',
+  arrived: 'arrival',
+  transferred: 'transfer',
+  hospitalised: 'hospitalisation',
+  discharged: 'discharge',
+  health_bulletin: 'health bulletin',
+  died: 'death',
+  escaped: 'escape',
+  recaptured: 'recapture',
+  released: 'release',
+  repatriated: 'repatriation',
+  exchanged: 'exchange',
+}
+
+/** "the transfer of 2026-03-01": how an error names an event of the history. */
+export function eventWords(e: { type: EventType; occurredOn: string }): string {
+  return `the ${EVENT_WORD[e.type]} of ${e.occurredOn}`
 }
 
 /**
- * The state after appending `event` to a history whose state is `state`.
- * @throws DomainError INVALID_TRANSITION with the reason when the event cannot happen now
+ * Events in the order they happened: by date, then by the order they were recorded (seq), so a
+ * late entry takes its place in the history instead of being refused for its date.
  */
-export function nextState(state: PersonState, event: Omit<PersonEvent, 'seq'>): PersonState {
+export function inHistoryOrder<E extends PersonEvent>(events: readonly E[]): E[] {
+  return [...events].sort((a, b) =>
+    a.occurredOn < b.occurredOn ? -1 : a.occurredOn > b.occurredOn ? 1 : a.seq - b.seq,
+  )
+}
+
+/**
+ * Why a history is impossible: the event that cannot happen, the one before it that it conflicts
+ * with (the last event that moved the status), and the rule's words.
+ */
+export type HistoryConflict = { event: PersonEvent; after: PersonEvent | null; reason: string }
+
+/**
+ * Folds a history in date order; corrections of particulars (`amended`) are counted but do not
+ * enter the status fold: they say nothing about where the person is.
+ */
+export function foldHistory(
+  events: readonly PersonEvent[],
+): { ok: true; state: PersonState } | { ok: false; conflict: HistoryConflict } {
+  let state = INITIAL_STATE
+  let mover: PersonEvent | null = null
+  for (const event of inHistoryOrder(events)) {
+    if (event.type === 'amended') {
+      state = { ...state, eventCount: state.eventCount + 1, lastEventOn: event.occurredOn }
+      continue
+    }
+    const refusal = refusalOf(state, event)
+    if (refusal) return { ok: false, conflict: { event, after: mover, reason: refusal } }
+    state = applyEvent(state, event)
+    if (!['health_bulletin', 'confirmed', 'registered'].includes(event.type)) mover = event
+  }
+  return { ok: true, state }
+}
+
+/**
+ * The current state of a person: a pure fold over their events in date order.
+ * @throws DomainError INVALID_TRANSITION naming the event when the stored history itself is impossible
+ */
+export function currentState(events: readonly PersonEvent[]): PersonState {
+  const folded = foldHistory(events)
+  if (folded.ok) return folded.state
+  const { event, reason } = folded.conflict
+  throw new DomainError('INVALID_TRANSITION', `Event ${event.seq} (${eventWords(event)}): ${reason}`)
+}
+
+/**
+ * The state after adding `event` to `history` wherever its date puts it. Refused only when the
+ * history with it becomes impossible; the error names the event it conflicts with.
+ * @throws DomainError INVALID_TRANSITION
+ */
+export function stateWith(history: readonly PersonEvent[], event: RuleEvent): PersonState {
+  const seq = history.reduce((m, e) => Math.max(m, e.seq), 0) + 1
+  const added: PersonEvent = { ...event, seq }
+  const folded = foldHistory([...history, added])
+  if (folded.ok) return folded.state
+  const { event: bad, after, reason } = folded.conflict
+  const what = `${cap(eventWords(event))} cannot be recorded`
+  const message =
+    bad.seq === seq
+      ? after
+        ? `${what}: after ${eventWords(after)}, ${reason}`
+        : `${what}: ${reason}`
+      : `${what}: it would make ${eventWords(bad)} impossible (${reason})`
+  const conflictsWith = bad.seq === seq ? after : bad
+  throw new DomainError('INVALID_TRANSITION', message, {
+    details: conflictsWith
+      ? {
+          conflictsWith: {
+            seq: conflictsWith.seq,
+            type: conflictsWith.type,
+            occurredOn: conflictsWith.occurredOn,
+          },
+        }
+      : undefined,
+  })
+}
+
+/**
+ * The state after `event` follows `state` directly (a history known to end before it).
+ * @throws DomainError INVALID_TRANSITION with the reason when the event cannot happen then
+ */
+export function nextState(state: PersonState, event: RuleEvent): PersonState {
+  if (event.type === 'amended')
+    return { ...state, eventCount: state.eventCount + 1, lastEventOn: event.occurredOn }
   const refusal = refusalOf(state, event)
-  if (refusal) throw new DomainError('INVALID_TRANSITION', refusal[0]!.toUpperCase() + refusal.slice(1))
+  if (refusal) throw new DomainError('INVALID_TRANSITION', cap(refusal))
   return applyEvent(state, event)
 }
+
+const cap = (s: string) => s[0]!.toUpperCase() + s.slice(1)
 
 export function isHeld(status: PersonState['status']): boolean {
   return (HELD as readonly string[]).includes(status)

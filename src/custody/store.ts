@@ -56,6 +56,8 @@ export async function listEventsOf(
     .selectFrom('person_events')
     .selectAll()
     .where('person_id', '=', personId)
+    // the order things happened in: by date, then by the order they were recorded
+    .orderBy('occurred_on')
     .orderBy('seq')
     .execute()
   return rows.map((r) => ({

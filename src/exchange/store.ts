@@ -221,3 +221,23 @@ export async function existingPersons(db: Db, ids: string[]): Promise<Set<string
   }
   return found
 }
+
+/** The number the next round takes; read inside the write that has locked the exchange. */
+export async function nextRoundNumber(tx: Db, exchangeId: string): Promise<number> {
+  const r = await tx
+    .selectFrom('exchange_rounds')
+    .select((eb) => eb.fn.max('n').as('n'))
+    .where('exchange_id', '=', exchangeId)
+    .executeTakeFirst()
+  return Number(r?.n ?? 0) + 1
+}
+
+export async function lastRound(db: Db, exchangeId: string) {
+  return db
+    .selectFrom('exchange_rounds')
+    .selectAll()
+    .where('exchange_id', '=', exchangeId)
+    .orderBy('n', 'desc')
+    .limit(1)
+    .executeTakeFirst()
+}

@@ -1,8 +1,10 @@
-import { randomBytes } from 'node:crypto'
 import type { AuditAnchorFiles } from '../audit/anchor'
 import { createAuditService } from '../audit/service'
 import * as auditStore from '../audit/store'
-import { type Auth, createAuth } from '../auth/auth'
+import { createAccountService } from '../auth/accounts'
+import { type Auth, createAuth, passwordCostOf } from '../auth/auth'
+import type { ScryptCost } from '../auth/password'
+import { resolveSessionSecret } from '../auth/secret'
 import { createUserService } from '../auth/users'
 import type { Clock } from '../core/clock'
 import { systemClock } from '../core/clock'
@@ -54,27 +56,18 @@ export function createServices(
     linkageJobs: createLinkageJobService({ db, audit: auditStore, clock }),
     users: createUserService({ db, auth, audit: auditStore, clock }),
     settings: createSettingsService({ db, store: settingsStore, audit: auditStore, clock }),
+    accounts: createAccountService({
+      db,
+      auth,
+      audit: auditStore,
+      clock,
+      settings: createSettingsService({ db, store: settingsStore, audit: auditStore, clock }),
+      passwordCost: passwordCostOf(auth),
+    }),
   }
 }
 
 export type Parley = { conn: Connection; auth: Auth; services: Services; close: () => Promise<void> }
-
-/**
- * The session-signing secret: from configuration when set, otherwise made once and kept in the
- * database, so that several instances sharing one PostgreSQL server sign sessions alike.
- */
-async function sessionSecret(conn: Connection, configured: string | undefined): Promise<string> {
-  if (configured) return configured
-  const stored = await settingsStore.readSetting(conn.db, 'session_secret')
-  if (typeof stored === 'string' && stored.length >= 32) return stored
-  const fresh = randomBytes(32).toString('base64url')
-  await conn.db
-    .insertInto('settings')
-    .values({ key: 'session_secret', value: JSON.stringify(fresh), updated_at: new Date() })
-    .onConflict((oc) => oc.column('key').doNothing())
-    .execute()
-  return String(await settingsStore.readSetting(conn.db, 'session_secret'))
-}
 
 /**
  * Runs the migrations as the role that owns the tables: PARLEY_MIGRATION_DATABASE_URL when set
@@ -93,7 +86,13 @@ export async function migrateAsOwner(config: Config, conn: Connection) {
 /** Opens the database, runs the migrations and wires the services. */
 export async function openParley(
   config: Config,
-  opts: { connection?: Connection; clock?: Clock; signInAttemptsPerMinute?: number } = {},
+  opts: {
+    connection?: Connection
+    clock?: Clock
+    signInAttemptsPerMinute?: number
+    /** scrypt cost of new password hashes; OWASP's unless a test asks for a cheaper one */
+    passwordCost?: ScryptCost
+  } = {},
 ): Promise<Parley> {
   const conn = opts.connection ?? (await openConnection(config.database))
   await migrateAsOwner(config, conn)
@@ -103,7 +102,8 @@ export async function openParley(
   })
   const auth = createAuth({
     db: conn.db,
-    secret: await sessionSecret(conn, config.sessionSecret),
+    secret: await resolveSessionSecret(conn.db, config),
+    passwordCost: opts.passwordCost,
     baseUrl: config.http.publicUrl,
     trustedOrigins: [config.http.publicUrl],
     signInAttemptsPerMinute: opts.signInAttemptsPerMinute,

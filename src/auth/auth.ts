@@ -1,6 +1,15 @@
 import { betterAuth } from 'better-auth'
 import { admin, twoFactor, username } from 'better-auth/plugins'
 import type { Db } from '../db/connection'
+import {
+  hashPassword,
+  MAX_PASSWORD_LENGTH,
+  MIN_PASSWORD_LENGTH,
+  OWASP_SCRYPT,
+  type ScryptCost,
+  verifyPassword,
+} from './password'
+import { isValidUsername } from './username'
 
 export type AuthOptions = {
   db: Db
@@ -10,7 +19,16 @@ export type AuthOptions = {
   trustedOrigins: string[]
   /** Sign-in attempts allowed per client address per minute. */
   signInAttemptsPerMinute?: number
+  /** scrypt cost of new password hashes (OWASP's by default; tests pass a cheaper one). */
+  passwordCost?: ScryptCost
 }
+
+/**
+ * The longest a session can last (its cookie's max-age and its row's expiry). Parley's own limits,
+ * the idle timeout and the lifetime of the security settings, are shorter and checked on every
+ * request (sessionUserOf in src/auth/accounts.ts); better-auth never extends a session.
+ */
+export const SESSION_CEILING_S = 24 * 60 * 60
 
 /**
  * The header that carries the client's address to better-auth. Only our session routes set it,
@@ -20,18 +38,19 @@ export type AuthOptions = {
 export const CLIENT_IP_HEADER = 'x-parley-client-ip'
 
 /**
- * Sign-in for Parley, by better-auth: usernames and passwords hashed with scrypt (memory-hard),
+ * Sign-in for Parley, by better-auth: usernames and passwords hashed with scrypt at OWASP's parameters (src/auth/password.ts),
  * sessions in httpOnly cookies, TOTP second factor, roles kept on the user (admin plugin), and a
- * stricter rate limit on sign-in than elsewhere. Self sign-up is off: an admin creates accounts.
+ * stricter rate limit on sign-in than elsewhere (per address; src/auth/lockout.ts adds the per-account limit). Self sign-up is off: an admin creates accounts.
  */
 export function createAuth({
   db,
   secret,
   baseUrl,
   trustedOrigins,
-  signInAttemptsPerMinute = 10,
+  signInAttemptsPerMinute = 30,
+  passwordCost = OWASP_SCRYPT,
 }: AuthOptions) {
-  return betterAuth({
+  const auth = betterAuth({
     appName: 'Parley',
     secret,
     baseURL: baseUrl,
@@ -40,8 +59,17 @@ export function createAuth({
     // No transactions inside better-auth: on PGlite's single connection a query it issues outside
     // its own open transaction would wait for that transaction forever.
     database: { db, type: 'postgres', transaction: false },
-    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 12, maxPasswordLength: 256 },
-    session: { expiresIn: 60 * 60 * 12, updateAge: 60 * 30 },
+    emailAndPassword: {
+      enabled: true,
+      disableSignUp: true,
+      minPasswordLength: MIN_PASSWORD_LENGTH,
+      maxPasswordLength: MAX_PASSWORD_LENGTH,
+      password: {
+        hash: (password) => hashPassword(password, passwordCost),
+        verify: ({ hash, password }) => verifyPassword(hash, password),
+      },
+    },
+    session: { expiresIn: SESSION_CEILING_S, updateAge: SESSION_CEILING_S, disableSessionRefresh: true },
     rateLimit: {
       enabled: true,
       storage: 'database',
@@ -59,11 +87,19 @@ export function createAuth({
     },
     telemetry: { enabled: false },
     plugins: [
-      username({ minUsernameLength: 2, maxUsernameLength: 64 }),
+      username({ minUsernameLength: 2, maxUsernameLength: 64, usernameValidator: isValidUsername }),
       twoFactor({ issuer: 'Parley' }),
       admin({ defaultRole: 'registrar', adminRoles: ['admin'] }),
     ],
   })
+  costs.set(auth, passwordCost)
+  return auth
 }
 
 export type Auth = ReturnType<typeof createAuth>
+
+const costs = new WeakMap<object, ScryptCost>()
+/** The scrypt cost `auth` hashes new passwords with (so that Parley's own resets use the same). */
+export function passwordCostOf(auth: Auth): ScryptCost {
+  return costs.get(auth) ?? OWASP_SCRYPT
+}

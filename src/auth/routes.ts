@@ -1,13 +1,16 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
 import type { Context } from 'hono'
+import { getCookie } from 'hono/cookie'
 import { z } from 'zod'
-import { DomainError } from '../core/errors'
+import { DomainError, ValidationError } from '../core/errors'
 import type { AppEnv } from '../http/env'
 import { requirePermission } from '../http/env'
-import { jsonBody, jsonOk, PROBLEMS } from '../http/openapi'
+import { CONFLICT, jsonBody, jsonOk, NOT_FOUND, PROBLEMS } from '../http/openapi'
 import type { SettingsService } from '../settings/service'
-import { SecuritySettings } from '../settings/service'
+import { SecuritySettingsChange } from '../settings/service'
+import { type AccountService, ChangePassword, ChangeRole } from './accounts'
 import { type Auth, CLIENT_IP_HEADER } from './auth'
+import { clientIp } from './client-ip'
 import { permissionsOf } from './roles'
 import { CreateUser, type UserService } from './users'
 
@@ -21,14 +24,32 @@ const TotpCode = z.object({
     .trim()
     .regex(/^\d{6}$/, 'enter the 6-digit code from your authenticator app'),
 })
-const Password = z.object({ password: z.string().min(1, 'enter your password').max(256) })
+const Enrol = z.object({
+  password: z.string().min(1, 'enter your password').max(256),
+  enrolmentCode: z
+    .string()
+    .trim()
+    .max(64)
+    .optional()
+    .describe(
+      'The one-time code from an admin; needed while the second factor is required and none is set up',
+    ),
+})
+const UserRef = z.object({ id: z.string().min(1).max(200).describe('User id or username') })
 
-type Deps = { auth: Auth; users: UserService; settings: SettingsService; baseUrl: string }
+type Deps = {
+  auth: Auth
+  users: UserService
+  settings: SettingsService
+  accounts: AccountService
+  baseUrl: string
+}
 
-/** The client's address, from the socket; never from a header a client could forge. */
-function clientIp(c: Context): string {
-  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming
-  return incoming?.socket?.remoteAddress ?? '127.0.0.1'
+/** The value of better-auth's signed cookie for a pending two-factor sign-in, if any. */
+function twoFactorChallenge(c: Context): string | undefined {
+  const cookies = getCookie(c)
+  const name = Object.keys(cookies).find((k) => k.endsWith('parley.two_factor'))
+  return name ? cookies[name] : undefined
 }
 
 /**
@@ -64,9 +85,13 @@ async function callAuth(c: Context, auth: Auth, baseUrl: string, path: string, b
 }
 
 const tags = ['session']
+const userTags = ['users']
 
-export function sessionRoutes({ auth, users, settings, baseUrl }: Deps) {
+export function sessionRoutes({ auth, users, settings, accounts, baseUrl }: Deps) {
   const app = new OpenAPIHono<AppEnv>()
+  const origin = (c: Context) => ({ address: clientIp(c) })
+  const wrong = (e: unknown, message: string) =>
+    e instanceof DomainError && e.code !== 'RATE_LIMITED' ? new DomainError('UNAUTHENTICATED', message) : e
 
   app.openapi(
     createRoute({
@@ -74,15 +99,23 @@ export function sessionRoutes({ auth, users, settings, baseUrl }: Deps) {
       path: '/session',
       tags,
       summary: 'Sign in with username and password',
+      description:
+        'Limited per address (better-auth) and per account across addresses: after 5 failures the account is locked for a minute, doubling each time; an admin can unlock it. Unknown usernames answer exactly as known ones.',
       request: { body: jsonBody(SignIn) },
       responses: { 200: jsonOk("{ status: 'signed_in' | 'second_factor_required' }"), ...PROBLEMS },
     }),
     async (c) => {
-      const data = await callAuth(c, auth, baseUrl, '/sign-in/username', c.req.valid('json')).catch((e) => {
+      const body = c.req.valid('json')
+      await accounts.assertNotLocked(body.username)
+      let data: Record<string, unknown>
+      try {
+        data = await callAuth(c, auth, baseUrl, '/sign-in/username', body)
+      } catch (e) {
         if (e instanceof DomainError && e.code !== 'RATE_LIMITED')
-          throw new DomainError('UNAUTHENTICATED', 'Wrong username or password')
-        throw e
-      })
+          await accounts.signInFailed(body.username, origin(c), 'password')
+        throw wrong(e, 'Wrong username or password')
+      }
+      await accounts.passwordAccepted(body.username, body.password, origin(c), !!data.twoFactorRedirect)
       return c.json({ status: data.twoFactorRedirect ? 'second_factor_required' : 'signed_in' }, 200)
     },
   )
@@ -93,15 +126,24 @@ export function sessionRoutes({ auth, users, settings, baseUrl }: Deps) {
       path: '/session/second-factor',
       tags,
       summary: 'Complete sign-in with a TOTP code',
+      description: 'A code is accepted once, within one 30-second step of now.',
       request: { body: jsonBody(TotpCode) },
       responses: { 200: jsonOk("{ status: 'signed_in' }"), ...PROBLEMS },
     }),
     async (c) => {
-      await callAuth(c, auth, baseUrl, '/two-factor/verify-totp', c.req.valid('json')).catch((e) => {
-        if (e instanceof DomainError && e.code !== 'RATE_LIMITED')
-          throw new DomainError('UNAUTHENTICATED', 'That code is not valid; try the current one')
-        throw e
-      })
+      const { code } = c.req.valid('json')
+      const userId = await accounts.userOfChallenge(twoFactorChallenge(c))
+      let username: string | null = null
+      try {
+        username = await accounts.spendTotpCode(userId, code)
+        await callAuth(c, auth, baseUrl, '/two-factor/verify-totp', { code })
+      } catch (e) {
+        if (username && e instanceof DomainError && e.code !== 'RATE_LIMITED')
+          await accounts.signInFailed(username, origin(c), 'second factor')
+        if (e instanceof DomainError && /used already/.test(e.message)) throw e
+        throw wrong(e, 'That code is not valid; try the current one')
+      }
+      if (userId) await accounts.secondFactorPassed(userId, origin(c))
       return c.json({ status: 'signed_in' }, 200)
     },
   )
@@ -130,7 +172,34 @@ export function sessionRoutes({ auth, users, settings, baseUrl }: Deps) {
       responses: { 204: { description: 'Signed out' } },
     }),
     async (c) => {
-      if (c.get('user')) await callAuth(c, auth, baseUrl, '/sign-out')
+      const user = c.get('user')
+      if (user) {
+        await callAuth(c, auth, baseUrl, '/sign-out')
+        await accounts.signedOut(user, origin(c))
+      }
+      return c.body(null, 204)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/session/password',
+      tags,
+      summary: 'Change your own password',
+      description:
+        'At least 12 characters, not containing the username, not a common password. Your other sessions end.',
+      request: { body: jsonBody(ChangePassword) },
+      responses: { 204: { description: 'Changed' }, ...PROBLEMS },
+    }),
+    async (c) => {
+      const user = c.get('user')
+      if (!user) throw new DomainError('UNAUTHENTICATED', 'Sign in first')
+      const current = await auth.api.getSession({
+        headers: c.req.raw.headers,
+        query: { disableRefresh: true },
+      })
+      await accounts.changeOwnPassword(user, c.req.valid('json'), origin(c), current?.session.id)
       return c.body(null, 204)
     },
   )
@@ -141,12 +210,21 @@ export function sessionRoutes({ auth, users, settings, baseUrl }: Deps) {
       path: '/session/second-factor/enrol',
       tags,
       summary: 'Start setting up a TOTP second factor',
-      request: { body: jsonBody(Password) },
+      description:
+        'Needs your password; without a second factor already, while one is required, also the one-time enrolment code from an admin.',
+      request: { body: jsonBody(Enrol) },
       responses: { 200: jsonOk('{ totpUri, backupCodes }'), ...PROBLEMS },
     }),
     async (c) => {
-      if (!c.get('user')) throw new DomainError('UNAUTHENTICATED', 'Sign in first')
-      const data = await callAuth(c, auth, baseUrl, '/two-factor/enable', c.req.valid('json'))
+      const user = c.get('user')
+      if (!user) throw new DomainError('UNAUTHENTICATED', 'Sign in first')
+      const { password, enrolmentCode } = c.req.valid('json')
+      await accounts.assertMayEnrol(user, enrolmentCode)
+      const data = await callAuth(c, auth, baseUrl, '/two-factor/enable', { password }).catch((e) => {
+        throw e instanceof DomainError && e.code !== 'RATE_LIMITED'
+          ? new ValidationError([{ path: 'password', message: 'is not your password' }])
+          : e
+      })
       return c.json({ totpUri: data.totpURI, backupCodes: data.backupCodes }, 200)
     },
   )
@@ -161,8 +239,14 @@ export function sessionRoutes({ auth, users, settings, baseUrl }: Deps) {
       responses: { 200: jsonOk('{ twoFactorEnabled: true }'), ...PROBLEMS },
     }),
     async (c) => {
-      if (!c.get('user')) throw new DomainError('UNAUTHENTICATED', 'Sign in first')
-      await callAuth(c, auth, baseUrl, '/two-factor/verify-totp', c.req.valid('json'))
+      const user = c.get('user')
+      if (!user) throw new DomainError('UNAUTHENTICATED', 'Sign in first')
+      const { code } = c.req.valid('json')
+      await accounts.spendTotpCode(user.id, code)
+      await callAuth(c, auth, baseUrl, '/two-factor/verify-totp', { code }).catch((e) => {
+        throw wrong(e, 'That code is not valid; try the current one')
+      })
+      await accounts.secondFactorEnrolled(user, origin(c))
       return c.json({ twoFactorEnabled: true }, 200)
     },
   )
@@ -171,7 +255,7 @@ export function sessionRoutes({ auth, users, settings, baseUrl }: Deps) {
     createRoute({
       method: 'get',
       path: '/users',
-      tags: ['users'],
+      tags: userTags,
       summary: 'Staff accounts',
       responses: { 200: jsonOk('{ items }'), ...PROBLEMS },
     }),
@@ -185,14 +269,68 @@ export function sessionRoutes({ auth, users, settings, baseUrl }: Deps) {
     createRoute({
       method: 'post',
       path: '/users',
-      tags: ['users'],
+      tags: userTags,
       summary: 'Create a staff account',
+      responses: {
+        201: jsonOk(
+          '{ user, password, enrolmentCode }: the password and the enrolment code are shown this once',
+        ),
+        ...PROBLEMS,
+      },
       request: { body: jsonBody(CreateUser) },
-      responses: { 201: jsonOk('{ user, password }: the password is shown this once'), ...PROBLEMS },
     }),
     async (c) => {
       const actor = requirePermission(c.get('user'), 'users.manage')
       return c.json(await users.createUser(actor, c.req.valid('json')), 201)
+    },
+  )
+
+  const actions = {
+    disable: ['Disable an account (its sessions end); refused for the last active admin', accounts.disable],
+    enable: ['Enable a disabled account', accounts.enable],
+    'reset-password': [
+      'Set a one-time password, shown once, to be changed at the next sign-in; sessions end',
+      accounts.resetPassword,
+    ],
+    'revoke-sessions': ['End every session of an account', accounts.revokeSessions],
+    'reset-second-factor': [
+      'Remove the authenticator and issue a one-time enrolment code for a new one; sessions end',
+      accounts.resetSecondFactor,
+    ],
+    unlock: ['Clear the failed sign-ins that locked an account', accounts.unlock],
+  } as const
+  for (const [name, [summary, run]] of Object.entries(actions)) {
+    app.openapi(
+      createRoute({
+        method: 'post',
+        path: `/users/{id}/${name}`,
+        tags: userTags,
+        summary,
+        request: { params: UserRef },
+        responses: { 200: jsonOk('{ username, ... }'), ...PROBLEMS, ...NOT_FOUND, ...CONFLICT },
+      }),
+      async (c) => {
+        const actor = requirePermission(c.get('user'), 'users.manage')
+        return c.json(await run(actor, c.req.valid('param').id, origin(c)), 200)
+      },
+    )
+  }
+
+  app.openapi(
+    createRoute({
+      method: 'put',
+      path: '/users/{id}/role',
+      tags: userTags,
+      summary: "Change an account's role; refused when it would leave no active admin",
+      request: { params: UserRef, body: jsonBody(ChangeRole) },
+      responses: { 200: jsonOk('{ username, role }'), ...PROBLEMS, ...NOT_FOUND, ...CONFLICT },
+    }),
+    async (c) => {
+      const actor = requirePermission(c.get('user'), 'users.manage')
+      return c.json(
+        await accounts.changeRole(actor, c.req.valid('param').id, c.req.valid('json'), origin(c)),
+        200,
+      )
     },
   )
 
@@ -202,7 +340,10 @@ export function sessionRoutes({ auth, users, settings, baseUrl }: Deps) {
       path: '/settings',
       tags: ['settings'],
       summary: 'Security settings',
-      responses: { 200: jsonOk('{ requireSecondFactor }'), ...PROBLEMS },
+      responses: {
+        200: jsonOk('{ requireSecondFactor, sessionIdleMinutes, sessionLifetimeHours }'),
+        ...PROBLEMS,
+      },
     }),
     async (c) => {
       requirePermission(c.get('user'), 'settings.manage')
@@ -215,9 +356,12 @@ export function sessionRoutes({ auth, users, settings, baseUrl }: Deps) {
       method: 'put',
       path: '/settings',
       tags: ['settings'],
-      summary: 'Change security settings',
-      request: { body: jsonBody(SecuritySettings) },
-      responses: { 200: jsonOk('{ requireSecondFactor }'), ...PROBLEMS },
+      summary: 'Change security settings (any of them; the others stay)',
+      request: { body: jsonBody(SecuritySettingsChange) },
+      responses: {
+        200: jsonOk('{ requireSecondFactor, sessionIdleMinutes, sessionLifetimeHours }'),
+        ...PROBLEMS,
+      },
     }),
     async (c) => {
       const actor = requirePermission(c.get('user'), 'settings.manage')

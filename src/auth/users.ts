@@ -1,46 +1,43 @@
-import { randomBytes } from 'node:crypto'
+import { createHash } from 'node:crypto'
 import { z } from 'zod'
 import type { appendAudit } from '../audit/store'
 import type { Clock } from '../core/clock'
 import { DomainError, ValidationError } from '../core/errors'
 import { parseInput } from '../core/validate'
 import type { Db } from '../db/connection'
+import { oneTimeSecret } from './accounts'
 import type { Actor } from './actor'
 import type { Auth } from './auth'
+import { isLocked } from './lockout'
+import { MAX_PASSWORD_LENGTH, passwordIssues } from './password'
 import { ROLES } from './roles'
+import * as store from './store'
+import { DisplayName, Username } from './username'
 
-export const CreateUser = z.object({
-  username: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .regex(/^[a-z0-9._-]{2,64}$/, 'use 2 to 64 letters a-z, digits, dot, dash or underscore'),
-  name: z.string().trim().min(1, 'must not be empty').max(200),
-  role: z.enum(ROLES),
-  password: z
-    .string()
-    .min(12, 'must be at least 12 characters')
-    .max(256)
-    .optional()
-    .describe('Generated when omitted'),
-})
+export const CreateUser = z
+  .object({
+    username: Username,
+    name: DisplayName,
+    role: z.enum(ROLES),
+    password: z.string().max(MAX_PASSWORD_LENGTH).optional().describe('Generated when omitted'),
+  })
+  .superRefine((u, ctx) => {
+    if (u.password === undefined) return
+    for (const issue of passwordIssues('password', u.password, u.username))
+      ctx.addIssue({ code: 'custom', path: ['password'], message: issue.message })
+  })
 export type CreateUser = z.input<typeof CreateUser>
 
 type Deps = { db: Db; auth: Auth; audit: { appendAudit: typeof appendAudit }; clock: Clock }
 
-/** A password of 20 characters from a 62-letter alphabet: about 119 bits. */
-export function generatePassword(): string {
-  const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789'
-  const bytes = randomBytes(20)
-  return Array.from(bytes, (b) => alphabet[b % alphabet.length]).join('')
-}
+/** A password of 20 characters from a 57-letter alphabet without look-alikes: about 116 bits. */
+export const generatePassword = oneTimeSecret
+const ENROLMENT_CODE_MS = 7 * 24 * 60 * 60_000
 
 export function createUserService({ db, auth, audit, clock }: Deps) {
   /**
-   * Creates an account. better-auth writes the account in its own transaction, so the audit entry
-   * follows in a second one; a crash between the two leaves an account without its entry, which
-   * `listUsers` still shows (see docs/decisions.md).
-   * @returns the user and the password (generated if none was given), shown once
+   * Creates an account with a one-time enrolment code for its second factor.
+   * @returns the user, the password (generated if none was given) and the enrolment code, shown once
    */
   async function createUser(actor: Actor, input: CreateUser) {
     const parsed = parseInput(CreateUser, input)
@@ -51,43 +48,60 @@ export function createUserService({ db, auth, audit, clock }: Deps) {
       .executeTakeFirst()
     if (taken) throw new ValidationError([{ path: 'username', message: `${parsed.username} is taken` }])
     const password = parsed.password ?? generatePassword()
-    const created = await auth.api.createUser({
-      body: {
-        // better-auth wants an e-mail; staff sign in by username, so it is a placeholder nobody mails.
-        email: `${parsed.username}@users.parley.invalid`,
-        password,
+    const enrolmentCode = oneTimeSecret()
+    // better-auth wants an e-mail; staff sign in by username, so it is a placeholder nobody mails.
+    const email = `${parsed.username}@users.parley.invalid`
+    try {
+      const created = await auth.api.createUser({
+        body: {
+          email,
+          password,
+          name: parsed.name,
+          // Parley's roles are checked by CreateUser above and enforced by src/auth/roles.ts; better-auth
+          // stores any role string when no access-control table is configured, but types only its own two.
+          role: parsed.role as 'admin',
+          data: { username: parsed.username, displayUsername: parsed.username },
+        },
+      })
+      const user = {
+        id: created.user.id,
+        username: parsed.username,
         name: parsed.name,
-        // Parley's roles are checked by CreateUser above and enforced by src/auth/roles.ts; better-auth
-        // stores any role string when no access-control table is configured, but types only its own two.
-        role: parsed.role as 'admin',
-        data: { username: parsed.username, displayUsername: parsed.username },
-      },
-    })
-    const user = {
-      id: created.user.id,
-      username: parsed.username,
-      name: parsed.name,
-      role: parsed.role,
-      twoFactorEnabled: false,
+        role: parsed.role,
+        twoFactorEnabled: false,
+      }
+      await store.writeAccountState(db, user.id, {
+        enrolment_code_hash: createHash('sha256').update(enrolmentCode).digest('hex'),
+        enrolment_code_expires_at: new Date(clock().getTime() + ENROLMENT_CODE_MS),
+      })
+      await db.transaction().execute((tx) =>
+        audit.appendAudit(
+          tx,
+          [
+            {
+              actorId: actor.id,
+              actorName: actor.name,
+              action: 'user.create',
+              entityType: 'user',
+              entityId: user.id,
+              before: null,
+              after: { username: user.username, name: user.name, role: user.role },
+            },
+          ],
+          clock(),
+        ),
+      )
+      return { user, password, enrolmentCode }
+    } catch (e) {
+      // better-auth writes the user, then its account, then we write the audit entry, each in its
+      // own transaction: a failure at any step removes whatever was written, so an account exists
+      // only with its audit entry.
+      await store.deleteUserByEmail(db, email)
+      if (e instanceof DomainError) throw e
+      const message = (e as { body?: { message?: string } })?.body?.message
+      if (message && /username/i.test(message)) throw new ValidationError([{ path: 'username', message }])
+      throw e
     }
-    await db.transaction().execute((tx) =>
-      audit.appendAudit(
-        tx,
-        [
-          {
-            actorId: actor.id,
-            actorName: actor.name,
-            action: 'user.create',
-            entityType: 'user',
-            entityId: user.id,
-            before: null,
-            after: { username: user.username, name: user.name, role: user.role },
-          },
-        ],
-        clock(),
-      ),
-    )
-    return { user, password }
   }
 
   async function listUsers() {
@@ -96,7 +110,12 @@ export function createUserService({ db, auth, audit, clock }: Deps) {
       .select(['id', 'username', 'name', 'role', 'twoFactorEnabled', 'banned'])
       .orderBy('username')
       .execute()
-    return rows.map((r) => ({
+    const now = clock()
+    const locks = await Promise.all(rows.map((r) => store.readSignInFailures(db, r.username ?? '')))
+    const states = await Promise.all(rows.map((r) => store.readAccountState(db, r.id)))
+    return rows.map((r, i) => ({
+      locked: isLocked(locks[i] ?? null, now),
+      mustChangePassword: !!states[i]?.must_change_password,
       id: r.id,
       username: r.username ?? '',
       name: r.name,
@@ -114,12 +133,23 @@ export function createUserService({ db, auth, audit, clock }: Deps) {
     return Number(row.n)
   }
 
-  /** Makes sure a fresh data folder has an admin; returns the one-time password when it made one. */
-  async function ensureFirstAdmin(): Promise<{ username: string; password: string } | null> {
+  /**
+   * Makes sure a fresh data folder has an admin; returns the one-time password and second-factor
+   * enrolment code when it made one.
+   */
+  async function ensureFirstAdmin(): Promise<{
+    username: string
+    password: string
+    enrolmentCode: string
+  } | null> {
     if ((await countUsers()) > 0) return null
     const system: Actor = { id: 'system', name: 'system (first start)', role: 'admin' }
-    const { password } = await createUser(system, { username: 'admin', name: 'Administrator', role: 'admin' })
-    return { username: 'admin', password }
+    const { password, enrolmentCode } = await createUser(system, {
+      username: 'admin',
+      name: 'Administrator',
+      role: 'admin',
+    })
+    return { username: 'admin', password, enrolmentCode }
   }
 
   async function requireUser(id: string) {

@@ -11,8 +11,8 @@ import { createDisclosureLog } from '../audit/disclosure'
 import { auditRoutes } from '../audit/routes'
 import * as auditStore from '../audit/store'
 import type { Auth } from '../auth/auth'
+import { clientIp } from '../auth/client-ip'
 import { sessionRoutes } from '../auth/routes'
-import { sessionUserOf } from '../auth/session-user'
 import { type Clock, systemClock } from '../core/clock'
 import { DomainError, ValidationError } from '../core/errors'
 import { custodyRoutes } from '../custody/routes'
@@ -78,13 +78,15 @@ export function createHttpApp({ conn, auth, services, logger, baseUrl, webDir, c
         path: c.req.routePath,
         status: c.res.status,
         ms: Math.round(performance.now() - started),
+        // who and from where, for tracing a security event (usernames are staff, not persons held)
+        user: c.get('user')?.username ?? null,
+        address: clientIp(c),
       },
       'request',
     )
   })
   app.use('/api/v1/*', async (c, next) => {
-    const { requireSecondFactor } = await services.settings.readSecuritySettings()
-    c.set('user', await sessionUserOf(auth, c.req.raw.headers, requireSecondFactor))
+    c.set('user', await services.accounts.sessionUserOf(c.req.raw.headers))
     await next()
   })
   app.onError((err, c) => problemResponse(c, err, logError))
@@ -97,7 +99,16 @@ export function createHttpApp({ conn, auth, services, logger, baseUrl, webDir, c
     await sql`select 1`.execute(conn.db)
     return c.json({ status: 'ok', database: conn.kind })
   })
-  api.route('/', sessionRoutes({ auth: auth, users: services.users, settings: services.settings, baseUrl }))
+  api.route(
+    '/',
+    sessionRoutes({
+      auth: auth,
+      users: services.users,
+      settings: services.settings,
+      accounts: services.accounts,
+      baseUrl,
+    }),
+  )
   // every read of personal data is written to the audit chain through this one log
   const disclosures = createDisclosureLog({ db: conn.db, audit: auditStore, clock: clock ?? systemClock })
   api.route('/', custodyRoutes(services.custody, disclosures))

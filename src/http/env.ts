@@ -7,6 +7,8 @@ export type SessionUser = Actor & {
   username: string
   twoFactorEnabled: boolean
   mustEnrolSecondFactor: boolean
+  /** Signed in with a one-time password from an admin's reset: nothing else until it is changed. */
+  mustChangePassword: boolean
 }
 
 export type AppEnv = {
@@ -24,6 +26,11 @@ export function requirePermission(user: SessionUser | null, permission: Permissi
   if (!user) throw new DomainError('UNAUTHENTICATED', 'Sign in to continue')
   if (user.mustEnrolSecondFactor) {
     throw new DomainError('SECOND_FACTOR_REQUIRED', 'Set up your second factor before using Parley')
+  }
+  if (user.mustChangePassword) {
+    throw new DomainError('FORBIDDEN', 'Change your one-time password before using Parley', {
+      details: { reason: 'PASSWORD_CHANGE_REQUIRED' },
+    })
   }
   if (!can(user.role, permission)) {
     throw new DomainError('FORBIDDEN', `The ${user.role} role may not do this (needs ${permission})`)

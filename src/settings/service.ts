@@ -7,11 +7,33 @@ import type { Db } from '../db/connection'
 import type { readSetting, writeSetting } from './store'
 
 export const SecuritySettings = z.object({
-  requireSecondFactor: z.boolean().describe('Every user must set up a TOTP second factor before working'),
+  requireSecondFactor: z
+    .boolean()
+    .describe(
+      'Every user must set up a TOTP second factor before working (on by default; off only for a test site)',
+    ),
+  sessionIdleMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .describe('A session unused this long is closed'),
+  sessionLifetimeHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24)
+    .describe('A session ends this long after sign-in, however much it is used'),
 })
 export type SecuritySettings = z.infer<typeof SecuritySettings>
+/** A change: any of the settings; the others stay as they are. */
+export const SecuritySettingsChange = SecuritySettings.partial()
 
-const DEFAULTS: SecuritySettings = { requireSecondFactor: false }
+export const SECURITY_DEFAULTS: SecuritySettings = {
+  requireSecondFactor: true,
+  sessionIdleMinutes: 30,
+  sessionLifetimeHours: 12,
+}
 
 type Deps = {
   db: Db
@@ -23,14 +45,16 @@ type Deps = {
 export function createSettingsService({ db, store, audit, clock }: Deps) {
   async function readSecuritySettings(): Promise<SecuritySettings> {
     const stored = await store.readSetting(db, 'security')
-    const parsed = SecuritySettings.safeParse(stored)
-    return parsed.success ? parsed.data : DEFAULTS
+    // settings stored before a field existed take its default
+    const parsed = SecuritySettingsChange.safeParse(stored)
+    return { ...SECURITY_DEFAULTS, ...(parsed.success ? parsed.data : {}) }
   }
 
   async function updateSecuritySettings(actor: Actor, input: unknown): Promise<SecuritySettings> {
-    const next = parseInput(SecuritySettings, input)
+    const change = parseInput(SecuritySettingsChange, input)
     // Read before the transaction: PGlite has one connection, which the transaction holds.
     const before = await readSecuritySettings()
+    const next: SecuritySettings = { ...before, ...change }
     return db.transaction().execute(async (tx) => {
       await store.writeSetting(tx, 'security', next, clock())
       await audit.appendAudit(

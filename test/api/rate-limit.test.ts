@@ -4,6 +4,7 @@ import { openParley } from '../../src/app/container'
 import { loadConfig } from '../../src/core/config'
 import type { Connection } from '../../src/db/connection'
 import { createHttpApp } from '../../src/http/app'
+import { TEST_PASSWORD_COST } from '../support/test-app'
 import { createTestDatabase, dropTestTemplate } from '../support/test-db'
 
 let conn: Connection
@@ -15,7 +16,11 @@ afterEach(async () => {
 it('limits sign-in attempts per client and answers 429 past the limit', async () => {
   conn = await createTestDatabase()
   const config = loadConfig({ NODE_ENV: 'test', PARLEY_LOG_LEVEL: 'silent' })
-  const parley = await openParley(config, { connection: conn, signInAttemptsPerMinute: 3 })
+  const parley = await openParley(config, {
+    connection: conn,
+    signInAttemptsPerMinute: 3,
+    passwordCost: TEST_PASSWORD_COST,
+  })
   const app = createHttpApp({
     conn,
     auth: parley.auth,
@@ -36,4 +41,4 @@ it('limits sign-in attempts per client and answers 429 past the limit', async ()
   for (let i = 0; i < 5; i++) statuses.push((await attempt()).status)
   // A forged X-Forwarded-For does not give each attempt a fresh allowance.
   expect(statuses).toEqual([401, 401, 401, 429, 429])
-})
+}, 120_000)

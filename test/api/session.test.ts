@@ -5,7 +5,7 @@ import { dropTestTemplate } from '../support/test-db'
 let t: Awaited<ReturnType<typeof createTestApp>>
 beforeEach(async () => {
   t = await createTestApp()
-})
+}, 120_000)
 afterEach(async () => t.close())
 afterAll(dropTestTemplate)
 
@@ -42,13 +42,13 @@ describe('POST /api/v1/session', () => {
 describe('second factor', () => {
   it('when an admin requires it, a user without one can do nothing but enrol; then signs in with a code', async () => {
     const admin = await t.signIn(t.admin.username, t.admin.password)
-    await admin.json('POST', '/api/v1/users', {
+    const created = await admin.json('POST', '/api/v1/users', {
       username: 'reg',
       name: 'Registrar',
       role: 'registrar',
       password: 'a long enough password',
     })
-    expect((await admin.json('PUT', '/api/v1/settings', { requireSecondFactor: true })).body).toEqual({
+    expect((await admin.json('PUT', '/api/v1/settings', { requireSecondFactor: true })).body).toMatchObject({
       requireSecondFactor: true,
     })
 
@@ -60,6 +60,7 @@ describe('second factor', () => {
 
     const enrol = await reg.json('POST', '/api/v1/session/second-factor/enrol', {
       password: 'a long enough password',
+      enrolmentCode: created.body.enrolmentCode,
     })
     expect(enrol.body.totpUri).toMatch(/^otpauth:\/\/totp\//)
     const confirm = await reg.json('POST', '/api/v1/session/second-factor/confirm', {
@@ -78,7 +79,8 @@ describe('second factor', () => {
     expect(
       (
         await again.json('POST', '/api/v1/session/second-factor', {
-          code: await totpCodeFor(enrol.body.totpUri),
+          // the first code was spent confirming the enrolment; each code works once
+          code: await totpCodeFor(enrol.body.totpUri, 1),
         })
       ).body,
     ).toEqual({ status: 'signed_in' })

@@ -5,7 +5,15 @@ import { openParley, type Parley } from '../../src/app/container'
 import type { Role } from '../../src/auth/roles'
 import { loadConfig } from '../../src/core/config'
 import { createHttpApp } from '../../src/http/app'
+import { writeSetting } from '../../src/settings/store'
 import { createTestDatabase } from './test-db'
+
+/** Cheap scrypt for tests (the OWASP cost takes about a second a hash on a busy machine). */
+export const TEST_PASSWORD_COST = { logN: 12, r: 8, p: 1 }
+
+export async function relaxSecondFactor(conn: { db: Parley['conn']['db'] }) {
+  await writeSetting(conn.db, 'security', { requireSecondFactor: false }, new Date())
+}
 
 /** A cookie jar for one signed-in client of the in-process app. */
 export type Client = {
@@ -22,7 +30,13 @@ export type Client = {
 export async function createTestApp() {
   const conn = await createTestDatabase()
   const config = loadConfig({ NODE_ENV: 'test', PARLEY_LOG_LEVEL: 'silent', PARLEY_PORT: '4280' })
-  const parley: Parley = await openParley(config, { connection: conn, signInAttemptsPerMinute: 1000 })
+  const parley: Parley = await openParley(config, {
+    connection: conn,
+    signInAttemptsPerMinute: 1000,
+    passwordCost: TEST_PASSWORD_COST,
+  })
+  // a test site: the second factor is optional unless a test requires it (it is required by default)
+  await relaxSecondFactor(conn)
   const app = createHttpApp({
     conn,
     auth: parley.auth,
@@ -85,8 +99,11 @@ export async function createTestApp() {
   return { app, parley, admin, client, signIn, as, close: () => conn.close() }
 }
 
-/** The current TOTP code for an otpauth:// URI, as an authenticator app would show it. */
-export async function totpCodeFor(totpUri: string): Promise<string> {
+/**
+ * The TOTP code for an otpauth:// URI, as an authenticator app would show it now, or `stepsAhead`
+ * 30-second steps later (a code is accepted once: a second sign-in in a test uses the next one).
+ */
+export async function totpCodeFor(totpUri: string, stepsAhead = 0): Promise<string> {
   const secret = new URL(totpUri).searchParams.get('secret')!
-  return createOTP(base32.decode(secret)).totp()
+  return createOTP(base32.decode(secret)).hotp(Math.floor(Date.now() / 30_000) + stepsAhead)
 }

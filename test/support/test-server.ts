@@ -1,6 +1,7 @@
 import { openParley } from '../../src/app/container'
 import { loadConfig } from '../../src/core/config'
 import { startServer } from '../../src/http/server'
+import { relaxSecondFactor, TEST_PASSWORD_COST } from './test-app'
 import { createTestDatabase } from './test-db'
 
 /**
@@ -15,7 +16,12 @@ export async function startTestServer() {
     PARLEY_HOST: '127.0.0.1',
   })
   const connection = await createTestDatabase()
-  const parley = await openParley(config, { connection, signInAttemptsPerMinute: 1000 })
+  const parley = await openParley(config, {
+    connection,
+    signInAttemptsPerMinute: 1000,
+    passwordCost: TEST_PASSWORD_COST,
+  })
+  await relaxSecondFactor(connection)
   const adminCredentials = { username: 'admin', password: 'test admin password 2026' }
   await parley.services.users.createUser(
     { id: 'test', name: 'test setup', role: 'admin' },

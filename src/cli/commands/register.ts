@@ -8,6 +8,7 @@ import { DomainError } from '../../core/errors'
 import { openConnection } from '../../db/connection'
 import { startServer } from '../../http/server'
 import { commandLineActor, progressBar, withParley } from '../context'
+import { registerUserLifecycleCommands } from './users'
 
 /** The commands of the custody register foundation: serve, migrate, users, import (audit: audit.ts). */
 export function registerFoundationCommands(program: Command) {
@@ -22,7 +23,10 @@ export function registerFoundationCommands(program: Command) {
       if (first) {
         console.log('\nA new data folder: the first account was created.')
         console.log(`  username: ${first.username}\n  password: ${first.password}`)
-        console.log('  This password is shown once. Sign in and create the other accounts.\n')
+        console.log(`  second-factor enrolment code: ${first.enrolmentCode}`)
+        console.log(
+          '  These are shown once. Sign in, set up the second factor with the code, create the other accounts.\n',
+        )
       }
       if (opts.demo) {
         const { fillDemo } = await import('../../app/demo')
@@ -69,7 +73,11 @@ export function registerFoundationCommands(program: Command) {
     .option('--password <password>', 'at least 12 characters (default: generated)')
     .action(async (username: string, opts: { role: string; name?: string; password?: string }) => {
       await withParley(async ({ services }) => {
-        const { user: created, password } = await services.users.createUser(commandLineActor(), {
+        const {
+          user: created,
+          password,
+          enrolmentCode,
+        } = await services.users.createUser(commandLineActor(), {
           username,
           name: opts.name ?? username,
           role: opts.role as never,
@@ -77,6 +85,7 @@ export function registerFoundationCommands(program: Command) {
         })
         console.log(`Created ${created.username} (${created.role})`)
         if (!opts.password) console.log(`password: ${password}`)
+        console.log(`second-factor enrolment code (valid 7 days): ${enrolmentCode}`)
       })
     })
   user
@@ -85,9 +94,18 @@ export function registerFoundationCommands(program: Command) {
     .action(async () => {
       await withParley(async ({ services }) => {
         for (const u of await services.users.listUsers())
-          console.log(`${u.username}\t${u.role}\t${u.twoFactorEnabled ? '2FA' : 'no 2FA'}\t${u.name}`)
+          console.log(
+            [
+              u.username,
+              u.role,
+              u.twoFactorEnabled ? '2FA' : 'no 2FA',
+              u.banned ? 'disabled' : u.locked ? 'locked' : 'active',
+              u.name,
+            ].join('\t'),
+          )
       })
     })
+  registerUserLifecycleCommands(user)
 
   program
     .command('demo')

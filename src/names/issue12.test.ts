@@ -83,6 +83,20 @@ describe('scholarly, German and French spellings', () => {
   it.each(['Ševčenko', 'Schewtschenko', 'Chevtchenko', 'Shevchenko'])('keys %s like Шевченко', (latin) => {
     expect(nameKey(latin)).toBe(nameKey('Шевченко'))
   })
+  it.each([
+    ['Chatschaturow', 'Хачатуров'],
+    ['Schazkij', 'Шацький'],
+    ['Kowalczuk', 'Ковальчук'],
+    ['Szewczenko', 'Шевченко'],
+    ['Drapouchko', 'Драпушко'],
+    ['Czaplya', 'Цапля'],
+  ])('keys %s like %s (German, Polish, French; GOST cz stays ц)', (latin, cyrillic) => {
+    expect(nameKey(latin)).toBe(nameKey(cyrillic))
+  })
+  it('takes an initial of two letters (Ye.) for the given name it begins', () => {
+    expect(compareNames('Jevhen Kravčuk', 'Ye. Kravchuk').score).toBeGreaterThanOrEqual(THRESHOLD)
+    expect(compareNames('O. Kravchuk', 'Ivan Kravchuk').score).toBeLessThan(0.6)
+  })
   it('reads ǯ as dzh and ž as zh', () => {
     expect(nameKey('Ǯuryk')).toBe(nameKey('Джурик'))
     expect(nameKey('Žuk')).toBe(nameKey('Жук'))

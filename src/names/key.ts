@@ -50,8 +50,9 @@ const FOLDS: [RegExp, string][] = [
   [/schtsch|shch|szcz|shh/g, 'Щ'],
   [/tsch/g, 'Ч'],
   [/sch|sz/g, 'Ш'],
-  [/^(?=.*tch)(.*?)(?<!t)ch/g, '$1Ш'],
+  [/^(?=.*(?:tch|ou))(.*?)(?<!t)ch/g, '$1Ш'],
   [/tch/g, 'Ч'],
+  [/ou/g, 'u'],
   [/zh/g, 'Ж'],
   [/kh/g, 'H'],
   [/ch/g, 'Ч'],
@@ -163,11 +164,21 @@ export function nameKey(word: string): string {
   if (hasOtherScript(text)) text = toLatinWords(text).join('').toLowerCase()
   for (const ch of text.normalize('NFD').replace(/\p{M}/gu, '')) s += SKELETON[ch] ?? ch
   s = s.replace(/[^a-zʼ'`’”·-]/g, '')
+  // German and Polish write х as ch (Chatschaturow, Charkiw), German writes ц as z (Schazkij);
+  // none of these letter pairs comes out of a Cyrillic word's skeleton
+  if (GERMAN_OR_POLISH.test(s)) s = s.replace(/(?<![st])ch/g, 'H')
+  if (GERMAN.test(s)) s = s.replace(/z(?!h)/g, 'Ц')
+  // Polish writes ч as cz where GOST 7.79 writes ц as cz: only a Polish word (w, sz) reads it as ч
+  if (POLISH.test(s)) s = s.replace(/cz/g, 'Ч')
   for (const [pattern, replacement] of FOLDS) s = s.replace(pattern, replacement)
   s = s.replace(/[ЩЖЧШЦH]/g, (c) => READABLE[c]!)
   // no letter at all (a dash, an apostrophe): an empty key, unknown, never equal to anything
   return /[a-z]/.test(s) ? s : ''
 }
+
+const GERMAN_OR_POLISH = /sch|sz|w/
+const GERMAN = /sch/
+const POLISH = /w|sz/
 
 const READABLE: Record<string, string> = { Щ: 'shch', Ж: 'zh', Ч: 'ch', Ш: 'sh', Ц: 'ts', H: 'h' }
 

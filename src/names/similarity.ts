@@ -81,7 +81,7 @@ function makeToken(text: string, role: Role): PreparedToken {
     otherKeys: otherLanguageKeys(text),
     fatherGroups,
     patronymicLike: role === 'patronymic' || fatherGroups.length > 0 || PATRONYMIC_KEY.test(key),
-    initial: key.length === 1 && /^\p{L}\.?$/u.test(text) ? key : '',
+    initial: key.length <= 2 && /^(\p{L}|\p{L}{1,2}\.)$/u.test(text) ? key : '',
     abjad: ABJAD.test(text),
     consonants: key.replace(/[aeiouy]/g, ''),
   }

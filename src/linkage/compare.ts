@@ -40,6 +40,7 @@ export const COMPARISONS = [
   { field: 'service_number', levels: ['missing', 'different', 'one character off', 'same'] },
   { field: 'place_of_birth', levels: ['missing', 'different', 'similar', 'same'] },
   { field: 'unit', levels: ['missing', 'different', 'same'] },
+  { field: 'email', levels: ['missing', 'different', 'similar', 'same'] },
 ] as const
 
 export const FIELD_COUNT = COMPARISONS.length
@@ -83,14 +84,24 @@ export function comparePair(
   )
   // a surname's form in the other language (Олійник, Олейник) is the same surname
   if (surname === 3 && a.surnameCanon[i] === b.surnameCanon[j]) surname = 4
+  else if (
+    surname > 0 &&
+    surname < 4 &&
+    ((a.surnameAlt[i] !== 0 && a.surnameAlt[i] === b.surnameKey[j]) ||
+      (b.surnameAlt[j] !== 0 && a.surnameKey[i] === b.surnameAlt[j]))
+  )
+    surname = 4
   let given = nameLevel(a.givenKey[i]!, b.givenKey[j]!, a.givenCanon[i]!, b.givenCanon[j]!, words, 0.85, 2)
-  if (surname < 3 && given > 0 && surname > 0) {
-    // surname and given name written the other way round on one side
+  const crossPossible =
+    (a.surnameKey[i] !== 0 && b.givenKey[j] !== 0) || (a.givenKey[i] !== 0 && b.surnameKey[j] !== 0)
+  if ((surname < 4 || given < 3) && crossPossible) {
+    // surname and given name written the other way round on one side: compared crosswise, and at
+    // most "close", so a swapped pair weighs a little less than one written in order
     const s2 = nameLevel(a.surnameKey[i]!, b.givenKey[j]!, a.surnameCanon[i]!, -1, words, 0.8, 0.92)
     const g2 = nameLevel(a.givenKey[i]!, b.surnameKey[j]!, a.givenCanon[i]!, -1, words, 0.85, 2)
-    if (s2 + g2 > surname + given) {
-      surname = s2
-      given = g2
+    if (Math.min(s2, 3) + Math.min(g2, 3) > surname + given) {
+      surname = Math.min(s2, 3)
+      given = Math.min(g2, 3)
     }
   }
   const patronymic = nameLevel(
@@ -110,7 +121,8 @@ export function comparePair(
     dateLevel(a, i, b, j) * RADIX[3]! +
     serviceLevel(a, i, b, j) * RADIX[4]! +
     placeLevel(a.place[i]!, b.place[j]!, words) * RADIX[5]! +
-    (a.unit[i] === 0 || b.unit[j] === 0 ? 0 : a.unit[i] === b.unit[j] ? 2 : 1) * RADIX[6]!
+    (a.unit[i] === 0 || b.unit[j] === 0 ? 0 : a.unit[i] === b.unit[j] ? 2 : 1) * RADIX[6]! +
+    emailLevel(a.email[i]!, b.email[j]!, words) * RADIX[7]!
   )
 }
 
@@ -177,6 +189,15 @@ function placeLevel(pa: number, pb: number, words: readonly string[]): number {
   if (pa === 0 || pb === 0) return 0
   if (pa === pb) return 3
   return jaroWinkler(words[pa]!, words[pb]!) >= 0.88 ? 2 : 1
+}
+
+function emailLevel(ea: number, eb: number, words: readonly string[]): number {
+  if (ea === 0 || eb === 0) return 0
+  if (ea === eb) return 3
+  // the vocabulary's words carry a leading "@"
+  const a = words[ea]!.slice(1)
+  const b = words[eb]!.slice(1)
+  return a.split('@')[0] === b.split('@')[0] || jaroWinkler(a, b) >= 0.88 ? 2 : 1
 }
 
 /** One substitution, insertion, deletion or swap of neighbours apart, on character codes. */

@@ -1,10 +1,12 @@
 import {
+  ALL_PAIRS_BUDGET,
   type BlockingRule,
   type BlockStats,
   blockingKeys,
   blockStats,
   DEFAULT_RULES,
   indexBlocks,
+  RULE_FIELDS,
 } from './blocking'
 import { COMPARISONS, comparePair, levelsOf, PATTERN_COUNT } from './compare'
 import {
@@ -13,9 +15,11 @@ import {
   expectationMaximisation,
   type LinkageModel,
   mFromLabels,
+  monotone,
   priorWeightOf,
   probabilityOf,
   scorerOf,
+  sessionEm,
   weightOfProbability,
 } from './model'
 import { defaultThreads, runTasks } from './pool'
@@ -64,6 +68,8 @@ export type LinkResult = {
   seconds: { prepare: number; train: number; score: number }
   /** for deduplication: the cluster of each record (records alone form their own) */
   clusters?: Int32Array
+  /** the blocking keys and indexes the run used (for the blocking ceiling of a labelled set) */
+  space: CandidateSpace
 }
 
 /** Links a list (left) to a register (right): scored pairs above the threshold. */
@@ -87,7 +93,12 @@ async function run(
   if (!(threshold > 0 && threshold < 1))
     throw new Error(`threshold must be between 0 and 1, not ${threshold}`)
   const cap = o.blockCap ?? (mode === 'link' ? 5000 : 2000)
-  const rules = o.rules ?? DEFAULT_RULES
+  const allPairs =
+    mode === 'dedupe'
+      ? (leftRecords.length * (leftRecords.length - 1)) / 2
+      : leftRecords.length * rightRecords.length
+  const rules: BlockingRule[] =
+    o.rules ?? (allPairs <= ALL_PAIRS_BUDGET ? [...DEFAULT_RULES, 'all pairs'] : DEFAULT_RULES)
   const warnings: string[] = []
   const clock = stopwatch()
 
@@ -99,17 +110,18 @@ async function run(
   const rightKeys = mode === 'dedupe' ? leftKeys : blockingKeys(right, rules)
   const rightIndex = rightKeys.map(indexBlocks)
   const words = preparer.vocabulary.words
-  const space: CandidateSpace = { mode, left, right, leftKeys, rightKeys, rightIndex, cap, words }
+  const uncapped = rules.indexOf('all pairs')
+  const space: CandidateSpace = { mode, left, right, leftKeys, rightKeys, rightIndex, cap, uncapped, words }
   const blocking = rules.map((rule, r) => blockStats(rule, rightIndex[r]!, cap))
   for (const b of blocking)
-    if (b.capped > 0)
+    if (b.capped > 0 && b.rule !== 'all pairs')
       warnings.push(
         `blocking rule ${b.rule}: ${b.capped} block(s) above ${cap} records skipped (largest ${b.largest})`,
       )
   o.onProgress?.('prepare', 1, 1)
   const prepareSeconds = clock()
 
-  const model = o.model ?? (await train(space, o, threads, warnings))
+  const model = o.model ?? (await train(space, rules, o, threads, warnings))
   const trainSeconds = clock()
   const prior = priorWeightOf(model, left.size, right.size, mode === 'dedupe')
   const scorer = scorerOf(model, prior, right, words.length)
@@ -151,18 +163,28 @@ async function run(
     blocking,
     warnings,
     seconds: { prepare: prepareSeconds, train: trainSeconds, score: clock() },
+    space,
   }
   if (skipped > 0) warnings.push(`${skipped} oversized block look-ups skipped`)
   if (mode === 'dedupe') result.clusters = clustersOf(left.size, pairs)
   return result
 }
 
-async function train(space: CandidateSpace, o: LinkOptions, threads: number, warnings: string[]) {
+async function train(
+  space: CandidateSpace,
+  rules: readonly BlockingRule[],
+  o: LinkOptions,
+  threads: number,
+  warnings: string[],
+) {
   const { left, right, words } = space
-  const u = estimateU(left, right, words, o.uSamples ?? 1_000_000)
+  // inputs compared whole need fewer random pairs than a million to know u
+  const u = estimateU(left, right, words, o.uSamples ?? (space.uncapped >= 0 ? 200_000 : 1_000_000))
   const trainingRecords = Math.min(left.size, o.trainingRecords ?? 50_000)
   const step = Math.max(1, Math.floor(left.size / trainingRecords))
   const counts = new Float64Array(PATTERN_COUNT)
+  const byRule = new Float64Array(PATTERN_COUNT * rules.length)
+  const pairsByRule = new Float64Array(rules.length)
   let sampledPairs = 0
   const tasks = ranges(left.size, Math.max(step, Math.ceil(left.size / 40))).map(([from, to]) => ({
     kind: 'count' as const,
@@ -171,43 +193,72 @@ async function train(space: CandidateSpace, o: LinkOptions, threads: number, war
     step,
   }))
   let done = 0
-  await runTasks<{ counts: Float64Array; pairs: number }>(space, undefined, tasks, threads, (r, task) => {
+  type Counted = { counts: Float64Array; byRule: Float64Array; pairsByRule: Float64Array; pairs: number }
+  await runTasks<Counted>(space, undefined, tasks, threads, (r, task) => {
     for (let p = 0; p < PATTERN_COUNT; p++) counts[p]! += r.counts[p]!
+    for (let p = 0; p < byRule.length; p++) byRule[p]! += r.byRule[p]!
+    for (let k = 0; k < rules.length; k++) pairsByRule[k]! += r.pairsByRule[k]!
     sampledPairs += r.pairs
     done += task.to - task.from
     o.onProgress?.('train', done, left.size)
   })
   const sampledRecords = Math.ceil(left.size / step)
-  let m: number[][]
-  let em: LinkageModel['em']
-  let matchShare: number
   const labelled = o.labels?.length ? labelPatterns(space, o.labels) : []
   if (o.labels?.length && labelled.length < o.labels.length)
     warnings.push(`${o.labels.length - labelled.length} labelled pair(s) name ids not in the input; ignored`)
+
+  let m: number[][]
+  const sessions: NonNullable<LinkageModel['em']['sessions']> = []
   if (labelled.length > 0) {
     m = mFromLabels(labelled)
-    // the mix of matches among candidates still comes from the data, with m held at the labels'
-    const fit = expectationMaximisation(counts, { initialM: m, holdM: true })
-    matchShare = fit.lambda
-    em = {
-      iterations: fit.iterations,
-      converged: fit.converged,
-      matchShareOfCandidates: fit.lambda,
-      fromLabels: labelled.length,
-    }
   } else {
-    const fit = expectationMaximisation(counts)
-    m = fit.m
-    matchShare = fit.lambda
-    em = {
-      iterations: fit.iterations,
-      converged: fit.converged,
-      matchShareOfCandidates: fit.lambda,
-      fromLabels: 0,
-    }
-    if (!fit.converged) warnings.push(`EM stopped after ${fit.iterations} iterations without converging`)
+    // one session per rule; each field's m is the mean of the sessions that did not block on it,
+    // weighted by the matches each session expects
+    const sum = COMPARISONS.map((c) => new Float64Array(c.levels.length))
+    const weight = new Float64Array(COMPARISONS.length)
+    rules.forEach((rule, r) => {
+      if (pairsByRule[r]! < 20) return
+      const include = COMPARISONS.map((c) => !RULE_FIELDS[rule].includes(c.field))
+      const fit = sessionEm(byRule.subarray(r * PATTERN_COUNT, (r + 1) * PATTERN_COUNT), u, include)
+      const expected = fit.lambda * pairsByRule[r]!
+      const estimated = COMPARISONS.filter((_, f) => include[f]).map((c) => c.field)
+      sessions.push({
+        rule,
+        pairs: pairsByRule[r]!,
+        iterations: fit.iterations,
+        converged: fit.converged,
+        estimated,
+      })
+      if (!fit.converged) warnings.push(`training on ${rule}: EM stopped after ${fit.iterations} iterations`)
+      COMPARISONS.forEach((_, f) => {
+        if (!include[f]) return
+        weight[f]! += expected
+        fit.m[f]!.forEach((x, l) => {
+          sum[f]![l]! += x * expected
+        })
+      })
+    })
+    // a field no session could estimate (every rule blocks on it, or too few pairs) takes the
+    // all-candidates EM's m
+    const fallback = weight.some((w) => w === 0) ? expectationMaximisation(counts).m : undefined
+    m = COMPARISONS.map((_, f) => (weight[f]! > 0 ? [...sum[f]!].map((x) => x / weight[f]!) : fallback![f]!))
   }
-  const matchesPerRecord = (matchShare * sampledPairs) / Math.max(1, sampledRecords)
+  m = monotone(m, u)
+  // the share of matches among all candidates, with m and u held: the prior for scoring
+  const mix = sessionEm(
+    counts,
+    u,
+    COMPARISONS.map(() => true),
+    { initialM: m, holdM: true },
+  )
+  const em: LinkageModel['em'] = {
+    iterations: Math.max(mix.iterations, ...sessions.map((x) => x.iterations)),
+    converged: mix.converged && sessions.every((x) => x.converged),
+    matchShareOfCandidates: mix.lambda,
+    fromLabels: labelled.length,
+    sessions,
+  }
+  const matchesPerRecord = (mix.lambda * sampledPairs) / Math.max(1, sampledRecords)
   return buildModel(m, u, matchesPerRecord, em)
 }
 

@@ -19,11 +19,20 @@ export type LinkageModel = {
    */
   matchesPerRecord: number
   fields: { field: string; levels: { level: string; m: number; u: number }[] }[]
-  em: { iterations: number; converged: boolean; matchShareOfCandidates: number; fromLabels: number }
+  em: {
+    iterations: number
+    converged: boolean
+    matchShareOfCandidates: number
+    fromLabels: number
+    /** one per blocking rule trained on: which fields it estimated, and whether EM converged */
+    sessions?: { rule: string; pairs: number; iterations: number; converged: boolean; estimated: string[] }[]
+  }
 }
 
 // A level never seen would give an infinite weight; Splink clamps the same way.
 const FLOOR = 1e-6
+
+const PRIOR_STRANGERS = 1000
 
 /**
  * u: the chance of each level between two records picked at random, which are almost never one
@@ -42,12 +51,24 @@ export function estimateU(
     state = (Math.imul(state ^ (state >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0
     return state % n
   }
+  // a thousand imagined pairs that differ on everything: negligible against a million drawn, but
+  // on an input of a few rows they keep "same name" from looking common among strangers
+  for (const c of counts) c[1] = PRIOR_STRANGERS
+  const add = (i: number, j: number) => {
+    const levels = levelsOf(comparePair(left, i, right, j, words))
+    for (let f = 0; f < FIELD_COUNT; f++) counts[f]![levels[f]!]!++
+  }
+  if (left.size * right.size <= samples) {
+    // few enough to take every pair: exact, and no time lost drawing a million from three records
+    for (let i = 0; i < left.size; i++)
+      for (let j = left === right ? i + 1 : 0; j < right.size; j++) add(i, j)
+    return counts.map((c) => normalise(c))
+  }
   for (let s = 0; s < samples; s++) {
     const i = next(left.size)
     const j = next(right.size)
     if (left === right && i === j) continue
-    const levels = levelsOf(comparePair(left, i, right, j, words))
-    for (let f = 0; f < FIELD_COUNT; f++) counts[f]![levels[f]!]!++
+    add(i, j)
   }
   return counts.map((c) => normalise(c))
 }
@@ -136,6 +157,83 @@ export function expectationMaximisation(
     }
   }
   return { m, uCandidates: u, lambda, iterations, converged }
+}
+
+export type SessionFit = { m: number[][]; lambda: number; iterations: number; converged: boolean }
+
+/**
+ * m of the fields a training session did not block on, by EM over that session's pattern counts with
+ * u held at the random pairs' (as Splink trains): the fields of the session's blocking rule agree by
+ * construction there, so they are left out (`include[f]` false) and learn nothing from it.
+ */
+export function sessionEm(
+  counts: Float64Array,
+  u: number[][],
+  include: readonly boolean[],
+  o: { maxIterations?: number; initialM?: number[][]; holdM?: boolean } = {},
+): SessionFit {
+  const maxIterations = o.maxIterations ?? 200
+  const patterns: number[][] = []
+  const weights: number[] = []
+  for (let p = 0; p < PATTERN_COUNT; p++)
+    if (counts[p]! > 0) {
+      patterns.push(levelsOf(p))
+      weights.push(counts[p]!)
+    }
+  let m = (
+    o.initialM ??
+    LEVEL_COUNTS.map((n) => Array.from({ length: n }, (_, l) => (l === 0 ? 1 : 2 ** (l - n + 1))))
+  ).map((row) => normaliseRow(row))
+  let lambda = 0.1
+  let iterations = 0
+  let converged = false
+  while (iterations < maxIterations) {
+    iterations++
+    const mNew = LEVEL_COUNTS.map((n) => new Float64Array(n))
+    let matchTotal = 0
+    let total = 0
+    for (let k = 0; k < patterns.length; k++) {
+      const lv = patterns[k]!
+      let pm = lambda
+      let pu = 1 - lambda
+      for (let f = 0; f < FIELD_COUNT; f++) {
+        if (!include[f]) continue
+        pm *= m[f]![lv[f]!]!
+        pu *= u[f]![lv[f]!]!
+      }
+      const w = pm / (pm + pu)
+      const c = weights[k]!
+      matchTotal += c * w
+      total += c
+      for (let f = 0; f < FIELD_COUNT; f++) mNew[f]![lv[f]!]! += c * w
+    }
+    const nextM = o.holdM ? m : mNew.map((row, f) => (include[f] ? normalise(row) : m[f]!))
+    const nextLambda = Math.min(0.999, Math.max(1e-9, matchTotal / Math.max(1, total)))
+    const change = Math.max(Math.abs(nextLambda - lambda) / Math.max(lambda, 1e-6), maxDifference(m, nextM))
+    m = nextM
+    lambda = nextLambda
+    if (change < 1e-5) {
+      converged = true
+      break
+    }
+  }
+  return { m, lambda, iterations, converged }
+}
+
+/**
+ * Each field's levels are ordered from least to most alike; a closer level must never weigh less
+ * than a farther one (a level seen rarely in training can come out inverted). Where it would, its m
+ * is raised until its weight equals the farther level's.
+ */
+export function monotone(m: number[][], u: number[][]): number[][] {
+  return m.map((row, f) => {
+    const out = [...row]
+    for (let l = 2; l < out.length; l++) {
+      const below = Math.log2(out[l - 1]! / u[f]![l - 1]!)
+      if (Math.log2(out[l]! / u[f]![l]!) < below) out[l] = u[f]![l]! * 2 ** below
+    }
+    return out
+  })
 }
 
 function normaliseRow(row: number[]): number[] {

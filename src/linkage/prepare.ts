@@ -32,6 +32,8 @@ export type PreparedRecords = {
   surnameKey: Int32Array
   /** the surname's key, or its other-language form's key where that sorts first (Олійник, Олейник) */
   surnameCanon: Int32Array
+  /** the key of the surname's likeliest other-language form (Олійник: Олейник's key), or 0 */
+  surnameAlt: Int32Array
   givenKey: Int32Array
   /** the given name's equivalence group (Олександр, Александр, Sasha) or, outside the table, its key */
   givenCanon: Int32Array
@@ -47,11 +49,23 @@ export type PreparedRecords = {
   serviceChars: Uint16Array
   place: Int32Array
   unit: Int32Array
+  /** the e-mail address, lower-cased (0: none) */
+  email: Int32Array
+  /** its part before the @, for blocking that survives a typo in the domain */
+  emailLocal: Int32Array
+  /**
+   * The consonant skeleton of the surname's and given name's keys (first letter kept, vowels and
+   * doubled letters dropped: Bondraenko and Bondarenko are both "bndrnk"), for blocking that
+   * survives a doubled, dropped or transposed vowel.
+   */
+  surnameSkeleton: Int32Array
+  givenSkeleton: Int32Array
 }
 
 const COLUMNS = [
   'surnameKey',
   'surnameCanon',
+  'surnameAlt',
   'givenKey',
   'givenCanon',
   'patronymicKey',
@@ -59,6 +73,10 @@ const COLUMNS = [
   'serviceNumber',
   'place',
   'unit',
+  'email',
+  'emailLocal',
+  'surnameSkeleton',
+  'givenSkeleton',
 ] as const
 
 function sharedInt32(n: number) {
@@ -95,7 +113,7 @@ export function normaliseServiceNumber(text: string): string {
  */
 export class Preparer {
   readonly vocabulary = new Vocabulary()
-  private readonly surnames = new Map<string, [number, number]>()
+  private readonly surnames = new Map<string, [number, number, number]>()
   private readonly givens = new Map<string, [number, number]>()
   private readonly patronymics = new Map<string, [number, number]>()
   private readonly fathers = new Map<string, number>()
@@ -120,7 +138,8 @@ export class Preparer {
 
   private prepareOne(r: LinkRecord, i: number, out: PreparedRecords) {
     out.ids[i] = r.id
-    const [surnameKey, surnameCanon] = this.surname(r.surname)
+    const [surnameKey, surnameCanon, surnameAlt] = this.surname(r.surname)
+    out.surnameAlt[i] = surnameAlt
     out.surnameKey[i] = surnameKey
     out.surnameCanon[i] = surnameCanon
     const given = firstWord(r.givenName)
@@ -138,14 +157,39 @@ export class Preparer {
     if (r.serviceNumber) writeServiceNumber(normaliseServiceNumber(r.serviceNumber), i, out)
     out.place[i] = this.cached(this.places, r.placeOfBirth, 'p:')
     out.unit[i] = this.cached(this.units, r.unit, 'u:')
+    const email = (r.email ?? '').trim().toLowerCase()
+    out.email[i] = email ? this.vocabulary.id(`@${email}`) : 0
+    const local = email.split('@')[0]!
+    out.emailLocal[i] = local ? this.vocabulary.id(`@${local}`) : 0
+    out.surnameSkeleton[i] = this.skeletonOf(surnameKey)
+    out.givenSkeleton[i] = this.skeletonOf(givenKey)
   }
 
-  private surname(text: string): [number, number] {
+  private readonly skeletons = new Map<number, number>()
+
+  private skeletonOf(keyId: number): number {
+    if (keyId === 0) return 0
+    let hit = this.skeletons.get(keyId)
+    if (hit === undefined) {
+      hit = this.vocabulary.id(`~${skeleton(this.vocabulary.words[keyId]!)}`)
+      this.skeletons.set(keyId, hit)
+    }
+    return hit
+  }
+
+  private surname(text: string): [number, number, number] {
     let hit = this.surnames.get(text)
     if (!hit) {
       const key = nameKey(text)
-      const canon = [key, ...otherLanguageKeys(text)].sort()[0]!
-      hit = key ? [this.vocabulary.id(key), this.vocabulary.id(`=${canon}`)] : [0, 0]
+      const other = otherLanguageKeys(text)
+      const canon = [key, ...other].sort()[0]!
+      hit = key
+        ? [
+            this.vocabulary.id(key),
+            this.vocabulary.id(`=${canon}`),
+            other[0] ? this.vocabulary.id(other[0]) : 0,
+          ]
+        : [0, 0, 0]
       this.surnames.set(text, hit)
     }
     return hit
@@ -210,6 +254,18 @@ export class Preparer {
       })
       .join(' ')
   }
+}
+
+/** First letter, then the consonants without repeats: "bondraenko" and "bondarenko" give "bndrnk". */
+export function skeleton(key: string): string {
+  const k = key.replace(/[^a-z]/g, '')
+  let out = k.slice(0, 1)
+  for (let c = 1; c < k.length; c++) {
+    const ch = k[c]!
+    if ('aeiouyhjw'.includes(ch) || ch === out.at(-1)) continue
+    out += ch
+  }
+  return out
 }
 
 function givenCanonOf(text: string, key: string): string {

@@ -1,6 +1,6 @@
 import { ValidationError } from '../core/errors'
 import { normaliseHeader } from '../custody/import-columns'
-import { parsePartialDate } from '../custody/partial-date'
+import { readLinkDate } from './dates'
 
 /**
  * One person as a list or register gives them, before preparation: every field optional but the id,
@@ -17,6 +17,8 @@ export type LinkRecord = {
   placeOfBirth: string
   serviceNumber: string
   unit: string
+  /** an e-mail address or other contact some lists carry (families' enquiries) */
+  email?: string
 }
 
 /** A record with every field empty, to fill from a row. */
@@ -31,32 +33,85 @@ export function emptyRecord(id = ''): LinkRecord {
     placeOfBirth: '',
     serviceNumber: '',
     unit: '',
+    email: '',
   }
 }
 
-export type LinkField = Exclude<keyof LinkRecord, never>
+export type LinkField = keyof LinkRecord
 
 /**
  * Headers a linkage input may use, in English, Ukrainian and Russian. Lists come from every kind of
  * office; anything not named here is kept in the file and ignored by the engine.
  */
 const COLUMNS: Record<LinkField, string[]> = {
-  id: ['id', 'row_id', 'record_id', 'person_id', 'source_id', 'номер', 'номер_запису', 'номер_записи'],
-  surname: ['surname', 'last_name', 'family_name', 'прізвище', 'фамилия'],
-  givenName: ['first_name', 'first_names', 'given_name', 'given_names', 'name', 'імя', 'ім_я', 'имя'],
-  patronymic: ['patronymic', 'middle_name', 'по_батькові', 'по_батькови', 'отчество'],
+  id: [
+    'id',
+    'row_id',
+    'record_id',
+    'rec_id',
+    'unique_id',
+    'uid',
+    'person_id',
+    'source_id',
+    'номер',
+    'номер_запису',
+    'номер_записи',
+  ],
+  surname: ['surname', 'last_name', 'lastname', 'family_name', 'familyname', 'прізвище', 'фамилия'],
+  givenName: [
+    'first_name',
+    'firstname',
+    'first_names',
+    'forename',
+    'forenames',
+    'given_name',
+    'givenname',
+    'given_names',
+    'name',
+    'імя',
+    'ім_я',
+    'имя',
+  ],
+  patronymic: ['patronymic', 'middle_name', 'middle_names', 'по_батькові', 'по_батькови', 'отчество'],
   fatherName: ['father_name', 'father_first_name', 'імя_батька', 'ім_я_батька', 'имя_отца'],
-  dateOfBirth: ['date_of_birth', 'dob', 'birth_date', 'дата_народження', 'дата_рождения'],
-  placeOfBirth: ['place_of_birth', 'birthplace', 'місце_народження', 'место_рождения'],
+  dateOfBirth: [
+    'date_of_birth',
+    'dob',
+    'birth_date',
+    'birthdate',
+    'born',
+    'дата_народження',
+    'дата_рождения',
+  ],
+  placeOfBirth: [
+    'place_of_birth',
+    'birthplace',
+    'birth_place',
+    'city',
+    'town',
+    'suburb',
+    'locality',
+    'місце_народження',
+    'место_рождения',
+    'місто',
+    'город',
+  ],
   serviceNumber: [
     'service_number',
     'personal_number',
     'serial_number',
+    'soc_sec_id',
+    'ssn',
+    'social_security_number',
+    'national_id',
+    'id_number',
+    'passport_number',
     'особовий_номер',
     'личный_номер',
     'жетон',
   ],
   unit: ['unit', 'military_unit', 'частина', 'підрозділ', 'часть', 'подразделение'],
+  email: ['email', 'e_mail', 'email_address', 'ел_пошта', 'эл_почта'],
 }
 
 const BY_HEADER = new Map<string, LinkField>(
@@ -101,30 +156,11 @@ export function recordFromRow(
   }
   let warning: string | undefined
   if (r.dateOfBirth) {
-    const parsed = parsePartialDate(r.dateOfBirth)
-    const swapped = parsed.ok ? null : swappedDate(r.dateOfBirth)
-    if (parsed.ok) r.dateOfBirth = parsed.value
-    else if (swapped) r.dateOfBirth = swapped
-    else {
-      warning = `date_of_birth: ${parsed.message}`
-      r.dateOfBirth = ''
-    }
+    const read = readLinkDate(r.dateOfBirth)
+    if (read.warning) warning = `date_of_birth: ${read.warning}`
+    r.dateOfBirth = read.value
   }
   return { record: r, warning }
-}
-
-/**
- * A date whose "month" is above 12 but would be a day ("1994-23-05", "05.23.1994"): the writer put
- * day and month the other way round. It is kept as written, month and day as given, so the date
- * comparison can recognise the swap instead of losing the date.
- */
-function swappedDate(text: string): string | null {
-  const t = text.trim()
-  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t)
-  const dotted = iso ? null : /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(t)
-  const [year, month, day] = iso ? [iso[1], iso[2], iso[3]] : dotted ? [dotted[3], dotted[2], dotted[1]] : []
-  if (!year || Number(month) <= 12 || Number(month) > 31 || Number(day) < 1 || Number(day) > 12) return null
-  return `${year}-${month!.padStart(2, '0')}-${day!.padStart(2, '0')}`
 }
 
 /** Bad input in a linkage file: the CLI exits 2 and the API answers 400, naming the file and row. */

@@ -15,6 +15,8 @@ export type CandidateSpace = {
   rightIndex: BlockIndex[]
   /** blocks larger than this are skipped (and reported) */
   cap: number
+  /** the rule exempt from the cap ("all pairs"), or -1 */
+  uncapped: number
   words: readonly string[]
 }
 
@@ -25,10 +27,17 @@ const NO_POSITION = 0xffffffff
  * it: a rule skips pairs an earlier rule already produced. When deduplicating, only later records
  * in a block are visited, so each pair comes once. Returns the number of blocks skipped as too big.
  */
-export function forEachCandidate(space: CandidateSpace, i: number, visit: (j: number) => void): number {
+export function forEachCandidate(
+  space: CandidateSpace,
+  i: number,
+  visit: (j: number) => void,
+  onlyRule?: number,
+): number {
   const { leftKeys, rightKeys, rightIndex, cap } = space
   let skipped = 0
-  for (let r = 0; r < rightIndex.length; r++) {
+  const first = onlyRule ?? 0
+  const last = onlyRule === undefined ? rightIndex.length : onlyRule + 1
+  for (let r = first; r < last; r++) {
     const key = leftKeys[r]![i]!
     if (key === 0) continue
     const index = rightIndex[r]!
@@ -39,13 +48,13 @@ export function forEachCandidate(space: CandidateSpace, i: number, visit: (j: nu
       if (p === NO_POSITION) continue
       end = index.blockEnd[p]!
       start = p + 1
-      if (end - start >= cap) {
+      if (end - start >= cap && r !== space.uncapped) {
         skipped++
         continue
       }
     } else {
       ;[start, end] = blockOf(index, key)
-      if (end - start > cap) {
+      if (end - start > cap && r !== space.uncapped) {
         skipped++
         continue
       }
@@ -53,7 +62,7 @@ export function forEachCandidate(space: CandidateSpace, i: number, visit: (j: nu
     for (let p = start; p < end; p++) {
       const j = index.order[p]!
       let seen = false
-      for (let q = 0; q < r; q++) {
+      for (let q = 0; q < r && onlyRule === undefined; q++) {
         const k = leftKeys[q]![i]!
         if (k !== 0 && k === rightKeys[q]![j]) {
           seen = true
@@ -66,9 +75,16 @@ export function forEachCandidate(space: CandidateSpace, i: number, visit: (j: nu
   return skipped
 }
 
-/** Counts the comparison patterns of every candidate pair of left records [from, to). */
+/**
+ * Counts the comparison patterns of the candidate pairs of left records [from, to), every `step`th:
+ * once over all rules together (each pair once), and per rule (every pair that rule lets through,
+ * whether or not an earlier rule found it), for training sessions that each block on one rule.
+ */
 export function countPatterns(space: CandidateSpace, from: number, to: number, step = 1) {
+  const rules = space.rightIndex.length
   const counts = new Float64Array(PATTERN_COUNT)
+  const byRule = new Float64Array(PATTERN_COUNT * rules)
+  const pairsByRule = new Float64Array(rules)
   let pairs = 0
   let skipped = 0
   for (let i = from; i < to; i += step) {
@@ -76,8 +92,25 @@ export function countPatterns(space: CandidateSpace, from: number, to: number, s
       counts[comparePair(space.left, i, space.right, j, space.words)]!++
       pairs++
     })
+    for (let r = 0; r < rules; r++) {
+      // "all pairs" lets through exactly the pairs counted above: no need to compare them again
+      if (r === space.uncapped) continue
+      forEachCandidate(
+        space,
+        i,
+        (j) => {
+          byRule[r * PATTERN_COUNT + comparePair(space.left, i, space.right, j, space.words)]!++
+          pairsByRule[r]!++
+        },
+        r,
+      )
+    }
   }
-  return { counts, pairs, skipped }
+  if (space.uncapped >= 0) {
+    byRule.set(counts, space.uncapped * PATTERN_COUNT)
+    pairsByRule[space.uncapped] = pairs
+  }
+  return { counts, byRule, pairsByRule, pairs, skipped }
 }
 
 /**
@@ -162,4 +195,16 @@ export function scorePairs(
   }
   left = right = weight = pattern = []
   return out
+}
+
+/** Whether any rule lets the pair (i, j) through (same key, block not skipped): the blocking ceiling. */
+export function blockedTogether(space: CandidateSpace, i: number, j: number): boolean {
+  const { leftKeys, rightKeys, rightIndex, cap } = space
+  for (let r = 0; r < rightIndex.length; r++) {
+    const k = leftKeys[r]![i]!
+    if (k === 0 || k !== rightKeys[r]![j]) continue
+    const [start, end] = blockOf(rightIndex[r]!, k)
+    if (end - start <= cap || r === space.uncapped) return true
+  }
+  return false
 }

@@ -11,7 +11,7 @@ const scorer = workerData.scorer as Scorer | undefined
 parentPort!.on('message', (task: WorkerTask) => {
   if (task.kind === 'count') {
     const r = countPatterns(space, task.from, task.to, task.step)
-    parentPort!.postMessage(r, [r.counts.buffer as ArrayBuffer])
+    parentPort!.postMessage(r, [r.counts.buffer as ArrayBuffer, r.byRule.buffer as ArrayBuffer])
   } else {
     if (!scorer) throw new Error('a scoring task needs a model')
     const r = scorePairs(space, scorer, task.from, task.to, task.minWeight)

@@ -1,6 +1,7 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
 import { z } from 'zod'
 import type { DisclosureLog } from '../audit/disclosure'
+import type { Actor } from '../auth/actor'
 import { ValidationError } from '../core/errors'
 import type { AppEnv } from '../http/env'
 import { requirePermission } from '../http/env'
@@ -40,6 +41,17 @@ export function exchangeRoutes(exchanges: ExchangeService, disclosures: Disclosu
     if (b.length === 0)
       throw new ValidationError([{ path: 'body', message: 'the body is empty: send the file' }])
     return b
+  }
+
+  // the handover checklist names each person crossing (name, date of birth): a disclosure
+  const recordChecklist = (actor: Actor, id: string, rows: { ref: string; person: unknown }[]) => {
+    const named = rows.filter((r) => r.person !== null).map((r) => r.ref)
+    return disclosures.record(actor, {
+      what: 'exchange.handover.read',
+      entity: { type: 'exchange', id },
+      count: named.length,
+      ids: named,
+    })
   }
 
   app.openapi(route('get', '/exchanges', 'Exchanges, newest first'), async (c) => {
@@ -190,14 +202,20 @@ export function exchangeRoutes(exchanges: ExchangeService, disclosures: Disclosu
     }),
     async (c) => {
       const actor = requirePermission(c.get('user'), 'exchanges.write')
-      return c.json(await exchanges.startHandover(actor, c.req.valid('param').id), 200)
+      const { id } = c.req.valid('param')
+      const checklist = await exchanges.startHandover(actor, id)
+      await recordChecklist(actor, id, checklist.rows)
+      return c.json(checklist, 200)
     },
   )
   app.openapi(
     route('get', '/exchanges/{id}/handover', 'The handover checklist and its report', { params: IdParam }),
     async (c) => {
-      requirePermission(c.get('user'), 'exchanges.read')
-      return c.json(await exchanges.handover(c.req.valid('param').id), 200)
+      const actor = requirePermission(c.get('user'), 'exchanges.read')
+      const { id } = c.req.valid('param')
+      const checklist = await exchanges.handover(id)
+      await recordChecklist(actor, id, checklist.rows)
+      return c.json(checklist, 200)
     },
   )
   app.openapi(

@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto'
 import { parse } from 'csv-parse/sync'
-import { canonicalJson } from '../core/canonical-json'
 import { type FieldIssue, ValidationError } from '../core/errors'
+import { unstorableReason } from '../core/storable-text'
+import { decodeText } from '../core/text-decode'
 import { mapHeader, PERSON_COLUMNS, type PersonColumn } from './import-columns'
 import { RegisterPerson, type RegisterPersonParsed } from './model'
 
@@ -10,7 +10,8 @@ export type ImportRow = {
   line: number
   input: RegisterPersonParsed
   facilityName?: string
-  sourceKey: string
+  /** The row within its file: its `id` column, or its line when it has none. */
+  rowKey: string
 }
 
 const MAX_ISSUES = 1000
@@ -18,14 +19,17 @@ const MAX_ISSUES = 1000
 /**
  * Reads a CSV of persons into validated rows, all or nothing: every bad row and field is reported
  * (up to 1,000 issues, path `row N.column`), and no row is returned unless all are good.
- * Each row gets a source key (its `id` column, or a hash of its content) so that importing the
- * same file again finds every row already registered.
+ * Each row gets a key within the file (its `id` column, or its line): an id used twice in one
+ * file is refused, naming both rows, rather than one of the persons being dropped.
+ * The file may be UTF-8, UTF-16 or Windows-1251 (see decodeText); a cell holding text the
+ * database cannot store (NUL) is refused, naming row and column.
  * @throws ValidationError naming rows and columns
  */
-export function readPersonsCsv(content: string | Buffer): ImportRow[] {
+export function readPersonsCsv(content: string | Buffer, fileName = 'the file'): ImportRow[] {
+  const text = typeof content === 'string' ? content : decodeText(content, fileName).text
   let records: string[][]
   try {
-    records = parse(content, { bom: true, skip_empty_lines: true, relax_column_count: false, trim: true })
+    records = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: false, trim: true })
   } catch (e) {
     const line = (e as { lines?: number }).lines
     throw new ValidationError([
@@ -58,9 +62,18 @@ export function readPersonsCsv(content: string | Buffer): ImportRow[] {
   })
   const issues: FieldIssue[] = []
   const out: ImportRow[] = []
+  const lineOfId = new Map<string, number>()
   rows.forEach((cells, r) => {
     if (issues.length >= MAX_ISSUES) return
     const line = r + 2
+    const badCell = cells.findIndex((cell) => unstorableReason(cell) !== null)
+    if (badCell >= 0) {
+      issues.push({
+        path: `row ${line}.${header[badCell] ?? `column ${badCell + 1}`}`,
+        message: unstorableReason(cells[badCell]!)!,
+      })
+      return
+    }
     const raw: Partial<Record<PersonColumn, string>> = {}
     fields.forEach((f, i) => {
       if (f && cells[i] !== undefined && cells[i] !== '') raw[f] = cells[i]
@@ -103,10 +116,23 @@ export function readPersonsCsv(content: string | Buffer): ImportRow[] {
       }
       return
     }
-    const sourceKey = raw.id
-      ? `id:${raw.id}`
-      : `row:${createHash('sha256').update(canonicalJson(raw)).digest('hex').slice(0, 40)}`
-    out.push({ line, input: parsed.data, facilityName: raw.facility, sourceKey })
+    if (raw.id) {
+      const first = lineOfId.get(raw.id)
+      if (first !== undefined) {
+        issues.push({
+          path: `row ${line}.${columnOf.get('id')}`,
+          message: `id ${raw.id} is also on row ${first}: each person needs an id of their own`,
+        })
+        return
+      }
+      lineOfId.set(raw.id, line)
+    }
+    out.push({
+      line,
+      input: parsed.data,
+      facilityName: raw.facility,
+      rowKey: raw.id ? `id:${raw.id}` : `line:${line}`,
+    })
   })
   if (issues.length > 0) {
     throw new ValidationError(

@@ -39,8 +39,11 @@ export function createPersonImportService({ db, store, audit, clock, romanize }:
     file: { name: string; content: Buffer | string },
     onProgress?: (done: number, total: number) => void,
   ): Promise<ImportReport> {
-    const rows = readPersonsCsv(file.content)
+    const rows = readPersonsCsv(file.content, file.name)
     const sha256 = createHash('sha256').update(file.content).digest('hex')
+    // A row is known by its file and its place in it, never by a bare id: two offices both
+    // number their rows from 1, and a person with a reused id must not be taken for another.
+    const keyed = rows.map((r) => ({ ...r, sourceKey: `file:${sha256.slice(0, 32)}:${r.rowKey}` }))
     const today = clock().toISOString().slice(0, 10)
     const report = await db.transaction().execute(async (tx): Promise<ImportReport> => {
       const facilityIds = new Map<string, string>()
@@ -59,16 +62,19 @@ export function createPersonImportService({ db, store, audit, clock, romanize }:
           })),
         )
       }
+      // this file imported before (also before row keys named their file): nothing to do
+      const before = await tx
+        .selectFrom('imports')
+        .select('id')
+        .where('kind', '=', 'persons')
+        .where('file_sha256', '=', sha256)
+        .executeTakeFirst()
+      if (before) return { rows: rows.length, created: 0, unchanged: rows.length, importId: null }
       const existing = await store.findExistingSourceKeys(
         tx,
-        rows.map((r) => r.sourceKey),
+        keyed.map((r) => r.sourceKey),
       )
-      const seen = new Set<string>()
-      const fresh = rows.filter((r) => {
-        if (existing.has(r.sourceKey) || seen.has(r.sourceKey)) return false
-        seen.add(r.sourceKey)
-        return true
-      })
+      const fresh = keyed.filter((r) => !existing.has(r.sourceKey))
       const plans = fresh.map((r) => {
         const input = { ...r.input, facilityId: r.facilityName ? facilityIds.get(r.facilityName) : undefined }
         return planRegistration(

@@ -2,6 +2,7 @@ import { once } from 'node:events'
 import { createWriteStream } from 'node:fs'
 import { stringify } from 'csv-stringify/sync'
 import ExcelJS from 'exceljs'
+import { safeCell } from '../core/safe-cell'
 
 export const FORMATS = ['csv', 'xlsx', 'jsonl'] as const
 export type Format = (typeof FORMATS)[number]
@@ -10,7 +11,8 @@ type Row = Record<string, string>
 
 /**
  * Writes rows to `file` in one format, streaming, so a million-row scenario never sits in memory
- * as text. `onRow` is called every 1,000 rows with the count so far (for a progress bar).
+ * as text. Every CSV and XLSX cell goes through `safeCell`, so no cell is a formula.
+ * `onRow` is called every 1,000 rows with the count so far (for a progress bar).
  */
 export async function writeRows(
   file: string,
@@ -34,7 +36,8 @@ export async function writeRows(
   }
   if (format === 'csv') out.write(stringify([columns]))
   for (const row of rows) {
-    chunk.push(columns.map((c) => row[c] ?? ''))
+    // JSON lines are data, not a spreadsheet: only CSV cells are neutralised
+    chunk.push(columns.map((c) => (format === 'csv' ? safeCell(row[c] ?? '') : (row[c] ?? ''))))
     n++
     if (chunk.length === 1000) {
       await flush()
@@ -59,7 +62,7 @@ async function writeXlsx(
   sheet.addRow(columns).commit()
   let n = 0
   for (const row of rows) {
-    sheet.addRow(columns.map((c) => row[c] ?? '')).commit()
+    sheet.addRow(columns.map((c) => safeCell(row[c] ?? ''))).commit()
     n++
     if (n % 1000 === 0) onRow?.(n)
   }

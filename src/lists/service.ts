@@ -5,7 +5,9 @@ import path from 'node:path'
 import type { appendAudit } from '../audit/store'
 import type { Actor } from '../auth/actor'
 import type { Clock } from '../core/clock'
-import { notFound, ValidationError } from '../core/errors'
+import { isDomainError, notFound, ValidationError } from '../core/errors'
+import { unstorableTextIssues } from '../core/storable-text'
+import { decodeText } from '../core/text-decode'
 import type { Db } from '../db/connection'
 import { readLinkFile } from '../linkage/read'
 import * as store from './store'
@@ -45,11 +47,20 @@ export function createListService(deps: {
       let read: Awaited<ReturnType<typeof readLinkFile>>
       try {
         const file = path.join(dir, path.basename(input.fileName))
-        writeFileSync(file, input.content)
+        // text files in any encoding an office saves (UTF-16, Windows-1251) are read as UTF-8
+        const text = ext === '.xlsx' ? null : decodeText(input.content, input.fileName).text
+        writeFileSync(file, text ?? input.content)
         read = await readLinkFile(file)
+      } catch (e) {
+        if (isDomainError(e)) throw e
+        // a damaged workbook or file is the sender's problem to fix, not a server failure
+        const why = `${input.fileName}: not a readable ${ext === '.xlsx' ? 'XLSX workbook' : 'file'} (${String((e as Error).message).slice(0, 120)})`
+        throw new ValidationError([{ path: 'file', message: why }], why)
       } finally {
         rmSync(dir, { recursive: true, force: true })
       }
+      const issues = read.records.flatMap((r, i) => unstorableTextIssues(r, `row ${i + 2}`, 1)).slice(0, 100)
+      if (issues.length > 0) throw new ValidationError(issues)
       const id = await db.transaction().execute(async (tx) => {
         const listId = await store.insertList(
           tx,

@@ -157,11 +157,19 @@ async function finish(result: LinkResult, flags: CommonFlags, options: LinkOptio
       `blocking: ${result.blocking.map((b) => `${b.rule} (${b.blocks} blocks, largest ${b.largest})`).join('; ')}`,
       options.model ? `model reused from ${modelFile}` : `model trained and saved to ${modelFile}`,
       `model: EM ${result.model.em.fromLabels ? `with m from ${result.model.em.fromLabels} labelled pairs` : 'without labels'}, ${result.model.em.iterations} iterations${result.model.em.converged ? ', converged' : ''}; matches per record ${result.model.matchesPerRecord.toFixed(4)}`,
+      ...(result.model.em.sessions ?? []).map(
+        (x) =>
+          `  trained on ${x.rule}: ${x.pairs} pairs, ${x.iterations} iterations${x.converged ? ', converged' : ', NOT converged'}; estimated ${x.estimated.join(', ')}`,
+      ),
+      'weights (log2 m/u; a closer level never weighs less than a farther one):',
       ...result.model.fields.map(
         (f) =>
           `  ${f.field.padEnd(15)} ${f.levels
             .slice(1)
-            .map((l) => `${l.level}: m=${l.m.toFixed(3)} u=${l.u.toFixed(4)}`)
+            .map(
+              (l) =>
+                `${l.level}: ${Math.log2(l.m / l.u).toFixed(2)} (m=${l.m.toFixed(3)} u=${l.u.toFixed(4)})`,
+            )
             .join('; ')}`,
       ),
       `time: prepare ${result.seconds.prepare} s, train ${result.seconds.train} s, score ${result.seconds.score} s`,

@@ -76,5 +76,6 @@ export type SessionUser = {
   role: string
   twoFactorEnabled: boolean
   mustEnrolSecondFactor: boolean
+  mustChangePassword: boolean
   permissions: string[]
 }

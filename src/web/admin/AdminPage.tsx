@@ -19,7 +19,28 @@ import { useFormErrors } from '../forms'
 
 const ROLES = ['admin', 'registrar', 'tracer', 'analyst', 'negotiator', 'liaison', 'auditor']
 
-type User = { id: string; username: string; name: string; role: string; twoFactorEnabled: boolean }
+type User = {
+  id: string
+  username: string
+  name: string
+  role: string
+  twoFactorEnabled: boolean
+  banned: boolean
+  locked: boolean
+  mustChangePassword: boolean
+}
+
+/** What an admin's action answered that must be shown once (a one-time password or enrolment code). */
+type Shown = { kind: 'password' | 'enrolmentCode' | 'done'; username: string; value: string }
+
+const ACTIONS = [
+  ['disable', 'admin.disable'],
+  ['enable', 'admin.enable'],
+  ['reset-password', 'admin.resetPassword'],
+  ['revoke-sessions', 'admin.revokeSessions'],
+  ['reset-second-factor', 'admin.resetSecondFactor'],
+  ['unlock', 'admin.unlock'],
+] as const
 
 /** Staff accounts and the security settings: who may sign in, as what, and whether a second factor is required. */
 export function AdminPage() {
@@ -33,6 +54,37 @@ export function AdminPage() {
     queryKey: ['settings'],
     queryFn: () => api<{ requireSecondFactor: boolean }>('GET', '/settings'),
   })
+
+  const [shown, setShown] = useState<Shown | null>(null)
+  const [actionError, setActionError] = useState<string | null>(null)
+
+  async function act(u: User, action: (typeof ACTIONS)[number][0], label: string) {
+    setActionError(null)
+    try {
+      const r = await api<{ password?: string; enrolmentCode?: string }>(
+        'POST',
+        `/users/${encodeURIComponent(u.id)}/${action}`,
+      )
+      if (r.password) setShown({ kind: 'password', username: u.username, value: r.password })
+      else if (r.enrolmentCode)
+        setShown({ kind: 'enrolmentCode', username: u.username, value: r.enrolmentCode })
+      else setShown({ kind: 'done', username: u.username, value: label })
+      await client.invalidateQueries({ queryKey: ['users'] })
+    } catch (error) {
+      setShown(null)
+      setActionError(error instanceof Error ? error.message : String(error))
+    }
+  }
+
+  async function setRole(u: User, role: string) {
+    setActionError(null)
+    try {
+      await api('PUT', `/users/${encodeURIComponent(u.id)}/role`, { role })
+      await client.invalidateQueries({ queryKey: ['users'] })
+    } catch (error) {
+      setActionError(error instanceof Error ? error.message : String(error))
+    }
+  }
 
   async function setRequireSecondFactor(requireSecondFactor: boolean) {
     await api('PUT', '/settings', { requireSecondFactor })
@@ -49,6 +101,20 @@ export function AdminPage() {
         onChange={(e) => void setRequireSecondFactor(e.currentTarget.checked)}
       />
       <Title order={4}>{t('admin.users')}</Title>
+      {shown && (
+        <Alert color="green" data-testid="admin-shown">
+          {shown.kind === 'password'
+            ? t('admin.newPassword', { username: shown.username, password: shown.value })
+            : shown.kind === 'enrolmentCode'
+              ? t('admin.enrolmentCode', { username: shown.username, code: shown.value })
+              : t('admin.done', { action: shown.value, username: shown.username })}
+        </Alert>
+      )}
+      {actionError && (
+        <Alert color="red" role="alert">
+          {actionError}
+        </Alert>
+      )}
       <Table striped>
         <Table.Thead>
           <Table.Tr>
@@ -56,15 +122,59 @@ export function AdminPage() {
             <Table.Th>{t('fields.name')}</Table.Th>
             <Table.Th>{t('fields.role')}</Table.Th>
             <Table.Th>{t('admin.twoFactor')}</Table.Th>
+            <Table.Th>{t('admin.status')}</Table.Th>
+            <Table.Th>{t('admin.actions')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {(users.data ?? []).map((u) => (
-            <Table.Tr key={u.id}>
+            <Table.Tr key={u.id} data-testid={`user-${u.username}`}>
               <Table.Td>{u.username}</Table.Td>
               <Table.Td>{u.name}</Table.Td>
-              <Table.Td>{u.role}</Table.Td>
+              <Table.Td>
+                <Select
+                  aria-label={t('admin.setRole', { username: u.username })}
+                  data={ROLES}
+                  value={u.role}
+                  onChange={(v) => v && v !== u.role && void setRole(u, v)}
+                  allowDeselect={false}
+                  size="xs"
+                  w={130}
+                />
+              </Table.Td>
               <Table.Td>{u.twoFactorEnabled ? <Badge color="green">TOTP</Badge> : '—'}</Table.Td>
+              <Table.Td>
+                {u.banned ? (
+                  <Badge color="gray">{t('admin.disabled')}</Badge>
+                ) : u.locked ? (
+                  <Badge color="orange">{t('admin.locked')}</Badge>
+                ) : (
+                  <Badge color="blue">{t('admin.active')}</Badge>
+                )}
+                {u.mustChangePassword && <Badge color="yellow">{t('admin.mustChange')}</Badge>}
+              </Table.Td>
+              <Table.Td>
+                <Group gap={4}>
+                  {ACTIONS.filter(([a]) =>
+                    a === 'disable'
+                      ? !u.banned
+                      : a === 'enable'
+                        ? u.banned
+                        : a === 'unlock'
+                          ? u.locked
+                          : true,
+                  ).map(([action, label]) => (
+                    <Button
+                      key={action}
+                      size="compact-xs"
+                      variant="light"
+                      onClick={() => void act(u, action, t(label))}
+                    >
+                      {t(label)}
+                    </Button>
+                  ))}
+                </Group>
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
@@ -78,7 +188,7 @@ function AddUser() {
   const { t } = useTranslation()
   const client = useQueryClient()
   const [values, setValues] = useState({ username: '', name: '', role: 'registrar' })
-  const [created, setCreated] = useState<{ username: string; password: string } | null>(null)
+  const [created, setCreated] = useState<{ username: string; password: string; code: string } | null>(null)
   const [pending, setPending] = useState(false)
   const { errors, formError, fail, clear } = useFormErrors()
 
@@ -86,8 +196,12 @@ function AddUser() {
     e.preventDefault()
     setPending(true)
     try {
-      const r = await api<{ user: { username: string }; password: string }>('POST', '/users', values)
-      setCreated({ username: r.user.username, password: r.password })
+      const r = await api<{ user: { username: string }; password: string; enrolmentCode: string }>(
+        'POST',
+        '/users',
+        values,
+      )
+      setCreated({ username: r.user.username, password: r.password, code: r.enrolmentCode })
       clear()
       setValues({ username: '', name: '', role: 'registrar' })
       await client.invalidateQueries({ queryKey: ['users'] })
@@ -106,6 +220,8 @@ function AddUser() {
       {created && (
         <Alert color="green" mb="xs">
           {t('admin.newPassword', created)}
+          <br />
+          {t('admin.enrolmentCode', created)}
         </Alert>
       )}
       {formError && (

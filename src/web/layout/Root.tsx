@@ -1,4 +1,5 @@
 import { Alert, Center, Loader } from '@mantine/core'
+import { ChangePasswordPage } from '../session/ChangePasswordPage'
 import { EnrolSecondFactorPage } from '../session/EnrolSecondFactorPage'
 import { SignInPage } from '../session/SignInPage'
 import { useSession } from '../session/session'
@@ -21,5 +22,6 @@ export function Root() {
     )
   if (!session.data) return <SignInPage />
   if (session.data.mustEnrolSecondFactor) return <EnrolSecondFactorPage />
+  if (session.data.mustChangePassword) return <ChangePasswordPage />
   return <Shell />
 }

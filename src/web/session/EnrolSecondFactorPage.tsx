@@ -22,6 +22,7 @@ export function EnrolSecondFactorPage() {
   const { t } = useTranslation()
   const client = useQueryClient()
   const [password, setPassword] = useState('')
+  const [enrolmentCode, setEnrolmentCode] = useState('')
   const [code, setCode] = useState('')
   const [enrolment, setEnrolment] = useState<{ totpUri: string; backupCodes: string[] } | null>(null)
   const [pending, setPending] = useState(false)
@@ -33,7 +34,12 @@ export function EnrolSecondFactorPage() {
     clear()
     try {
       if (!enrolment) {
-        setEnrolment(await api('POST', '/session/second-factor/enrol', { password }))
+        setEnrolment(
+          await api('POST', '/session/second-factor/enrol', {
+            password,
+            ...(enrolmentCode.trim() ? { enrolmentCode } : {}),
+          }),
+        )
       } else {
         await api('POST', '/session/second-factor/confirm', { code })
         await client.invalidateQueries({ queryKey: ['session'] })
@@ -65,6 +71,13 @@ export function EnrolSecondFactorPage() {
                 error={errors.password}
                 onChange={(e) => setPassword(e.currentTarget.value)}
                 autoFocus
+              />
+              <TextInput
+                label={t('account.enrolmentCode')}
+                value={enrolmentCode}
+                error={errors.enrolmentCode}
+                onChange={(e) => setEnrolmentCode(e.currentTarget.value)}
+                autoComplete="off"
               />
               <Button type="submit" loading={pending}>
                 {t('signIn.start')}

@@ -45,14 +45,11 @@ const SKELETON: Record<string, string> = {
 // Applied in order; the placeholders (upper-case letters) keep digraphs from being folded again.
 const FOLDS: [RegExp, string][] = [
   [/[ʼ'`’”·]/g, ''],
-  // German (Schewtschenko: sch ш, tsch ч, schtsch щ), Polish (sz ш, szcz щ) and French (Chevtchenko:
-  // ch ш only where tch writes ч) spellings, before the English digraphs
+  // German (Schewtschenko: sch ш, tsch ч, schtsch щ) and Polish (sz ш, szcz щ) spellings, before the
+  // English digraphs
   [/schtsch|shch|szcz|shh/g, 'Щ'],
   [/tsch/g, 'Ч'],
   [/sch|sz/g, 'Ш'],
-  [/^(?=.*(?:tch|ou))(.*?)(?<!t)ch/g, '$1Ш'],
-  [/tch/g, 'Ч'],
-  [/ou/g, 'u'],
   [/zh/g, 'Ж'],
   [/kh/g, 'H'],
   [/ch/g, 'Ч'],
@@ -166,19 +163,24 @@ export function nameKey(word: string): string {
   s = s.replace(/[^a-zʼ'`’”·-]/g, '')
   // German and Polish write х as ch (Chatschaturow, Charkiw), German writes ц as z (Schazkij);
   // none of these letter pairs comes out of a Cyrillic word's skeleton
-  if (GERMAN_OR_POLISH.test(s)) s = s.replace(/(?<![st])ch/g, 'H')
-  if (GERMAN.test(s)) s = s.replace(/z(?!h)/g, 'Ц')
-  // Polish writes ч as cz where GOST 7.79 writes ц as cz: only a Polish word (w, sz) reads it as ч
-  if (POLISH.test(s)) s = s.replace(/cz/g, 'Ч')
+  // (tested with includes first: keys are made in the hot loops of search and linkage)
+  if (s.includes('w') || s.includes('sz') || s.includes('sch')) {
+    s = s.replace(/(?<![st])ch/g, 'H')
+    if (s.includes('sch')) s = s.replace(/z(?!h)/g, 'Ц')
+    // Polish writes ч as cz where GOST 7.79 writes ц as cz: only a Polish word (w, sz) reads it as ч
+    if (s.includes('w') || s.includes('sz')) s = s.replace(/cz/g, 'Ч')
+  } else if (s.includes('tch') || s.includes('ou')) {
+    // French: ch is ш wherever tch writes ч (Chevtchenko), ou is у (Drapouchko)
+    s = s
+      .replace(/(?<!t)ch/g, 'Ш')
+      .replace(/tch/g, 'Ч')
+      .replace(/ou/g, 'u')
+  }
   for (const [pattern, replacement] of FOLDS) s = s.replace(pattern, replacement)
   s = s.replace(/[ЩЖЧШЦH]/g, (c) => READABLE[c]!)
   // no letter at all (a dash, an apostrophe): an empty key, unknown, never equal to anything
   return /[a-z]/.test(s) ? s : ''
 }
-
-const GERMAN_OR_POLISH = /sch|sz|w/
-const GERMAN = /sch/
-const POLISH = /w|sz/
 
 const READABLE: Record<string, string> = { Щ: 'shch', Ж: 'zh', Ч: 'ch', Ш: 'sh', Ц: 'ts', H: 'h' }
 

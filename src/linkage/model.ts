@@ -51,9 +51,6 @@ export function estimateU(
     state = (Math.imul(state ^ (state >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0
     return state % n
   }
-  // a thousand imagined pairs that differ on everything: negligible against a million drawn, but
-  // on an input of a few rows they keep "same name" from looking common among strangers
-  for (const c of counts) c[1] = PRIOR_STRANGERS
   const add = (i: number, j: number) => {
     const levels = levelsOf(comparePair(left, i, right, j, words))
     for (let f = 0; f < FIELD_COUNT; f++) counts[f]![levels[f]!]!++
@@ -62,7 +59,7 @@ export function estimateU(
     // few enough to take every pair: exact, and no time lost drawing a million from three records
     for (let i = 0; i < left.size; i++)
       for (let j = left === right ? i + 1 : 0; j < right.size; j++) add(i, j)
-    return counts.map((c) => normalise(c))
+    return withStrangers(counts)
   }
   for (let s = 0; s < samples; s++) {
     const i = next(left.size)
@@ -70,6 +67,16 @@ export function estimateU(
     if (left === right && i === j) continue
     add(i, j)
   }
+  return withStrangers(counts)
+}
+
+/**
+ * Adds a thousand imagined pairs that differ on every field given anywhere: negligible against a
+ * million drawn, but on an input of a few rows they keep "same name" from looking common among
+ * strangers. A field no record gives is left alone (its weights stay 0).
+ */
+function withStrangers(counts: Float64Array[]): number[][] {
+  for (const c of counts) if (c.subarray(1).some((x) => x > 0)) c[1]! += PRIOR_STRANGERS
   return counts.map((c) => normalise(c))
 }
 

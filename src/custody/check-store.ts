@@ -49,17 +49,24 @@ export async function readStoredStates(
 
 export type StoredEvent = PersonEvent & { recordedAt: Date }
 
-/** Every event of the given persons, grouped by person, each group in sequence order. */
-export async function readEventsOfPersons(db: Db, ids: string[]): Promise<Map<string, StoredEvent[]>> {
+/**
+ * Every event of the given persons, grouped by person, each group in sequence order. `ids` sorted
+ * and `contiguous` (a keyset batch): read as one range of the (person_id, seq) index, not a long IN.
+ */
+export async function readEventsOfPersons(
+  db: Db,
+  ids: string[],
+  opts: { contiguous?: boolean } = {},
+): Promise<Map<string, StoredEvent[]>> {
   const out = new Map<string, StoredEvent[]>()
   if (ids.length === 0) return out
-  const rows = await db
+  let q = db
     .selectFrom('person_events')
     .select(['person_id', 'seq', 'type', 'occurred_on', 'facility_id', 'details', 'recorded_at'])
-    .where('person_id', 'in', ids)
-    .orderBy('person_id')
-    .orderBy('seq')
-    .execute()
+  q = opts.contiguous
+    ? q.where('person_id', '>=', ids[0]!).where('person_id', '<=', ids[ids.length - 1]!)
+    : q.where('person_id', 'in', ids)
+  const rows = await q.orderBy('person_id').orderBy('seq').execute()
   for (const r of rows) {
     const list = out.get(r.person_id) ?? []
     list.push({

@@ -113,6 +113,7 @@ export function createStateCheck({ db, store, audit, clock }: Deps) {
       const events = await store.readEventsOfPersons(
         db,
         rows.map((r) => r.id),
+        { contiguous: true },
       )
       const found = rows
         .map((r) => differenceOf(r, events.get(r.id) ?? []))

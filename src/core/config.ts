@@ -76,7 +76,9 @@ const Env = z.object({
     .int()
     .min(1024)
     .default(64 * 1024 * 1024)
-    .describe('Largest uploaded file in bytes (a list as CSV, XLSX or JSON lines); larger is refused with 413'),
+    .describe(
+      'Largest uploaded file in bytes (a list as CSV, XLSX or JSON lines); larger is refused with 413',
+    ),
   PARLEY_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 })

@@ -1,11 +1,14 @@
 import { sql } from 'kysely'
 import pg from 'pg'
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { openParley } from '../../src/app/container'
 import { loadConfig } from '../../src/core/config'
 import type { Connection } from '../../src/db/connection'
 import { buildPerson, REGISTRAR } from '../support/factories'
 import { createTestDatabase, dropTestTemplate } from '../support/test-db'
+
+// a fresh migrated database per test takes long on a busy machine: wait, do not fail
+vi.setConfig({ testTimeout: 600_000, hookTimeout: 600_000 })
 
 const server = process.env.DATABASE_URL
 

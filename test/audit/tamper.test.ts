@@ -3,7 +3,7 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileS
 import os from 'node:os'
 import path from 'node:path'
 import { sql } from 'kysely'
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { openParley, type Parley } from '../../src/app/container'
 import { hashAuditRecord } from '../../src/audit/chain'
 import { checkpointLine, signCheckpoint } from '../../src/audit/checkpoint'
@@ -14,6 +14,9 @@ import * as checkStore from '../../src/custody/check-store'
 import type { Connection } from '../../src/db/connection'
 import { buildPerson, REGISTRAR } from '../support/factories'
 import { createTestDatabase, dropTestTemplate } from '../support/test-db'
+
+// a fresh migrated database per test takes long on a busy machine: wait, do not fail
+vi.setConfig({ testTimeout: 600_000, hookTimeout: 600_000 })
 
 let conn: Connection
 let parley: Parley
@@ -31,7 +34,7 @@ beforeEach(async () => {
   for (let i = 0; i < 4; i++) await parley.services.custody.registerPerson(REGISTRAR, buildPerson())
 })
 afterEach(async () => {
-  await conn.close()
+  await conn?.close()
   rmSync(dir, { recursive: true, force: true })
 })
 afterAll(dropTestTemplate)

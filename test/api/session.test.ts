@@ -5,7 +5,7 @@ import { dropTestTemplate } from '../support/test-db'
 let t: Awaited<ReturnType<typeof createTestApp>>
 beforeEach(async () => {
   t = await createTestApp()
-}, 120_000)
+}, 300_000)
 afterEach(async () => t.close())
 afterAll(dropTestTemplate)
 

@@ -14,7 +14,9 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   INVALID_TRANSITION: 409,
   RATE_LIMITED: 429,
   TOO_LARGE: 413,
-  INTEGRITY: 500,
+  // The audit chain or its checkpoints do not hold: the request is refused for the state of the data
+  // (still logged), not failed by a fault; the message names the entry.
+  INTEGRITY: 409,
   INTERNAL: 500,
 }
 

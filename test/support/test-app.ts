@@ -6,7 +6,7 @@ import type { Role } from '../../src/auth/roles'
 import { loadConfig } from '../../src/core/config'
 import { createHttpApp } from '../../src/http/app'
 import { writeSetting } from '../../src/settings/store'
-import { createTestDatabase } from './test-db'
+import { createTestDatabase, testDataDir } from './test-db'
 
 /** Cheap scrypt for tests (the OWASP cost takes about a second a hash on a busy machine). */
 export const TEST_PASSWORD_COST = { logN: 12, r: 8, p: 1 }
@@ -29,7 +29,12 @@ export type Client = {
  */
 export async function createTestApp() {
   const conn = await createTestDatabase()
-  const config = loadConfig({ NODE_ENV: 'test', PARLEY_LOG_LEVEL: 'silent', PARLEY_PORT: '4280' })
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    PARLEY_LOG_LEVEL: 'silent',
+    PARLEY_PORT: '4280',
+    PARLEY_DATA_DIR: testDataDir(),
+  })
   const parley: Parley = await openParley(config, {
     connection: conn,
     signInAttemptsPerMinute: 1000,

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import type { PGlite } from '@electric-sql/pglite'
 import pg from 'pg'
 import { type Connection, connectionFromPglite, openConnection, openPglite } from '../../src/db/connection'
@@ -75,4 +78,12 @@ export async function dropTestTemplate() {
   const name = await serverTemplate
   serverTemplate = undefined
   await adminQuery(url, `drop database if exists ${name} with (force)`)
+}
+
+/**
+ * A data folder of the test's own: the audit signing key, checkpoints and session secret of one
+ * test database must never meet another's (a checkpoint signed for one chain fails the next).
+ */
+export function testDataDir(): string {
+  return mkdtempSync(path.join(tmpdir(), 'parley-test-'))
 }

@@ -2,7 +2,7 @@ import { openParley } from '../../src/app/container'
 import { loadConfig } from '../../src/core/config'
 import { startServer } from '../../src/http/server'
 import { relaxSecondFactor, TEST_PASSWORD_COST } from './test-app'
-import { createTestDatabase } from './test-db'
+import { createTestDatabase, testDataDir } from './test-db'
 
 /**
  * A real Parley server on a free loopback port over a fresh test database, serving the built web
@@ -14,6 +14,7 @@ export async function startTestServer() {
     PARLEY_LOG_LEVEL: 'warn',
     PARLEY_PORT: '0',
     PARLEY_HOST: '127.0.0.1',
+    PARLEY_DATA_DIR: testDataDir(),
   })
   const connection = await createTestDatabase()
   const parley = await openParley(config, {

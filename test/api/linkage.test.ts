@@ -115,8 +115,8 @@ describe('lists and linkage jobs', () => {
     expect(pairs[0]!.evidence.fields.map((f) => f.field)).toContain('date_of_birth')
 
     const persons = await t.parley.conn.db.selectFrom('persons').select(['id', 'source_key']).execute()
-    // the importer keeps each row's file id as `id:<id>`
-    const sourceOf = new Map(persons.map((p) => [p.id, p.source_key!.replace(/^id:/, '')]))
+    // the importer keeps each row's file and id as `file:<sha256 prefix>:id:<id>`
+    const sourceOf = new Map(persons.map((p) => [p.id, p.source_key!.replace(/^.*:id:/, '')]))
     const q = pairQuality(
       pairs.map((p) => [p.leftId, sourceOf.get(p.rightId)!]),
       list.filter((r) => r.true_person_id).map((r) => [r.row_id!, r.true_person_id!]),
@@ -128,8 +128,15 @@ describe('lists and linkage jobs', () => {
       .selectFrom('audit_log')
       .select('action')
       .where('entity_type', '=', 'linkage_job')
+      .orderBy('seq')
       .execute()
-    expect(audit.map((a) => a.action)).toEqual(['linkage.job.start', 'linkage.job.done'])
+    const actions = audit.map((a) => a.action)
+    expect(actions.filter((a) => a.startsWith('linkage.job.'))).toEqual([
+      'linkage.job.start',
+      'linkage.job.done',
+    ])
+    // every page of pairs read is a disclosure, audited once per request
+    expect(actions.filter((a) => a === 'linkage.pairs.read').length).toBeGreaterThan(0)
   }, 120_000)
 
   it('refuses a job on a list that does not exist, and one from a role that may not run linkage', async () => {

@@ -29,36 +29,37 @@ function guessUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   return null
 }
 
-function decodeStrict(bytes: Uint8Array, encoding: TextEncoding): string | null {
+function decodeStrict(bytes: Uint8Array, encoding: TextEncoding, partial = false): string | null {
   try {
-    return new TextDecoder(encoding, { fatal: true, ignoreBOM: false }).decode(bytes)
+    // `stream` lets a sample cut in the middle of a character decode as far as it goes
+    return new TextDecoder(encoding, { fatal: true, ignoreBOM: false }).decode(bytes, { stream: partial })
   } catch {
     return null
   }
 }
 
+function refusal(fileName: string, why: string) {
+  return new ValidationError([{ path: 'file', message: `${fileName}: ${why}` }], `${fileName}: ${why}`)
+}
+
 /**
- * Reads a received text file (a CSV) in whatever encoding its office saved it: UTF-8, UTF-16 LE
- * or BE (with or without a byte-order mark) or Windows-1251. A file that is none of these is
- * refused rather than read with U+FFFD in place of letters: a name with its letters replaced is a
- * person no one will find.
- * @throws ValidationError naming the file
+ * The encoding a received text file was saved in: UTF-8, UTF-16 LE or BE (with or without a
+ * byte-order mark) or Windows-1251. `partial` says `bytes` is only the file's beginning (a
+ * streamed file is judged by its first part and decoded strictly after that).
+ * @throws ValidationError naming the file, when it is none of these
  */
-export function decodeText(bytes: Uint8Array, fileName: string): { text: string; encoding: TextEncoding } {
-  const refuse = (why: string) =>
-    new ValidationError([{ path: 'file', message: `${fileName}: ${why}` }], `${fileName}: ${why}`)
+export function detectEncoding(bytes: Uint8Array, fileName: string, partial = false): TextEncoding {
   let encoding: TextEncoding | null = null
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) encoding = 'utf-8'
   else if (bytes[0] === 0xff && bytes[1] === 0xfe) encoding = 'utf-16le'
   else if (bytes[0] === 0xfe && bytes[1] === 0xff) encoding = 'utf-16be'
   else encoding = guessUtf16(bytes)
   if (encoding) {
-    const text = decodeStrict(bytes, encoding)
-    if (text === null) throw refuse(`not readable as ${encoding.toUpperCase()} text (a broken character)`)
-    return { text, encoding }
+    if (decodeStrict(bytes, encoding, partial) === null)
+      throw refusal(fileName, `not readable as ${encoding.toUpperCase()} text (a broken character)`)
+    return encoding
   }
-  const utf8 = decodeStrict(bytes, 'utf-8')
-  if (utf8 !== null) return { text: utf8, encoding: 'utf-8' }
+  if (decodeStrict(bytes, 'utf-8', partial) !== null) return 'utf-8'
   let high = 0
   let letters = 0
   for (const b of bytes) {
@@ -66,11 +67,23 @@ export function decodeText(bytes: Uint8Array, fileName: string): { text: string;
     high++
     if (isCp1251Text(b)) letters++
   }
-  if (letters >= high * 0.9) {
-    const text = decodeStrict(bytes, 'windows-1251')
-    if (text !== null) return { text, encoding: 'windows-1251' }
-  }
-  throw refuse(
+  if (letters >= high * 0.9 && decodeStrict(bytes, 'windows-1251', partial) !== null) return 'windows-1251'
+  throw refusal(
+    fileName,
     'the text encoding is not UTF-8, UTF-16 or Windows-1251; save the file as UTF-8 and send it again',
   )
+}
+
+/**
+ * Reads a received text file (a CSV) in whatever encoding its office saved it. A file that is none
+ * of the known encodings is refused rather than read with U+FFFD in place of letters: a name with
+ * its letters replaced is a person no one will find.
+ * @throws ValidationError naming the file
+ */
+export function decodeText(bytes: Uint8Array, fileName: string): { text: string; encoding: TextEncoding } {
+  const encoding = detectEncoding(bytes, fileName)
+  const text = decodeStrict(bytes, encoding)
+  if (text === null)
+    throw refusal(fileName, `not readable as ${encoding.toUpperCase()} text (a broken character)`)
+  return { text, encoding }
 }

@@ -1,8 +1,11 @@
-import { createReadStream, existsSync, statSync } from 'node:fs'
+import { closeSync, createReadStream, existsSync, openSync, readSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { createInterface } from 'node:readline'
+import { Transform } from 'node:stream'
 import { parse } from 'csv-parse'
 import ExcelJS from 'exceljs'
+import { ValidationError } from '../core/errors'
+import { detectEncoding } from '../core/text-decode'
 import { cellText } from '../lists/table'
 import { badInput, type HeaderMap, type LinkRecord, mapLinkHeader, recordFromRow } from './record'
 
@@ -68,24 +71,64 @@ export async function readLinkFile(file: string, o: ReadOptions = {}): Promise<R
   return out
 }
 
-/** The file as a stream that reports the bytes read so far, for a progress bar. */
+const SNIFF_BYTES = 64 * 1024
+
+/**
+ * The file as a stream of text that reports the bytes read so far, for a progress bar. Lists come
+ * from offices that save in UTF-8, UTF-16 or Windows-1251: the encoding is judged on the first
+ * 64 KiB and the rest decoded strictly, so a broken character anywhere refuses the file, naming
+ * it, instead of turning letters into U+FFFD.
+ */
 function readWithProgress(file: string, onProgress?: (done: number, total: number) => void) {
   const total = statSync(file).size
-  const input = createReadStream(file)
+  const name = path.basename(file)
+  const sample = Buffer.alloc(Math.min(total, SNIFF_BYTES))
+  const fd = openSync(file, 'r')
+  try {
+    readSync(fd, sample, 0, sample.length, 0)
+  } finally {
+    closeSync(fd)
+  }
+  let encoding: ReturnType<typeof detectEncoding>
+  try {
+    encoding = detectEncoding(sample, name, sample.length < total)
+  } catch (err) {
+    throw err instanceof ValidationError ? badInput(err.message) : err
+  }
+  const decoder = new TextDecoder(encoding, { fatal: true })
+  const broken = () =>
+    badInput(`${name}: not readable as ${encoding.toUpperCase()} text (a broken character)`)
   let bytes = 0
-  input.on('data', (chunk) => {
-    bytes += chunk.length
-    onProgress?.(bytes, total)
+  const text = new Transform({
+    readableObjectMode: false,
+    transform(chunk: Buffer, _enc, done) {
+      bytes += chunk.length
+      onProgress?.(bytes, total)
+      try {
+        done(null, decoder.decode(chunk, { stream: true }))
+      } catch {
+        done(broken())
+      }
+    },
+    flush(done) {
+      try {
+        done(null, decoder.decode())
+      } catch {
+        done(broken())
+      }
+    },
   })
-  return input
+  return createReadStream(file).pipe(text)
 }
 
 async function* csvRows(file: string, onProgress?: (done: number, total: number) => void) {
   const input = readWithProgress(file, onProgress)
   const parser = input.pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true }))
+  input.on('error', (err) => parser.destroy(err))
   try {
     for await (const row of parser) yield row as string[]
   } catch (err) {
+    if ((err as { code?: string }).code === 'VALIDATION') throw err
     throw badInput(`${path.basename(file)}: ${(err as Error).message}`)
   }
 }
@@ -113,11 +156,15 @@ async function* jsonLines(file: string, onProgress?: (done: number, total: numbe
 
 async function* xlsxRows(file: string) {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { sharedStrings: 'cache', worksheets: 'emit' })
-  for await (const sheet of reader) {
-    for await (const row of sheet) {
-      const values = (row.values as unknown[]).slice(1)
-      yield values.map(cellText)
+  try {
+    for await (const sheet of reader) {
+      for await (const row of sheet) {
+        const values = (row.values as unknown[]).slice(1)
+        yield values.map(cellText)
+      }
+      break // the first sheet holds the list
     }
-    break // the first sheet holds the list
+  } catch (err) {
+    throw badInput(`${path.basename(file)}: not a readable spreadsheet (${(err as Error).message})`)
   }
 }

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import type { appendAudit } from '../audit/store'
 import type { Actor } from '../auth/actor'
 import type { Clock } from '../core/clock'
-import { notFound, ValidationError } from '../core/errors'
+import { DomainError, notFound, ValidationError } from '../core/errors'
 import type { Db } from '../db/connection'
 import * as lists from '../lists/store'
 import { DEFAULT_THRESHOLD, dedupe, explainPair, type LinkResult, link } from './engine'
@@ -32,6 +32,9 @@ export const StartLinkageJob = z
   })
 export type StartLinkageJob = z.infer<typeof StartLinkageJob>
 
+/** Each job uses every core for seconds to minutes: a handful queued is a day's work, more is a mistake or an attack. */
+export const MAX_QUEUED_JOBS = 4
+
 export type LinkageJobService = ReturnType<typeof createLinkageJobService>
 
 /**
@@ -44,9 +47,13 @@ export function createLinkageJobService(deps: {
   audit: { appendAudit: typeof appendAudit }
   clock: Clock
   threads?: number
+  /** jobs waiting or running in this process at most; one more is refused, not queued for ever */
+  maxQueued?: number
 }) {
   const { db, audit, clock } = deps
+  const maxQueued = deps.maxQueued ?? MAX_QUEUED_JOBS
   let queue: Promise<void> = Promise.resolve()
+  let waiting = 0
 
   async function recordsOf(source: string): Promise<LinkRecord[]> {
     if (source === 'register') return store.registerRecords(db)
@@ -122,6 +129,11 @@ export function createLinkageJobService(deps: {
         if (source?.startsWith('list:') && !(await lists.getList(db, source.slice(5))))
           throw new ValidationError([{ path, message: `no stored list ${source.slice(5)}` }])
       }
+      if (waiting >= maxQueued)
+        throw new DomainError(
+          'RATE_LIMITED',
+          `${waiting} linkage jobs are waiting or running already (at most ${maxQueued}): start this one when one of them has finished`,
+        )
       const id = await db.transaction().execute(async (tx) => {
         const row = await tx
           .insertInto('linkage_jobs')
@@ -153,7 +165,12 @@ export function createLinkageJobService(deps: {
         )
         return row.id
       })
-      queue = queue.then(() => run(id, actor))
+      waiting++
+      queue = queue
+        .then(() => run(id, actor))
+        .finally(() => {
+          waiting--
+        })
       return this.getJob(id)
     },
 

@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import { openParley } from '../src/app/container'
 import { loadConfig } from '../src/core/config'
 import { corruptPerson, Random } from '../src/generate'
@@ -27,10 +28,11 @@ const bench: Benchmark = {
       for (let i = 0; i < keys.length; i += 1000) {
         const rows = await parley.conn.db
           .selectFrom('persons')
-          .select(['id', 'source_key'])
-          .where('source_key', 'in', keys.slice(i, i + 1000))
+          .select(['id', sql<string>`regexp_replace(source_key, '^.*:id:', 'id:')`.as('key')])
+          // registers imported since imports were keyed by file read `file:<sha>:id:<id>`
+          .where(sql<string>`regexp_replace(source_key, '^.*:id:', 'id:')`, 'in', keys.slice(i, i + 1000))
           .execute()
-        for (const r of rows) ids.set(r.source_key!, r.id)
+        for (const r of rows) ids.set(r.key, r.id)
       }
       const { searchPersons } = parley.services.search
       // warm the caches once, as a running server would be

@@ -48,7 +48,8 @@ describe('an exchange from terms to handover', () => {
       content: csv(held.map((p) => registerRow(p, 31))).replace(/^[^\n]*/, REGISTER_COLUMNS.join(',')),
     })
     const persons = await t.parley.conn.db.selectFrom('persons').select(['id', 'source_key']).execute()
-    const idOf = new Map(persons.map((p) => [p.source_key!.replace(/^id:/, ''), p.id]))
+    // the importer keeps each row's file and id as `file:<sha256 prefix>:id:<id>`
+    const idOf = new Map(persons.map((p) => [p.source_key!.replace(/^.*:id:/, ''), p.id]))
     const refused = idOf.get(held[0]!.id)!
     await t.parley.services.custody.recordEvent(ADMIN, refused, {
       type: 'health_bulletin',

@@ -5,6 +5,7 @@ import { startTestServer } from '../support/test-server'
 import { choose, launchChromium, signIn } from './browser'
 
 const SETUP = { id: 'test', name: 'test setup', role: 'admin' } as const
+const ENROLMENT_CODE_LABEL = 'Enrolment code from an administrator'
 
 describe('the custody register in the browser', () => {
   let server: Awaited<ReturnType<typeof startTestServer>>
@@ -111,7 +112,7 @@ describe('the custody register in the browser', () => {
   })
 
   it('asks for a second factor when an admin requires it, and then for the code at sign-in', async () => {
-    await server.parley.services.users.createUser(SETUP, {
+    const { enrolmentCode } = await server.parley.services.users.createUser(SETUP, {
       username: 'registrar1',
       name: 'Registrar One',
       role: 'registrar',
@@ -125,6 +126,8 @@ describe('the custody register in the browser', () => {
       .poll(() => registrar.getByRole('heading', { name: 'Set up your second factor' }).isVisible())
       .toBe(true)
     await registrar.getByRole('textbox', { name: 'Password' }).fill('registrar password 2026')
+    // the password alone may not bind an authenticator: the admin's one-time enrolment code is needed
+    await registrar.getByRole('textbox', { name: ENROLMENT_CODE_LABEL }).fill(enrolmentCode)
     await registrar.getByRole('button', { name: 'Get a key' }).click()
     const secret = await registrar.getByTestId('totp-secret').textContent()
     await registrar
@@ -141,9 +144,10 @@ describe('the custody register in the browser', () => {
     await registrar.getByLabel('Code from your authenticator app').fill('000000')
     await registrar.getByRole('button', { name: 'Verify' }).click()
     await expect.poll(() => registrar.getByRole('alert').textContent()).toContain('not valid')
+    // a code is good once: the next step's code, which the one-step window accepts
     await registrar
       .getByLabel('Code from your authenticator app')
-      .fill(await totpCodeFor(`otpauth://totp/x?secret=${secret}`))
+      .fill(await totpCodeFor(`otpauth://totp/x?secret=${secret}`, 1))
     await registrar.getByRole('button', { name: 'Verify' }).click()
     await expect
       .poll(() => registrar.getByRole('heading', { name: 'Custody register' }).isVisible())

@@ -1,18 +1,24 @@
 import type { Candidate, PriorityCategory, Terms } from './model'
+import { type Reason, reason, reasonText } from './reasons'
 
 /**
  * Why a person cannot be in this exchange at all, or null when they can. Checked before any
  * optimisation, so the reasons are the law's and the terms', not the solver's.
  */
 export function ineligibility(c: Candidate, terms: Terms): string | null {
+  const r = ineligibleReason(c, terms)
+  return r ? reasonText(r) : null
+}
+
+/** The same as a code with parameters, for translation. */
+export function ineligibleReason(c: Candidate, terms: Terms): Reason | null {
   if (c.side === 'give') {
-    if (c.refusedRepatriation) return 'refused repatriation (GC III Art. 109): never proposed'
-    if (!c.consent) return 'no consent to repatriation recorded'
-    if (c.pendingProceedings && !terms.allowProceedings)
-      return 'criminal proceedings pending, and the terms do not allow them'
+    if (c.refusedRepatriation) return reason('ineligible.refusedRepatriation')
+    if (!c.consent) return reason('ineligible.noConsent')
+    if (c.pendingProceedings && !terms.allowProceedings) return reason('ineligible.proceedings')
   }
-  if (c.inOpenExchange) return 'already in another open exchange'
-  if (terms.exclusions.includes(c.id)) return 'excluded by the terms'
+  if (c.inOpenExchange) return reason('ineligible.inOpenExchange')
+  if (terms.exclusions.includes(c.id)) return reason('ineligible.excluded')
   return null
 }
 

@@ -1,7 +1,8 @@
 import type { Candidate, Exclusion, Inclusion, Plan, Side, Terms } from './model'
+import { type Reason, reason, reasonText } from './reasons'
 import type { Pools, Unit } from './units'
 
-/** The plan in words: why each person is in, and why each eligible person is not. */
+/** The plan in words and codes: why each person is in, and why each eligible person is not. */
 export function explain(
   pools: Pools,
   terms: Terms,
@@ -19,8 +20,13 @@ export function explain(
   )
   pools.units.forEach((u, j) => {
     for (const m of u.members) {
-      if (chosen[j]) lists[u.side].push({ id: m.id, side: u.side, reasons: reasonsFor(m, u, pools, terms) })
-      else leftOut.push({ id: m.id, side: u.side, reason: whyLeftOut(u, terms, quotaUsed, count) })
+      if (chosen[j]) {
+        const codes = reasonsFor(m, u, pools, terms)
+        lists[u.side].push({ id: m.id, side: u.side, reasons: codes.map(reasonText), codes })
+      } else {
+        const code = whyLeftOut(u, terms, quotaUsed, count)
+        leftOut.push({ id: m.id, side: u.side, reason: reasonText(code), code })
+      }
     }
   })
   const held = new Map(pools.units.flatMap((u) => u.members.map((m) => [m.id, m.daysHeld] as const)))
@@ -34,37 +40,53 @@ export function explain(
     receive: lists.receive.sort(byPriority),
     leftOut,
     conflicts: [],
+    conflictCodes: [],
     ...meta,
   }
 }
 
-function reasonsFor(m: Candidate, u: Unit, pools: Pools, terms: Terms): string[] {
-  const reasons: string[] = []
-  if (m.requested) reasons.push('requested by name')
+/** A plan that cannot be made: no lists, the conflicts both as codes and in words. */
+export function infeasible(plan: Plan, conflicts: Reason[]): Plan {
+  return {
+    ...plan,
+    feasible: false,
+    give: [],
+    receive: [],
+    proven: false,
+    conflicts: conflicts.map(reasonText),
+    conflictCodes: conflicts,
+  }
+}
+
+function reasonsFor(m: Candidate, u: Unit, pools: Pools, terms: Terms): Reason[] {
+  const reasons: Reason[] = []
+  if (m.requested) reasons.push(reason('reason.requested'))
   const tier = pools.tiers.get(m.id) ?? terms.priorities.length
   if (tier < terms.priorities.length)
-    reasons.push(`priority ${tier + 1}: ${terms.priorities[tier]!.replaceAll('_', ' ')}`)
-  reasons.push(`held ${m.daysHeld} days`)
+    reasons.push(reason('reason.priority', { n: tier + 1, category: terms.priorities[tier]! }))
+  reasons.push(reason('reason.held', { days: m.daysHeld }))
   if (u.size > 1)
     reasons.push(
-      `travels with ${u.members
-        .filter((o) => o !== m)
-        .map((o) => o.id)
-        .join(', ')}`,
+      reason('reason.travelsWith', {
+        ids: u.members
+          .filter((o) => o !== m)
+          .map((o) => o.id)
+          .join(', '),
+      }),
     )
   return reasons
 }
 
-function whyLeftOut(u: Unit, terms: Terms, quotaUsed: number[], count: Record<Side, number>): string {
+function whyLeftOut(u: Unit, terms: Terms, quotaUsed: number[], count: Record<Side, number>): Reason {
   if (terms.maxSize !== undefined && count[u.side] + u.size > terms.maxSize)
-    return `the size limit of ${terms.maxSize} is reached by persons of higher priority or longer held`
+    return reason('leftOut.sizeLimit', { max: terms.maxSize })
   for (const [k, q] of terms.quotas.entries()) {
     if (q.max === undefined || u.quotaCounts[k] === 0) continue
     if (quotaUsed[k]! + u.quotaCounts[k]! > q.max)
-      return `the quota of at most ${q.max} ${q.group.replace('category:', '')} is full`
+      return reason('leftOut.quotaFull', { max: q.max, group: q.group.replace('category:', '') })
   }
   const other = u.side === 'give' ? 'receive' : 'give'
   return terms.balance.kind === 'value'
-    ? 'the value balance: the other side’s list does not weigh enough for more'
-    : `the balance: the ${other} list has no more persons to match`
+    ? reason('leftOut.valueBalance')
+    : reason('leftOut.balance', { other })
 }

@@ -1,5 +1,6 @@
-import { explain } from './explain'
+import { explain, infeasible } from './explain'
 import type { Plan, Terms } from './model'
+import { type Reason, reason } from './reasons'
 import type { Pools, Unit } from './units'
 
 /**
@@ -22,15 +23,15 @@ export function greedyPlan(pools: Pools, terms: Terms): Plan {
   sides.receive.sort(order)
   const requested = (js: number[]) => js.filter((j) => pools.units[j]!.requested).length
   const k = Math.min(sides.give.length, sides.receive.length, terms.maxSize ?? Number.POSITIVE_INFINITY)
-  const conflicts: string[] = []
+  const conflicts: Reason[] = []
   for (const side of ['give', 'receive'] as const) {
     const r = requested(sides[side])
     const other = side === 'give' ? 'receive' : 'give'
     if (r > k)
       conflicts.push(
         terms.maxSize !== undefined && r > terms.maxSize
-          ? `${r} named requests to ${side} exceed the size limit of ${terms.maxSize}`
-          : `${r} named requests to ${side}, but only ${sides[other].length} eligible persons to ${other} for equal numbers`,
+          ? reason('conflict.requestsOverLimit', { n: r, side, max: terms.maxSize })
+          : reason('conflict.requestsOverOther', { n: r, side, available: sides[other].length, other }),
       )
   }
   const chosen = pools.units.map(() => false)
@@ -38,9 +39,7 @@ export function greedyPlan(pools: Pools, terms: Terms): Plan {
     for (const js of [sides.give, sides.receive]) for (const j of js.slice(0, k)) chosen[j] = true
   const objective = pools.units.reduce((s, u, j) => s + (chosen[j] ? u.weight : 0), 0)
   const plan = explain(pools, terms, chosen, { method: 'greedy', proven: true, objective })
-  return conflicts.length
-    ? { ...plan, feasible: false, give: [], receive: [], conflicts, proven: false }
-    : plan
+  return conflicts.length ? infeasible(plan, conflicts) : plan
 }
 
 function byRequestThenWeight(a: Unit, b: Unit): number {

@@ -1,3 +1,5 @@
+import type { Reason } from './reasons'
+
 /**
  * Exchange planning's own words. The planner is pure: it takes the two pools and the agreed terms
  * and returns the two lists with reasons; where the persons come from is the service's business.
@@ -69,8 +71,9 @@ export const DEFAULT_TERMS: Terms = {
   priorities: [...PRIORITY_CATEGORIES],
 }
 
-export type Inclusion = { id: string; side: Side; reasons: string[] }
-export type Exclusion = { id: string; side: Side; reason: string }
+/** `reasons` in English words (the CLI's), `codes` the same as codes with parameters (the web's) */
+export type Inclusion = { id: string; side: Side; reasons: string[]; codes: Reason[] }
+export type Exclusion = { id: string; side: Side; reason: string; code: Reason }
 
 export type Plan = {
   feasible: boolean
@@ -80,6 +83,8 @@ export type Plan = {
   leftOut: Exclusion[]
   /** when infeasible: the terms that cannot all be met, in words */
   conflicts: string[]
+  /** the same conflicts as codes with parameters, for translation */
+  conflictCodes: Reason[]
   objective: number
   method: 'greedy' | 'milp'
   /** true when the solver proved the plan optimal */

@@ -1,7 +1,8 @@
 import loadHighs from 'highs'
-import { explain } from './explain'
+import { explain, infeasible } from './explain'
 import { greedyApplies, greedyPlan } from './greedy'
 import type { Candidate, Plan, Terms } from './model'
+import { type Reason, reason } from './reasons'
 import { type Pools, type Unit, unitsOf } from './units'
 
 type Highs = Awaited<ReturnType<typeof loadHighs>>
@@ -51,13 +52,10 @@ export async function planExchange(
       objective: hard.objective,
     })
   const relaxed = solveMilp(highs, pools, terms, true, opts.timeLimitSeconds ?? 60)
-  return {
-    ...explain(pools, terms, relaxed.chosen, { method: 'milp', proven: false, objective: Number.NaN }),
-    feasible: false,
-    give: [],
-    receive: [],
-    conflicts: relaxed.violated.length ? relaxed.violated : ['the terms cannot all be met'],
-  }
+  return infeasible(
+    explain(pools, terms, relaxed.chosen, { method: 'milp', proven: false, objective: Number.NaN }),
+    relaxed.violated.length ? relaxed.violated : [reason('conflict.unmeetable')],
+  )
 }
 
 /**
@@ -89,7 +87,7 @@ function programmeUnits(pools: Pools, terms: Terms): number[] {
   return kept.sort((a, b) => a - b)
 }
 
-type Row = { lower: number; upper: number; coef: (u: Unit) => number; term: string }
+type Row = { lower: number; upper: number; coef: (u: Unit) => number; term: Reason }
 
 /** The rows of the programme, each naming the term it stands for. */
 function rowsOf(terms: Terms): Row[] {
@@ -97,20 +95,20 @@ function rowsOf(terms: Terms): Row[] {
   const sign = (u: Unit) => (u.side === 'give' ? 1 : -1)
   const b = terms.balance
   if (b.kind === 'equal')
-    rows.push({ lower: 0, upper: 0, coef: (u) => sign(u) * u.size, term: 'equal numbers on both sides' })
+    rows.push({ lower: 0, upper: 0, coef: (u) => sign(u) * u.size, term: reason('conflict.equal') })
   else if (b.kind === 'ratio')
     rows.push({
       lower: 0,
       upper: 0,
       coef: (u) => (u.side === 'give' ? b.receive : -b.give) * u.size,
-      term: `the ratio ${b.give}:${b.receive}`,
+      term: reason('conflict.ratio', { give: b.give, receive: b.receive }),
     })
   else
     rows.push({
       lower: -b.tolerance,
       upper: b.tolerance,
       coef: (u) => sign(u) * u.value,
-      term: `equal value by the table (± ${b.tolerance})`,
+      term: reason('conflict.value', { tolerance: b.tolerance }),
     })
   if (terms.maxSize !== undefined)
     for (const side of ['give', 'receive'] as const)
@@ -118,14 +116,19 @@ function rowsOf(terms: Terms): Row[] {
         lower: 0,
         upper: terms.maxSize,
         coef: (u) => (u.side === side ? u.size : 0),
-        term: `at most ${terms.maxSize} persons to ${side}`,
+        term: reason('conflict.maxSize', { max: terms.maxSize, side }),
       })
   terms.quotas.forEach((q, k) => {
     rows.push({
       lower: q.min ?? 0,
       upper: q.max ?? Number.POSITIVE_INFINITY,
       coef: (u) => u.quotaCounts[k]!,
-      term: `quota: ${q.min !== undefined ? `at least ${q.min} ` : ''}${q.max !== undefined ? `at most ${q.max} ` : ''}${q.group.replace('category:', '')} to ${q.side}`,
+      term: reason('conflict.quota', {
+        group: q.group.replace('category:', ''),
+        side: q.side,
+        ...(q.min !== undefined ? { min: q.min } : {}),
+        ...(q.max !== undefined ? { max: q.max } : {}),
+      }),
     })
   })
   return rows
@@ -135,7 +138,7 @@ type Solved = {
   status: 'optimal' | 'time limit' | 'infeasible'
   chosen: boolean[]
   objective: number
-  violated: string[]
+  violated: Reason[]
 }
 
 /**
@@ -225,7 +228,9 @@ function solveMilp(highs: Highs, pools: Pools, terms: Terms, relaxed: boolean, t
       if (relaxed)
         for (const [j, u] of units.entries())
           if (u.requested && x[j]! < 0.5)
-            violated.push(`named request: ${u.members.map((m) => m.id).join(', ')} (${u.side})`)
+            violated.push(
+              reason('conflict.namedRequest', { ids: u.members.map((m) => m.id).join(', '), side: u.side }),
+            )
       return {
         status: status === codes.optimal ? ('optimal' as const) : ('time limit' as const),
         chosen: units.map((_, j) => x[j]! > 0.5),

@@ -1,5 +1,6 @@
-import { inCategory, ineligibility, longestHeldThreshold, priorityTier } from './eligibility'
+import { inCategory, ineligibleReason, longestHeldThreshold, priorityTier } from './eligibility'
 import type { Candidate, Exclusion, Quota, Side, Terms } from './model'
+import { reason, reasonText } from './reasons'
 
 /**
  * What the planner chooses: a person alone, or a group who must travel together, as one unit (one
@@ -40,16 +41,16 @@ export function unitsOf(candidates: readonly Candidate[], terms: Terms): Pools {
       groups.set(key, [...(groups.get(key) ?? []), c])
     }
     for (const members of groups.values()) {
-      const reasons = members.map((m) => [m, ineligibility(m, terms)] as const).filter(([, r]) => r !== null)
+      const reasons = members
+        .map((m) => [m, ineligibleReason(m, terms)] as const)
+        .filter(([, r]) => r !== null)
       if (reasons.length > 0) {
         for (const m of members) {
-          const own = ineligibility(m, terms)
           const [other, why] = reasons[0]!
-          ineligible.push({
-            id: m.id,
-            side,
-            reason: own ?? `travels together with ${other.id}, who cannot go: ${why}`,
-          })
+          const code =
+            ineligibleReason(m, terms) ??
+            reason('ineligible.groupMember', { other: other.id, why: why!.code })
+          ineligible.push({ id: m.id, side, reason: reasonText(code), code })
         }
         continue
       }

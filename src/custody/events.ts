@@ -39,8 +39,50 @@ export const PersonEventInput = z.discriminatedUnion('type', [
   z.object({ type: z.literal('recaptured'), facilityId: z.uuid().optional(), ...base }),
   z.object({ type: z.literal('released'), ...base }),
   z.object({ type: z.literal('repatriated'), ...base }),
-  z.object({ type: z.literal('exchanged'), ...base }),
+  z.object({
+    type: z.literal('exchanged'),
+    exchangeId: z.uuid().optional().describe('The exchange the person crossed in'),
+    stage: z.number().int().min(1).max(1000).optional().describe('The handover stage'),
+    substituteFor: z.uuid().optional().describe('Crossed instead of this person'),
+    ...base,
+  }),
   z.object({ type: z.literal('confirmed'), ...base }),
+  // Person facts: dated, on the person, read by every exchange; they never move the custody status.
+  z.object({ type: z.literal('consent_given'), ...base }),
+  z.object({ type: z.literal('consent_withdrawn'), ...base }),
+  z.object({
+    type: z.literal('refused_repatriation'),
+    heardBy: z
+      .string()
+      .trim()
+      .min(1, 'name who heard the refusal, e.g. ICRC interview')
+      .max(300)
+      .describe('Who heard the refusal (GC III Art. 109), e.g. "ICRC interview"'),
+    ...base,
+  }),
+  z.object({
+    type: z.literal('proceedings_opened'),
+    reference: z.string().trim().max(200).optional().describe('Case number'),
+    ...base,
+  }),
+  z.object({
+    type: z.literal('proceedings_closed'),
+    reference: z.string().trim().max(200).optional().describe('Case number'),
+    ...base,
+  }),
+  // Written by an exchange's completion for those of its lists who did not cross.
+  z.object({
+    type: z.literal('did_not_cross'),
+    exchangeId: z.uuid(),
+    reason: z.enum(['no_show', 'refused']),
+    ...base,
+  }),
+  z.object({
+    type: z.literal('replaced'),
+    exchangeId: z.uuid(),
+    replacedBy: z.uuid().describe('The person who crossed instead'),
+    ...base,
+  }),
 ])
 export type PersonEventInput = z.input<typeof PersonEventInput>
 export type PersonEventParsed = z.output<typeof PersonEventInput>
@@ -62,7 +104,27 @@ export const RECORDABLE_EVENT_TYPES = [
   'exchanged',
   'confirmed',
 ] as const
-export const EVENT_TYPES = [...SYSTEM_EVENT_TYPES, ...RECORDABLE_EVENT_TYPES] as const
+/**
+ * Facts about a person that every exchange reads (consent, GC III Art. 109 refusal, criminal
+ * proceedings): recorded like events, dated, but they never change where the person stands.
+ */
+export const FACT_EVENT_TYPES = [
+  'consent_given',
+  'consent_withdrawn',
+  'refused_repatriation',
+  'proceedings_opened',
+  'proceedings_closed',
+] as const
+/** Written only by an exchange's completion: what became of a listed person who did not cross. */
+export const EXCHANGE_EVENT_TYPES = ['did_not_cross', 'replaced'] as const
+/** Event kinds that leave the custody status as it is. */
+export const STATUS_NEUTRAL_TYPES: readonly string[] = [...FACT_EVENT_TYPES, ...EXCHANGE_EVENT_TYPES]
+export const EVENT_TYPES = [
+  ...SYSTEM_EVENT_TYPES,
+  ...RECORDABLE_EVENT_TYPES,
+  ...FACT_EVENT_TYPES,
+  ...EXCHANGE_EVENT_TYPES,
+] as const
 export type EventType = (typeof EVENT_TYPES)[number]
 
 /** An event as stored: what the fold reads. */

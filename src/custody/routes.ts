@@ -5,6 +5,7 @@ import type { AppEnv } from '../http/env'
 import { requirePermission } from '../http/env'
 import { CONFLICT, IdParam, jsonBody, jsonOk, NOT_FOUND, PROBLEMS } from '../http/openapi'
 import { PersonEventInput } from './events'
+import { FACT_FILTER_NAMES, type FactFilter } from './facts'
 import { AmendPerson, CreateFacility, PersonCategory, RegisterCapture, RegisterPerson } from './model'
 import { personViewOf, showEvent, showPerson } from './present'
 import { type CustodyService, decodeCursor } from './service'
@@ -21,6 +22,10 @@ const PersonFilterQuery = z.object({
   category: PersonCategory.optional(),
   facilityId: z.uuid().optional(),
   captureId: z.uuid().optional(),
+  fact: z
+    .enum(FACT_FILTER_NAMES as [FactFilter, ...FactFilter[]])
+    .optional()
+    .describe('Persons of whom this fact holds now: consent_given, refused_repatriation, proceedings_open'),
   confirmation: z
     .enum(['confirmed', 'unconfirmed', 'all'])
     .default('confirmed')

@@ -1,5 +1,5 @@
 import { DomainError } from '../core/errors'
-import type { EventType, PersonEvent } from './events'
+import { type EventType, type PersonEvent, STATUS_NEUTRAL_TYPES } from './events'
 import type { Health } from './model'
 
 /** Where a person stands now; never stored by hand, always the fold of the events. */
@@ -49,6 +49,15 @@ const ALLOWED_FROM: Record<EventType, readonly (PersonStatus | 'none')[]> = {
   released: HELD,
   repatriated: HELD,
   exchanged: HELD,
+  // facts about a held person; proceedings may close after the person left our power
+  consent_given: HELD,
+  consent_withdrawn: HELD,
+  refused_repatriation: HELD,
+  proceedings_opened: [...HELD, 'escaped'],
+  proceedings_closed: [...HELD, 'escaped', ...ENDED],
+  // an exchange's completion: the person did not cross, so is still held
+  did_not_cross: HELD,
+  replaced: HELD,
 }
 
 export const INITIAL_STATE: PersonState = {
@@ -82,6 +91,8 @@ type RuleEvent = Omit<PersonEvent, 'seq'>
  */
 export function refusalOf(state: PersonState, event: RuleEvent): string | undefined {
   if (!ALLOWED_FROM[event.type].includes(state.status)) {
+    if (STATUS_NEUTRAL_TYPES.includes(event.type))
+      return `${EVENT_WORD[event.type]} cannot be recorded for a person who is ${STATUS_LABEL[state.status]}`
     return `a person who is ${STATUS_LABEL[state.status]} cannot be ${event.type.replace('_', ' ')}`
   }
   if (event.type === 'transferred' && event.facilityId === state.facilityId) {
@@ -133,6 +144,13 @@ export function applyEvent(state: PersonState, event: RuleEvent): PersonState {
     case 'registered':
     case 'amended':
     case 'health_bulletin':
+    case 'consent_given':
+    case 'consent_withdrawn':
+    case 'refused_repatriation':
+    case 'proceedings_opened':
+    case 'proceedings_closed':
+    case 'did_not_cross':
+    case 'replaced':
       break
   }
   return next
@@ -154,6 +172,13 @@ const EVENT_WORD: Record<EventType, string> = {
   released: 'release',
   repatriated: 'repatriation',
   exchanged: 'exchange',
+  consent_given: 'consent to repatriation',
+  consent_withdrawn: 'withdrawal of consent to repatriation',
+  refused_repatriation: 'refusal of repatriation (GC III Art. 109)',
+  proceedings_opened: 'opening of criminal proceedings',
+  proceedings_closed: 'closing of criminal proceedings',
+  did_not_cross: 'absence from the crossing',
+  replaced: 'replacement at the crossing',
 }
 
 /** "the transfer of 2026-03-01": how an error names an event of the history. */
@@ -194,7 +219,11 @@ export function foldHistory(
     const refusal = refusalOf(state, event)
     if (refusal) return { ok: false, conflict: { event, after: mover, reason: refusal } }
     state = applyEvent(state, event)
-    if (!['health_bulletin', 'confirmed', 'registered'].includes(event.type)) mover = event
+    if (
+      !['health_bulletin', 'confirmed', 'registered'].includes(event.type) &&
+      !STATUS_NEUTRAL_TYPES.includes(event.type)
+    )
+      mover = event
   }
   return { ok: true, state }
 }

@@ -2,6 +2,7 @@ import { type Insertable, type Selectable, sql } from 'kysely'
 import type { Db } from '../db/connection'
 import type { CapturesTable, FacilitiesTable, PersonEventsTable, PersonsTable } from '../db/schema'
 import type { PersonEvent } from './events'
+import { FACT_FILTERS, type FactFilter } from './facts'
 
 export type PersonRow = Selectable<PersonsTable>
 export type NewPersonRow = Insertable<PersonsTable>
@@ -95,6 +96,8 @@ export type PersonFilter = {
   captureId?: string
   confirmation?: 'confirmed' | 'unconfirmed' | 'all'
   art17Complete?: boolean
+  /** persons of whom this fact holds now (consent given, Art. 109 refusal, proceedings open) */
+  fact?: FactFilter
 }
 export type PersonPage = {
   sort: PersonSort
@@ -119,6 +122,14 @@ function applyFilter<Q extends { where: (...args: never[]) => Q }>(query: Q, f: 
   if (f.facilityId) q = q.where('facility_id', '=', f.facilityId)
   if (f.captureId) q = q.where('capture_id', '=', f.captureId)
   if (f.art17Complete !== undefined) q = q.where('art17_complete', '=', f.art17Complete)
+  if (f.fact) {
+    const { kinds, latest } = FACT_FILTERS[f.fact]
+    q = q.where(
+      sql`(select e.type from person_events e where e.person_id = persons.id and e.type in (${sql.join([...kinds])}) order by e.occurred_on desc, e.seq desc limit 1)`,
+      '=',
+      latest,
+    )
+  }
   const confirmation = f.confirmation ?? 'confirmed'
   if (confirmation !== 'all') q = q.where('confirmation', '=', confirmation)
   if (f.q) {

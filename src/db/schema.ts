@@ -220,7 +220,23 @@ export type ExchangeHandoverTable = {
   updated_at: Timestamp | null
 }
 
+/** Our persons who came home in an exchange (migration 0017). */
+export type ExchangeReturnedTable = {
+  exchange_id: string
+  ref: string
+  stage: number
+  replaced_ref: string | null
+  surname: string
+  first_names: string | null
+  date_of_birth: string | null
+  service_number: string | null
+  returned_on: string
+  recorded_by: string
+  recorded_at: Generated<Timestamp>
+}
+
 export type Database = {
+  exchange_returned: ExchangeReturnedTable
   exchanges: ExchangesTable
   exchange_pool: ExchangePoolTable
   exchange_rounds: ExchangeRoundsTable

@@ -65,9 +65,10 @@ export type CreateExchange = z.input<typeof CreateExchange>
 /** What the bureau knows about a person we hold, for this exchange. */
 export const GiveAnnotation = z.object({
   personId: z.uuid(),
-  consent: z.boolean().default(false),
-  refusedRepatriation: z.boolean().default(false),
-  pendingProceedings: z.boolean().default(false),
+  // unset: the person's recorded facts (consent, Art. 109 refusal, proceedings) decide
+  consent: z.boolean().optional(),
+  refusedRepatriation: z.boolean().optional(),
+  pendingProceedings: z.boolean().optional(),
   requested: z.boolean().default(false),
   groupId: z.string().trim().max(100).nullable().default(null),
 })

@@ -1,6 +1,9 @@
 import { sql } from 'kysely'
+import { FACT_EVENT_TYPES, type PersonEvent } from '../custody/events'
 import type { Db } from '../db/connection'
 import type { Side } from './model'
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 export type ExchangeRow = NonNullable<Awaited<ReturnType<typeof getExchange>>>
 
@@ -97,7 +100,11 @@ export async function poolOf(db: Db, exchangeId: string, side: Side) {
     .execute()
 }
 
-/** Persons we hold now (captured, interned or in hospital), confirmed, with their capture date. */
+/**
+ * Persons we hold now (captured, interned or in hospital), confirmed, with the date they came into
+ * our power: their capture event first (every registration, one by one, by capture or imported,
+ * writes one), then the group capture's date, then the day of registration.
+ */
 export async function heldPersons(db: Db) {
   return db
     .selectFrom('persons')
@@ -111,11 +118,53 @@ export async function heldPersons(db: Db) {
       'persons.health',
       'persons.category',
       'persons.rank',
-      'captures.captured_on',
+      'persons.service_number',
+      sql<string | null>`coalesce(
+        (select to_char(min(e.occurred_on), 'YYYY-MM-DD') from person_events e
+          where e.person_id = persons.id and e.type = 'captured'),
+        to_char(captures.captured_on, 'YYYY-MM-DD'))`.as('captured_on'),
       sql<string>`to_char(persons.created_at, 'YYYY-MM-DD')`.as('registered_on'),
     ])
     .where('persons.status', 'in', ['captured', 'interned', 'hospitalised'])
     .where('persons.confirmation', '=', 'confirmed')
+    .execute()
+}
+
+/** The person facts (consent, Art. 109 refusal, proceedings) of persons we hold, in history order. */
+export async function heldFactEvents(db: Db) {
+  const rows = await db
+    .selectFrom('person_events as e')
+    .innerJoin('persons as p', 'p.id', 'e.person_id')
+    .select(['e.person_id', 'e.seq', 'e.type', 'e.occurred_on', 'e.details'])
+    .where('e.type', 'in', [...FACT_EVENT_TYPES])
+    .where('p.status', 'in', ['captured', 'interned', 'hospitalised'])
+    .orderBy('e.person_id')
+    .orderBy('e.occurred_on')
+    .orderBy('e.seq')
+    .execute()
+  const out = new Map<string, PersonEvent[]>()
+  for (const r of rows) {
+    const list = out.get(r.person_id) ?? []
+    list.push({
+      seq: r.seq,
+      type: r.type as PersonEvent['type'],
+      occurredOn: r.occurred_on,
+      facilityId: null,
+      details: r.details as Record<string, unknown>,
+    })
+    out.set(r.person_id, list)
+  }
+  return out
+}
+
+/** Where these persons stand now (a substitute who is not held is refused by what he is). */
+export async function personStatuses(db: Db, ids: string[]) {
+  const valid = ids.filter((id) => UUID.test(id))
+  if (valid.length === 0) return []
+  return db
+    .selectFrom('persons')
+    .select(['id', 'surname', 'first_names', 'date_of_birth', 'status', 'confirmation'])
+    .where('id', 'in', valid)
     .execute()
 }
 
@@ -171,10 +220,12 @@ export async function insertHandover(
   exchangeId: string,
   rows: { side: Side; ref: string; stage: number }[],
 ) {
+  // the rows come deduplicated; a repeat that slips through is skipped, never a key violation
   for (let i = 0; i < rows.length; i += 1000)
     await tx
       .insertInto('exchange_handover')
       .values(rows.slice(i, i + 1000).map((r) => ({ exchange_id: exchangeId, ...r })))
+      .onConflict((oc) => oc.columns(['exchange_id', 'side', 'ref']).doNothing())
       .execute()
 }
 
@@ -208,8 +259,7 @@ export async function updateHandover(
 
 /** Which of these ids are persons of the register. */
 export async function existingPersons(db: Db, ids: string[]): Promise<Set<string>> {
-  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-  const valid = [...new Set(ids.filter((id) => uuid.test(id)))]
+  const valid = [...new Set(ids.filter((id) => UUID.test(id)))]
   const found = new Set<string>()
   for (let i = 0; i < valid.length; i += 5000) {
     const rows = await db
@@ -240,4 +290,44 @@ export async function lastRound(db: Db, exchangeId: string) {
     .orderBy('n', 'desc')
     .limit(1)
     .executeTakeFirst()
+}
+
+export type ReturnedRow = {
+  ref: string
+  stage: number
+  replaced_ref: string | null
+  surname: string
+  first_names: string | null
+  date_of_birth: string | null
+  service_number: string | null
+  returned_on: string
+}
+
+/** Our persons who came home in this exchange, kept with their row of the sought list. */
+export async function insertReturned(tx: Db, exchangeId: string, rows: ReturnedRow[], by: string) {
+  for (let i = 0; i < rows.length; i += 1000)
+    await tx
+      .insertInto('exchange_returned')
+      .values(rows.slice(i, i + 1000).map((r) => ({ ...r, exchange_id: exchangeId, recorded_by: by })))
+      .onConflict((oc) => oc.columns(['exchange_id', 'ref']).doNothing())
+      .execute()
+}
+
+export async function returnedOf(db: Db, exchangeId: string) {
+  return db
+    .selectFrom('exchange_returned')
+    .select([
+      'ref',
+      'stage',
+      'replaced_ref',
+      'surname',
+      'first_names',
+      'date_of_birth',
+      'service_number',
+      'returned_on',
+    ])
+    .where('exchange_id', '=', exchangeId)
+    .orderBy('stage')
+    .orderBy('surname')
+    .execute()
 }

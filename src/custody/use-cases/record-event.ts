@@ -3,7 +3,11 @@ import type { Actor } from '../../auth/actor'
 import { notFound, ValidationError } from '../../core/errors'
 import { parseInput } from '../../core/validate'
 import type { WriteContext } from '../../db/write'
-import { PersonEventInput, type PersonEventInput as PersonEventInputType } from '../events'
+import {
+  EXCHANGE_EVENT_TYPES,
+  PersonEventInput,
+  type PersonEventInput as PersonEventInputType,
+} from '../events'
 import { presentPerson } from '../present'
 import { stateWith } from '../state'
 import { cachedStateColumns } from './cached-state'
@@ -16,6 +20,19 @@ function parseEvent(deps: CustodyDeps, input: PersonEventInputType) {
   if (parsed.occurredOn > today(deps.clock)) {
     throw new ValidationError([{ path: 'occurredOn', message: `${parsed.occurredOn} is in the future` }])
   }
+  return parsed
+}
+
+/** What a registrar records: not what only an exchange's completion writes. */
+function parseRecordable(deps: CustodyDeps, input: PersonEventInputType) {
+  const parsed = parseEvent(deps, input)
+  if ((EXCHANGE_EVENT_TYPES as readonly string[]).includes(parsed.type))
+    throw new ValidationError([
+      {
+        path: 'type',
+        message: `${parsed.type} is written by an exchange's completion, not recorded by hand`,
+      },
+    ])
   return parsed
 }
 
@@ -86,7 +103,7 @@ export async function addEvents(
  */
 export function recordEvent(deps: CustodyDeps) {
   return async (actor: Actor, personId: string, input: PersonEventInputType) => {
-    const event = parseEvent(deps, input)
+    const event = parseRecordable(deps, input)
     return deps.write(async (ctx) => {
       await ctx.lock('persons', [personId])
       const { result, audit } = await addEvents(deps, ctx, actor, [{ personId, event }])
@@ -98,7 +115,7 @@ export function recordEvent(deps: CustodyDeps) {
 /** Records events of many persons in one write: all are written or none. */
 export function recordEvents(deps: CustodyDeps) {
   return async (actor: Actor, events: { personId: string; event: PersonEventInputType }[]) => {
-    const parsed = events.map((e) => ({ personId: e.personId, event: parseEvent(deps, e.event) }))
+    const parsed = events.map((e) => ({ personId: e.personId, event: parseRecordable(deps, e.event) }))
     return deps.write(async (ctx) => {
       await ctx.lock(
         'persons',

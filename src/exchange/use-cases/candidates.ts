@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import { factsOf, type PersonFacts } from '../../custody/facts'
 import type { Db } from '../../db/connection'
 import type { Candidate } from '../model'
 import type { GiveAnnotation } from '../schema'
@@ -7,6 +8,23 @@ import * as store from '../store'
 
 const DAY = 86_400_000
 
+/**
+ * A person's recorded facts decide by default; this exchange's note overrides a fact it states.
+ * One exception: a note never lifts an Art. 109 refusal recorded on the person (a note left false
+ * is no hearing of the prisoner); a consent recorded after the refusal does.
+ */
+export function giveFacts(
+  f: PersonFacts,
+  n: Partial<z.output<typeof GiveAnnotation>> | undefined,
+): Pick<Candidate, 'consent' | 'refusedRepatriation' | 'pendingProceedings'> {
+  const refused = f.refusedRepatriation !== null || n?.refusedRepatriation === true
+  return {
+    consent: !refused && (n?.consent ?? f.consent?.given ?? false),
+    refusedRepatriation: refused,
+    pendingProceedings: n?.pendingProceedings ?? f.proceedings?.open ?? false,
+  }
+}
+
 export type PersonLabel = { surname: string; firstNames: string; dateOfBirth: string | null }
 
 /**
@@ -14,8 +32,9 @@ export type PersonLabel = { surname: string; firstNames: string; dateOfBirth: st
  * the other side holds), with what a person reading a plan needs to recognise each.
  */
 export async function candidatesOf(db: Db, e: store.ExchangeRow, today: string) {
-  const [held, notes, sought, others] = await Promise.all([
+  const [held, factEvents, notes, sought, others] = await Promise.all([
     store.heldPersons(db),
+    store.heldFactEvents(db),
     store.poolOf(db, e.id, 'give'),
     store.poolOf(db, e.id, 'receive'),
     store.openRoundsExcept(db, e.id),
@@ -41,6 +60,7 @@ export async function candidatesOf(db: Db, e: store.ExchangeRow, today: string) 
   const candidates: Candidate[] = []
   for (const p of held) {
     const n = noteOf.get(p.id)
+    const f = factsOf(factEvents.get(p.id) ?? [])
     people.set(p.id, { surname: p.surname, firstNames: p.first_names ?? '', dateOfBirth: p.date_of_birth })
     candidates.push({
       id: p.id,
@@ -51,9 +71,7 @@ export async function candidatesOf(db: Db, e: store.ExchangeRow, today: string) 
       daysHeld: daysSince(p.captured_on ?? p.registered_on),
       category: p.category,
       rank: p.rank,
-      consent: n?.consent ?? false,
-      refusedRepatriation: n?.refusedRepatriation ?? false,
-      pendingProceedings: n?.pendingProceedings ?? false,
+      ...giveFacts(f, n),
       inOpenExchange: busy.has(p.id),
       groupId: n?.groupId ?? null,
       requested: n?.requested ?? false,

@@ -1,11 +1,15 @@
 import os from 'node:os'
 import cliProgress from 'cli-progress'
-import { openParley, type Parley } from '../app/container'
+import type { Parley } from '../app/container'
 import type { Actor } from '../auth/actor'
-import { loadConfig } from '../core/config'
 
 /** Opens Parley with the configuration from the environment, runs `fn`, and closes the database. */
 export async function withParley<T>(fn: (parley: Parley) => Promise<T>): Promise<T> {
+  // loaded here, not at the top: commands that need no database (names, generate, link) start fast
+  const [{ openParley }, { loadConfig }] = await Promise.all([
+    import('../app/container'),
+    import('../core/config'),
+  ])
   const parley = await openParley(loadConfig())
   try {
     return await fn(parley)

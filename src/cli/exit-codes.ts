@@ -15,6 +15,9 @@ const EXIT: Record<ErrorCode, number> = {
   INTERNAL: 1,
 }
 
+/** A command used wrongly (a missing argument, an unknown option): its usage is printed. */
+export const EXIT_USAGE = 2
+
 export function exitCodeFor(error: unknown): number {
   return isDomainError(error) ? EXIT[error.code] : 1
 }

@@ -3,11 +3,9 @@ import { createWriteStream, readFileSync } from 'node:fs'
 import type { Command } from 'commander'
 import { progressBar } from '../cli/context'
 import { ValidationError } from '../core/errors'
-import { cyrillicSpellings } from './cyrillic'
 import { nameKey } from './key'
 import { nameTokens } from './normalise'
 import { pairScoreLine, parsePairsTsv } from './pairs-file'
-import { compareNames } from './similarity'
 import { isStandard, STANDARDS, transliterate } from './transliterate'
 
 /** `parley names ...`: the name engine at the command line, for people who check a spelling by hand. */
@@ -29,7 +27,9 @@ export function registerNameCommands(program: Command) {
   names
     .command('cyrillic <text...>')
     .description('The plausible Cyrillic spellings of a Latin name, likeliest first')
-    .action((words: string[]) => {
+    .action(async (words: string[]) => {
+      // the spelling and similarity tables take a moment to build: loaded only by the commands using them
+      const { cyrillicSpellings } = await import('./cyrillic')
       for (const s of cyrillicSpellings(words.join(' '))) console.log(s)
     })
 
@@ -45,14 +45,23 @@ export function registerNameCommands(program: Command) {
     .description('How alike two names are (0 to 1), and why; or every pair of a file with --pairs')
     .option('--pairs <file>', 'tab-separated file with columns a and b: scores every pair')
     .option('--out <file>', 'with --pairs: write the scores here instead of the standard output')
-    .action(async (a: string | undefined, b: string | undefined, opts: { pairs?: string; out?: string }) => {
-      if (opts.pairs) return comparePairsFile(opts.pairs, opts.out)
-      if (!a || !b)
-        throw new ValidationError([{ path: '', message: 'give two names, or a file of pairs with --pairs' }])
-      const { score, reasons } = compareNames(a, b)
-      console.log(score.toFixed(3))
-      for (const r of reasons) console.log(`  ${r}`)
-    })
+    .action(
+      async (
+        a: string | undefined,
+        b: string | undefined,
+        opts: { pairs?: string; out?: string },
+        cmd: Command,
+      ) => {
+        if (opts.pairs) return comparePairsFile(opts.pairs, opts.out)
+        // a usage mistake: the message, then the command's usage, exit 2
+        if (!a || !b)
+          return cmd.error('error: give two names, or a file of pairs with --pairs', { exitCode: 2 })
+        const { compareNames } = await import('./similarity')
+        const { score, reasons } = compareNames(a, b)
+        console.log(score.toFixed(3))
+        for (const r of reasons) console.log(`  ${r}`)
+      },
+    )
 }
 
 /** Scores every pair of a file: a, b, score and reasons, tab-separated, with a progress bar. */
@@ -63,6 +72,7 @@ async function comparePairsFile(file: string, out: string | undefined) {
   } catch {
     throw new ValidationError([{ path: '--pairs', message: `cannot read ${file}` }])
   }
+  const { compareNames } = await import('./similarity')
   const { rows, issues } = parsePairsTsv(text)
   if (issues.length > 0)
     throw new ValidationError(issues.slice(0, 20), `${file}: ${issues.length} bad row(s)`)

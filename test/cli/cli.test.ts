@@ -28,7 +28,8 @@ beforeAll(() => {
 })
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
-describe('parley CLI', () => {
+// each test runs several commands that open a database: generous on a loaded machine
+describe('parley CLI', { timeout: 300_000 }, () => {
   it('imports a CSV once, changes nothing the second time, and the audit chain verifies', async () => {
     const file = path.join(dir, 'persons.csv')
     writeFileSync(

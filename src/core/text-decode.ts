@@ -1,4 +1,5 @@
 import { ValidationError } from './errors'
+import { unstorableReason } from './storable-text'
 
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1251'
 
@@ -86,4 +87,26 @@ export function decodeText(bytes: Uint8Array, fileName: string): { text: string;
   if (text === null)
     throw refusal(fileName, `not readable as ${encoding.toUpperCase()} text (a broken character)`)
   return { text, encoding }
+}
+
+/**
+ * Refuses a table read from a received file when a cell holds text the database cannot store
+ * (NUL, half of a character), naming the file, row (the header being row 1) and column.
+ * @throws ValidationError naming up to 100 cells
+ */
+export function refuseUnstorableCells(fileName: string, header: string[], rows: string[][]): void {
+  const issues: { path: string; message: string }[] = []
+  const check = (cells: string[], row: number) => {
+    cells.forEach((cell, k) => {
+      const why = issues.length < 100 ? unstorableReason(cell) : null
+      if (why) issues.push({ path: `row ${row}.${header[k] || `column ${k + 1}`}`, message: why })
+    })
+  }
+  check(header, 1)
+  for (const [i, cells] of rows.entries()) check(cells, i + 2)
+  if (issues.length > 0)
+    throw new ValidationError(
+      issues,
+      `${fileName}: ${issues[0]!.path} ${issues[0]!.message}${issues.length > 1 ? ` (and ${issues.length - 1} more)` : ''}; nothing was stored`,
+    )
 }

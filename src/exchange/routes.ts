@@ -2,10 +2,10 @@ import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
 import { z } from 'zod'
 import type { DisclosureLog } from '../audit/disclosure'
 import type { Actor } from '../auth/actor'
-import { ValidationError } from '../core/errors'
 import type { AppEnv } from '../http/env'
 import { requirePermission } from '../http/env'
 import { CONFLICT, IdParam, jsonBody, jsonOk, NOT_FOUND, PROBLEMS } from '../http/openapi'
+import { withUploadedBytes } from '../http/upload'
 import { CheckOff, CreateExchange, GiveAnnotation, TermsInput } from './schema'
 import type { ExchangeService } from './service'
 
@@ -36,12 +36,6 @@ export function exchangeRoutes(exchanges: ExchangeService, disclosures: Disclosu
       request: (request ?? {}) as R,
       responses: { 200: jsonOk(summary), ...ERRORS },
     })
-  const body = async (c: { req: { arrayBuffer: () => Promise<ArrayBuffer> } }) => {
-    const b = Buffer.from(await c.req.arrayBuffer())
-    if (b.length === 0)
-      throw new ValidationError([{ path: 'body', message: 'the body is empty: send the file' }])
-    return b
-  }
 
   // the handover checklist names each person crossing (name, date of birth): a disclosure
   const recordChecklist = (actor: Actor, id: string, rows: { ref: string; person: unknown }[]) => {
@@ -97,15 +91,10 @@ export function exchangeRoutes(exchanges: ExchangeService, disclosures: Disclosu
     ),
     async (c) => {
       const actor = requirePermission(c.get('user'), 'exchanges.write')
-      return c.json(
-        await exchanges.importSought(
-          actor,
-          c.req.valid('param').id,
-          c.req.valid('query').file_name,
-          await body(c),
-        ),
-        200,
-      )
+      const fileName = c.req.valid('query').file_name
+      // streamed to disk within the upload limit first; an exchange's list is small enough to read whole
+      const read = (bytes: Buffer) => exchanges.importSought(actor, c.req.valid('param').id, fileName, bytes)
+      return c.json(await withUploadedBytes(c, fileName, read), 200)
     },
   )
   app.openapi(
@@ -163,15 +152,9 @@ export function exchangeRoutes(exchanges: ExchangeService, disclosures: Disclosu
     ),
     async (c) => {
       const actor = requirePermission(c.get('user'), 'exchanges.write')
-      return c.json(
-        await exchanges.importCounter(
-          actor,
-          c.req.valid('param').id,
-          c.req.valid('query').file_name,
-          await body(c),
-        ),
-        200,
-      )
+      const fileName = c.req.valid('query').file_name
+      const read = (bytes: Buffer) => exchanges.importCounter(actor, c.req.valid('param').id, fileName, bytes)
+      return c.json(await withUploadedBytes(c, fileName, read), 200)
     },
   )
   app.openapi(

@@ -40,11 +40,32 @@ export function limitBodies(limits: BodyLimits): MiddlewareHandler {
       },
     })
   const forBody = make(limits.body, 'PARLEY_BODY_LIMIT')
-  const forUpload = make(limits.upload, 'PARLEY_UPLOAD_LIMIT')
   return (c, next) => {
     const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
-    return FILE_TYPES.has(type) ? forUpload(c, next) : forBody(c, next)
+    if (!FILE_TYPES.has(type)) return forBody(c, next)
+    // A file is not buffered here (hono's bodyLimit holds a body without Content-Length whole):
+    // a declared length over the limit is refused at once, and the upload routes stream the body
+    // to disk counting its bytes against the same limit (src/http/upload.ts).
+    const declared = Number.parseInt(c.req.header('content-length') ?? '', 10)
+    if (declared > limits.upload) throw tooLarge(limits.upload)
+    uploadLimits.set(c.req.raw, limits.upload)
+    return next()
   }
+}
+
+/** The upload limit each request was given by limitBodies (PARLEY_UPLOAD_LIMIT). */
+const uploadLimits = new WeakMap<Request, number>()
+
+export function uploadLimitOf(request: Request): number | undefined {
+  return uploadLimits.get(request)
+}
+
+export function tooLarge(limit: number) {
+  return new DomainError(
+    'TOO_LARGE',
+    `The file is over the upload limit of ${describeBytes(limit)} (PARLEY_UPLOAD_LIMIT on the server)`,
+    { issues: [{ path: 'body', message: `larger than ${describeBytes(limit)}` }] },
+  )
 }
 
 /**

@@ -1,11 +1,11 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
 import { z } from 'zod'
 import type { DisclosureLog } from '../audit/disclosure'
-import { ValidationError } from '../core/errors'
 import { type PersonView, personViewOf } from '../custody/present'
 import type { AppEnv } from '../http/env'
 import { requirePermission } from '../http/env'
 import { IdParam, jsonOk, NOT_FOUND, PROBLEMS } from '../http/openapi'
+import { withUploadedFile } from '../http/upload'
 import type { ListService } from './service'
 
 const ImportQuery = z.object({
@@ -77,15 +77,10 @@ export function listRoutes(lists: ListService, disclosures: DisclosureLog) {
       const q = c.req.valid('query')
       const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim()
       const fileName = q.file_name ?? `list${EXTENSION_BY_TYPE[type] ?? ''}`
-      const content = Buffer.from(await c.req.arrayBuffer())
-      if (content.length === 0)
-        throw new ValidationError([{ path: 'body', message: 'the body is empty: send the file' }])
-      const list = await lists.importList(actor, {
-        name: q.name,
-        counterpart: q.counterpart,
-        fileName,
-        content,
-      })
+      // streamed to a temporary file and read from there (src/http/upload.ts)
+      const list = await withUploadedFile(c, fileName, (file) =>
+        lists.importList(actor, { name: q.name, counterpart: q.counterpart, fileName, content: file }),
+      )
       return c.json(list, list.created ? 201 : 200)
     },
   )

@@ -29,7 +29,13 @@ export function createListService(deps: {
   return {
     async importList(
       actor: Actor,
-      input: { name: string; counterpart?: string | null; fileName: string; content: Buffer },
+      input: {
+        name: string
+        counterpart?: string | null
+        fileName: string
+        /** the bytes, or a received file already on disk with its hash (an upload streamed there) */
+        content: Buffer | { path: string; sha256: string }
+      },
     ): Promise<store.ListSummary & { created: boolean; warnings: string[] }> {
       const name = input.name.trim()
       if (!name || name.length > NAME_MAX)
@@ -39,18 +45,27 @@ export function createListService(deps: {
       const ext = path.extname(input.fileName).toLowerCase()
       if (!['.csv', '.xlsx', '.jsonl', '.ndjson'].includes(ext))
         throw new ValidationError([{ path: 'file', message: 'the file must be .csv, .xlsx or .jsonl' }])
-      const sha256 = createHash('sha256').update(input.content).digest('hex')
+      const received = Buffer.isBuffer(input.content) ? null : input.content
+      const sha256 =
+        received?.sha256 ??
+        createHash('sha256')
+          .update(input.content as Buffer)
+          .digest('hex')
       const existing = await store.findListBySha(db, sha256)
       if (existing) return { ...existing, created: false, warnings: [] }
       // the reader works on files, so XLSX and CSV take one path whether from the CLI or the API
       const dir = mkdtempSync(path.join(os.tmpdir(), 'parley-list-'))
       let read: Awaited<ReturnType<typeof readLinkFile>>
       try {
-        const file = path.join(dir, path.basename(input.fileName))
-        // text files in any encoding an office saves (UTF-16, Windows-1251) are read as UTF-8
-        const text = ext === '.xlsx' ? null : decodeText(input.content, input.fileName).text
-        writeFileSync(file, text ?? input.content)
-        read = await readLinkFile(file)
+        if (received) read = await readLinkFile(received.path)
+        else {
+          const file = path.join(dir, path.basename(input.fileName))
+          // text files in any encoding an office saves (UTF-16, Windows-1251) are read as UTF-8
+          const content = input.content as Buffer
+          const text = ext === '.xlsx' ? null : decodeText(content, input.fileName).text
+          writeFileSync(file, text ?? content)
+          read = await readLinkFile(file)
+        }
       } catch (e) {
         if (isDomainError(e)) throw e
         // a damaged workbook or file is the sender's problem to fix, not a server failure

@@ -2,6 +2,7 @@ import path from 'node:path'
 import { parse } from 'csv-parse/sync'
 import ExcelJS from 'exceljs'
 import { ValidationError } from '../core/errors'
+import { decodeText, refuseUnstorableCells } from '../core/text-decode'
 
 /** A small received file as rows of text under a header: CSV, XLSX (first sheet) or JSON lines. */
 export async function readTable(
@@ -11,8 +12,14 @@ export async function readTable(
   const ext = path.extname(fileName).toLowerCase()
   let all: string[][]
   if (ext === '.csv') {
+    // an office's UTF-16 or Windows-1251 file is read as such, or refused naming the file
+    const text = decodeText(content, fileName).text
     try {
-      all = parse(content, { bom: true, relax_column_count: true, skip_empty_lines: true }) as string[][]
+      all = parse(text, {
+        bom: true,
+        relax_column_count: true,
+        skip_empty_lines: true,
+      }) as string[][]
     } catch (err) {
       throw bad(`${fileName}: ${(err as Error).message}`)
     }
@@ -28,9 +35,8 @@ export async function readTable(
       all.push((row.values as unknown[]).slice(1).map(cellText))
     })
   } else if (ext === '.jsonl' || ext === '.ndjson') {
-    const docs = content
-      .toString('utf8')
-      .split('\n')
+    const docs = decodeText(content, fileName)
+      .text.split('\n')
       .filter((l) => l.trim())
       .map((l, i) => {
         try {
@@ -44,6 +50,7 @@ export async function readTable(
   } else throw bad(`${fileName}: use a .csv, .xlsx or .jsonl file`)
   const [header, ...rows] = all
   if (!header) throw bad(`${fileName}: the file is empty`)
+  refuseUnstorableCells(fileName, header, rows)
   return { header: header.map((h) => h.trim()), rows }
 }
 

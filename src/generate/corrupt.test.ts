@@ -45,6 +45,10 @@ describe('the corruption model', () => {
       const slip = corruptPerson(random, q, { ...none, service_number_slip: 1 }).serviceNumber
       expect(slip.length).toBe(q.serviceNumber.length)
       expect([...slip].filter((c, k) => c !== q.serviceNumber[k]).length).toBe(1)
+      expect(corruptPerson(random, q, { ...none, service_number_missing: 1 }).serviceNumber).toBe('')
+      expect(corruptPerson(random, q, { ...none, dob_year_only: 1 }).dateOfBirth).toBe(
+        q.dateOfBirth.slice(0, 4),
+      )
     }
     const olexandr = people.find((x) => x.givenName === 'Олександр')!
     expect(['Саша', 'Сашко', 'Шура', 'Саня']).toContain(

@@ -37,6 +37,10 @@ export const CORRUPTIONS = [
   'given_diminutive',
   'surname_russian_form',
   'service_number_slip',
+  // lists from the other side mostly carry no service number, and some give only a year of birth:
+  // without these the hard list linked on service numbers alone and scored F1 1.000
+  'service_number_missing',
+  'dob_year_only',
 ] as const
 export type Corruption = (typeof CORRUPTIONS)[number]
 export type CorruptionRates = Record<Corruption, number>
@@ -57,6 +61,8 @@ export const DEFAULT_RATES: CorruptionRates = {
   given_diminutive: 0,
   surname_russian_form: 0,
   service_number_slip: 0,
+  service_number_missing: 0,
+  dob_year_only: 0,
 }
 
 /**
@@ -82,6 +88,8 @@ export const HARD_RATES: CorruptionRates = {
   given_diminutive: 0.06,
   surname_russian_form: 0.1,
   service_number_slip: 0.04,
+  service_number_missing: 0.7,
+  dob_year_only: 0.03,
 }
 
 /** The romanisations lists received today are written in: ICAO passports, the Ukrainian 2010 standard. */
@@ -197,7 +205,14 @@ export function corruptPerson(
       applied.push('dob_year_off')
     }
   }
-  if (rate.service_number_slip > 0 && r.serviceNumber && random.chance(rate.service_number_slip)) {
+  if (rate.dob_year_only > 0 && r.dateOfBirth && random.chance(rate.dob_year_only)) {
+    r.dateOfBirth = r.dateOfBirth.slice(0, 4)
+    applied.push('dob_year_only')
+  }
+  if (rate.service_number_missing > 0 && r.serviceNumber && random.chance(rate.service_number_missing)) {
+    r.serviceNumber = ''
+    applied.push('service_number_missing')
+  } else if (rate.service_number_slip > 0 && r.serviceNumber && random.chance(rate.service_number_slip)) {
     r.serviceNumber = oneWrongCharacter(random, r.serviceNumber)
     applied.push('service_number_slip')
   }

@@ -31,6 +31,9 @@ export const COMPARISONS = [
       'missing',
       'different',
       'same year',
+      // a list that gives only the year ("1991") agreeing with a full date: evidence for, where
+      // "same year" with another month is evidence against
+      'same year, no month on one side',
       'year off by one',
       'same year and month',
       'day and month swapped',
@@ -155,13 +158,12 @@ function dateLevel(a: PreparedRecords, i: number, b: PreparedRecords, j: number)
   const da = a.day[i]!
   const db = b.day[j]!
   if (ya === yb) {
-    if (ma === 0 || mb === 0 || ma !== mb) {
-      return da !== 0 && ma === db && da === mb ? 5 : 2
-    }
-    if (da === 0 || db === 0) return 4
-    return da === db ? 6 : 4
+    if (ma === 0 || mb === 0) return 3
+    if (ma !== mb) return da !== 0 && ma === db && da === mb ? 6 : 2
+    if (da === 0 || db === 0) return 5
+    return da === db ? 7 : 5
   }
-  if (Math.abs(ya - yb) === 1 && ma !== 0 && ma === mb && da === db) return 3
+  if (Math.abs(ya - yb) === 1 && ma !== 0 && ma === mb && da === db) return 4
   return 1
 }
 

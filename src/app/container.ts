@@ -106,6 +106,7 @@ export async function openParley(
     passwordCost: opts.passwordCost,
     baseUrl: config.http.publicUrl,
     trustedOrigins: [config.http.publicUrl],
+    secureCookies: config.http.plainHttp === null,
     signInAttemptsPerMinute: opts.signInAttemptsPerMinute,
   })
   const services = createServices(conn, auth, opts.clock, config.audit)

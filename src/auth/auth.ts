@@ -1,6 +1,7 @@
 import { betterAuth } from 'better-auth'
 import { admin, twoFactor, username } from 'better-auth/plugins'
 import type { Db } from '../db/connection'
+import { hashedSessionsAdapter } from './hashed-sessions'
 import {
   hashPassword,
   MAX_PASSWORD_LENGTH,
@@ -21,6 +22,11 @@ export type AuthOptions = {
   signInAttemptsPerMinute?: number
   /** scrypt cost of new password hashes (OWASP's by default; tests pass a cheaper one). */
   passwordCost?: ScryptCost
+  /**
+   * Whether the session cookie is `Secure` (sent over https only). On by default; off only for
+   * plain http on this machine or when PARLEY_INSECURE_HTTP=1 says so (src/core/config.ts).
+   */
+  secureCookies?: boolean
 }
 
 /**
@@ -39,7 +45,7 @@ export const CLIENT_IP_HEADER = 'x-parley-client-ip'
 
 /**
  * Sign-in for Parley, by better-auth: usernames and passwords hashed with scrypt at OWASP's parameters (src/auth/password.ts),
- * sessions in httpOnly cookies, TOTP second factor, roles kept on the user (admin plugin), and a
+ * sessions in httpOnly (and Secure) cookies whose tokens the database keeps only hashed, TOTP second factor, roles kept on the user (admin plugin), and a
  * stricter rate limit on sign-in than elsewhere (per address; src/auth/lockout.ts adds the per-account limit). Self sign-up is off: an admin creates accounts.
  */
 export function createAuth({
@@ -49,6 +55,7 @@ export function createAuth({
   trustedOrigins,
   signInAttemptsPerMinute = 30,
   passwordCost = OWASP_SCRYPT,
+  secureCookies = true,
 }: AuthOptions) {
   const auth = betterAuth({
     appName: 'Parley',
@@ -56,9 +63,10 @@ export function createAuth({
     baseURL: baseUrl,
     basePath: '/api/auth',
     trustedOrigins,
-    // No transactions inside better-auth: on PGlite's single connection a query it issues outside
-    // its own open transaction would wait for that transaction forever.
-    database: { db, type: 'postgres', transaction: false },
+    // Session tokens are stored hashed (src/auth/hashed-sessions.ts). No transactions inside
+    // better-auth: on PGlite's single connection a query it issues outside its own open
+    // transaction would wait for that transaction forever.
+    database: hashedSessionsAdapter(db),
     emailAndPassword: {
       enabled: true,
       disableSignUp: true,
@@ -82,7 +90,7 @@ export function createAuth({
     },
     advanced: {
       cookiePrefix: 'parley',
-      useSecureCookies: baseUrl.startsWith('https://'),
+      useSecureCookies: secureCookies,
       ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
     },
     telemetry: { enabled: false },

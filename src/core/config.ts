@@ -30,6 +30,12 @@ const Env = z.object({
     .url()
     .optional()
     .describe('URL users reach the server at (for cookies and CSRF checks)'),
+  PARLEY_INSECURE_HTTP: z
+    .enum(['0', '1'])
+    .default('0')
+    .describe(
+      'Set to 1 to serve a public URL on plain http (a local test only): the session cookie then lacks Secure. http://localhost and 127.0.0.1 need no setting',
+    ),
   PARLEY_SESSION_SECRET: z
     .string()
     .min(32)
@@ -98,7 +104,15 @@ export type AuditAnchorConfig = {
 export type Config = {
   database: DatabaseConfig
   dataDir: string
-  http: { port: number; host: string; publicUrl: string; bodyLimit: number; uploadLimit: number }
+  http: {
+    port: number
+    host: string
+    publicUrl: string
+    bodyLimit: number
+    uploadLimit: number
+    /** Why the session cookie lacks Secure (plain http allowed), or null: Secure. */
+    plainHttp: string | null
+  }
   sessionSecret: string | undefined
   audit: AuditAnchorConfig
   logLevel: z.infer<typeof Env>['PARLEY_LOG_LEVEL']
@@ -117,6 +131,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new Error('Invalid configuration:\n  PARLEY_SESSION_SECRET: required when NODE_ENV=production')
   }
   const dataDir = path.resolve(e.PARLEY_DATA_DIR)
+  const publicUrl = e.PARLEY_PUBLIC_URL ?? `http://localhost:${e.PARLEY_PORT}`
   return {
     database: e.DATABASE_URL
       ? { kind: 'postgres', url: e.DATABASE_URL, migrationUrl: e.PARLEY_MIGRATION_DATABASE_URL }
@@ -125,15 +140,33 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     http: {
       port: e.PARLEY_PORT,
       host: e.PARLEY_HOST,
-      publicUrl: e.PARLEY_PUBLIC_URL ?? `http://localhost:${e.PARLEY_PORT}`,
+      publicUrl,
       bodyLimit: e.PARLEY_BODY_LIMIT,
       uploadLimit: e.PARLEY_UPLOAD_LIMIT,
+      plainHttp: plainHttp(publicUrl, e.PARLEY_INSECURE_HTTP === '1'),
     },
     sessionSecret: e.PARLEY_SESSION_SECRET,
     audit: auditAnchorConfig(e, dataDir),
     logLevel: e.PARLEY_LOG_LEVEL,
     isProduction,
   }
+}
+
+/**
+ * The session cookie is Secure (https only) unless the public URL is plain http on this machine
+ * (no one between browser and server to read it) or PARLEY_INSECURE_HTTP=1 says so. Plain http to
+ * another host without the setting is refused: the browser would drop the Secure cookie and
+ * sign-in would fail without a word.
+ */
+function plainHttp(publicUrl: string, allowed: boolean): string | null {
+  const url = new URL(publicUrl)
+  if (url.protocol !== 'http:') return null
+  if (['localhost', '[::1]'].includes(url.hostname) || /^127(\.\d{1,3}){3}$/.test(url.hostname))
+    return `${url.origin} is this machine`
+  if (allowed) return 'PARLEY_INSECURE_HTTP=1'
+  throw new Error(
+    `Invalid configuration:\n  PARLEY_PUBLIC_URL: ${url.origin} is plain http to another machine; session cookies are sent over https only. Serve Parley behind https, or set PARLEY_INSECURE_HTTP=1 for a local test`,
+  )
 }
 
 function auditAnchorConfig(e: z.infer<typeof Env>, dataDir: string): AuditAnchorConfig {

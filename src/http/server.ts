@@ -50,6 +50,11 @@ export async function startServer(
       parley.close().finally(() => reject(new DomainError('CONFLICT', `Cannot serve: ${why}`)))
     })
   })
+  // said once at start: the one setting under which a session cookie can travel unencrypted
+  if (config.http.plainHttp)
+    logger.warn(
+      `Serving plain http (${config.http.plainHttp}): the session cookie is not Secure; use https for anything but local use`,
+    )
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : config.http.port
   // a command refused the embedded data folder names this server's address

@@ -24,15 +24,34 @@ export function commandLineActor(): Actor {
   return { id: `cli:${who}`, name: `${who} (command line)`, role: 'admin' }
 }
 
-/** A progress bar on stderr (stdout stays clean for output that scripts read). */
-export function progressBar(label: string) {
+/**
+ * Progress on stderr (stdout stays clean for output that scripts read): a bar in a terminal; piped
+ * or redirected, one line when the stage ends ("importing: 2000/2000 in 3.1 s"), since a bar
+ * redrawn into a log file is noise.
+ */
+export function progressBar(label: string, stream: NodeJS.WriteStream = process.stderr) {
+  const name = label.trim()
+  if (!stream.isTTY) {
+    const startedAt = Date.now()
+    let last: [number, number] | undefined
+    let ended = false
+    return {
+      update(done: number, total: number) {
+        last = [done, total]
+      },
+      stop() {
+        if (ended || !last) return
+        ended = true
+        const seconds = ((Date.now() - startedAt) / 1000).toFixed(1)
+        stream.write(`${name}: ${last[0]}/${last[1]} in ${seconds} s\n`)
+      },
+    }
+  }
   const bar = new cliProgress.SingleBar(
     {
       format: `${label} [{bar}] {percentage}% | {value}/{total} | {duration_formatted}`,
-      stream: process.stderr,
+      stream,
       hideCursor: true,
-      noTTYOutput: false,
-      notTTYSchedule: 2000,
     },
     cliProgress.Presets.shades_classic,
   )
@@ -48,6 +67,7 @@ export function progressBar(label: string) {
     },
     stop() {
       if (started) bar.stop()
+      started = false
     },
   }
 }

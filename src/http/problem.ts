@@ -42,6 +42,8 @@ export type ProblemBody = {
   code: ErrorCode
   issues: { path: string; message: string }[]
   requestId: string
+  /** what a client may act on beyond the words, e.g. `reason: { code, params }` to translate */
+  details?: Record<string, unknown>
 }
 
 /** PostgreSQL's refusal of text it cannot encode (22021 invalid byte sequence, 22P05 untranslatable). */
@@ -96,5 +98,6 @@ export function problemResponse(c: Context, error: unknown, log: (err: unknown, 
     issues,
     requestId,
   }
+  if (isDomainError(error) && error.details && code !== 'INTERNAL') body.details = error.details
   return c.json(body, status, { 'content-type': 'application/problem+json' })
 }

@@ -21,6 +21,7 @@ import { exchangeRoutes } from '../exchange/routes'
 import { linkageRoutes } from '../linkage/routes'
 import { listRoutes } from '../lists/routes'
 import { searchRoutes } from '../search/routes'
+import { apiDocsRoutes } from './api-docs'
 import { CONTENT_SECURITY_POLICY, noStore, sameOriginOnly } from './browser-guard'
 import { type BodyLimits, DEFAULT_BODY_LIMITS, limitBodies, refuseUnstorableText } from './edges'
 import type { AppEnv } from './env'
@@ -52,7 +53,7 @@ const defaultHook = (result: {
   }
 }
 
-/** The whole HTTP surface: /api/v1 (JSON), /api/docs (OpenAPI 3.1) and the web app. */
+/** The whole HTTP surface: /api/v1 (JSON), /api/openapi.json (OpenAPI 3.1), /api/docs (its reference) and the web app. */
 export function createHttpApp({ conn, auth, services, logger, baseUrl, webDir, clock, limits }: HttpDeps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook })
   const logError = (err: unknown, reqId: string) => logger.error({ err, requestId: reqId }, 'request failed')
@@ -134,8 +135,8 @@ export function createHttpApp({ conn, auth, services, logger, baseUrl, webDir, c
     in: 'cookie',
     name: 'parley.session_token',
   })
-  app.get('/api/docs', (c) => c.json(api.getOpenAPI31Document(openApi)))
-  app.get('/api/openapi.json', (c) => c.json(api.getOpenAPI31Document(openApi)))
+  // the document at /api/openapi.json, a browsable reference at /api/docs
+  apiDocsRoutes(app, () => api.getOpenAPI31Document(openApi))
   app.all('/api/*', (c) =>
     problemResponse(c, new DomainError('NOT_FOUND', `No API route ${c.req.method} ${c.req.path}`), logError),
   )

@@ -100,7 +100,7 @@ describe('GET /api/v1/health and /api/docs', () => {
   })
 
   it('documents the API as OpenAPI 3.1', async () => {
-    const res = await t.client().json('GET', '/api/docs')
+    const res = await t.client().json('GET', '/api/openapi.json')
     expect(res.body.openapi).toBe('3.1.0')
     expect(Object.keys(res.body.paths)).toEqual(
       expect.arrayContaining(['/persons', '/persons/{id}/events', '/captures', '/audit/verify', '/session']),

@@ -23,7 +23,7 @@ let routes: { method: string; path: string }[] = []
 beforeAll(async () => {
   t = await createTestApp()
   admin = await t.as('admin')
-  const doc = (await (await t.app.request('/api/docs')).json()) as {
+  const doc = (await (await t.app.request('/api/openapi.json')).json()) as {
     paths: Record<string, Record<string, unknown>>
   }
   routes = Object.entries(doc.paths)

@@ -1,0 +1,41 @@
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { createTestApp } from '../support/test-app'
+import { dropTestTemplate } from '../support/test-db'
+
+const SLOW = { timeout: 300_000 }
+
+let t: Awaited<ReturnType<typeof createTestApp>>
+beforeEach(async () => {
+  t = await createTestApp()
+}, SLOW.timeout)
+afterEach(async () => t?.close())
+afterAll(dropTestTemplate)
+
+describe('the API reference', SLOW, () => {
+  it('serves the OpenAPI document at /api/openapi.json, with every route', async () => {
+    const res = await t.app.request('/api/openapi.json')
+    expect(res.status).toBe(200)
+    const doc = (await res.json()) as { openapi: string; paths: Record<string, unknown> }
+    expect(doc.openapi).toBe('3.1.0')
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/persons', '/session']))
+  })
+
+  it('serves /api/docs as a page whose scripts and styles all come from Parley itself', async () => {
+    const res = await t.app.request('/api/docs')
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toContain('text/html')
+    // the app's strict policy holds here too: no inline script, nothing from elsewhere
+    expect(res.headers.get('content-security-policy')).toContain("script-src 'self'")
+    const html = await res.text()
+    const assets = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]!)
+    expect(assets.length).toBeGreaterThanOrEqual(3)
+    expect(html).not.toMatch(/<script>[^<]/)
+    for (const asset of assets) {
+      expect(asset, asset).toMatch(/^\/api\/docs\//)
+      const served = await t.app.request(asset)
+      expect(served.status, asset).toBe(200)
+      expect((await served.arrayBuffer()).byteLength, asset).toBeGreaterThan(100)
+    }
+    expect((await t.app.request('/api/docs/package.json')).status).toBe(404)
+  })
+})

@@ -29,6 +29,8 @@ const bench: Benchmark = {
       ['fake1000', () => dedupeSet('fake_1000.csv', (r, x) => x.cluster![r]!, ['cluster'])],
       ['febrl3', () => dedupeSet('febrl3.csv', (_r, _x, id) => id.replace(/^rec-(\d+)-.*$/, '$1'), [])],
       ['hard', hardScenario],
+      // task B's independent check: a list written by corruption code of its own, and a rule-based baseline
+      ['crossScript', async () => (await import('./cross-script-set')).measureCrossScript()],
     ]
     for (const [name, measure] of sets) {
       if (only && only !== name) continue

@@ -41,6 +41,10 @@ export const CORRUPTIONS = [
   // without these the hard list linked on service numbers alone and scored F1 1.000
   'service_number_missing',
   'dob_year_only',
+  // nor, mostly, the place of birth or the unit: with both on every row a true pair had some eight
+  // bits of evidence no real list gives
+  'place_missing',
+  'unit_missing',
 ] as const
 export type Corruption = (typeof CORRUPTIONS)[number]
 export type CorruptionRates = Record<Corruption, number>
@@ -63,6 +67,8 @@ export const DEFAULT_RATES: CorruptionRates = {
   service_number_slip: 0,
   service_number_missing: 0,
   dob_year_only: 0,
+  place_missing: 0,
+  unit_missing: 0,
 }
 
 /**
@@ -90,6 +96,8 @@ export const HARD_RATES: CorruptionRates = {
   service_number_slip: 0.04,
   service_number_missing: 0.7,
   dob_year_only: 0.03,
+  place_missing: 0.6,
+  unit_missing: 0.8,
 }
 
 /** The romanisations lists received today are written in: ICAO passports, the Ukrainian 2010 standard. */
@@ -215,6 +223,14 @@ export function corruptPerson(
   } else if (rate.service_number_slip > 0 && r.serviceNumber && random.chance(rate.service_number_slip)) {
     r.serviceNumber = oneWrongCharacter(random, r.serviceNumber)
     applied.push('service_number_slip')
+  }
+  if (rate.place_missing > 0 && random.chance(rate.place_missing)) {
+    r.placeOfBirth = ''
+    applied.push('place_missing')
+  }
+  if (rate.unit_missing > 0 && random.chance(rate.unit_missing)) {
+    r.unit = ''
+    applied.push('unit_missing')
   }
   if (random.chance(rate.field_empty)) {
     r[random.pick(EMPTIABLE)] = ''

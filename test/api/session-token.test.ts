@@ -79,6 +79,15 @@ describe('session tokens are stored hashed', () => {
     )
     expect((await first.json('GET', '/api/v1/persons')).status).toBe(200)
 
+    // better-auth's lookups and deletes by a list of tokens (an "in" clause) hash each of them
+    const { internalAdapter } = await t.parley.auth.$context
+    const tokens = [tokenOf(first.cookie), tokenOf(second.cookie)]
+    const found = await internalAdapter.findSessions(tokens)
+    expect(found.map((s) => s.session.token).sort()).toEqual([...tokens].sort())
+    await internalAdapter.deleteSessions([tokens[1]!])
+    expect(await storedTokens(id)).toEqual([hashSessionToken(tokens[0]!)])
+    expect((await second.json('GET', '/api/v1/persons')).status).toBe(401)
+
     expect((await admin.json('POST', `/api/v1/users/${id}/revoke-sessions`)).status).toBe(200)
     expect(await storedTokens(id)).toEqual([])
     expect((await first.json('GET', '/api/v1/persons')).status).toBe(401)

@@ -14,7 +14,8 @@ export type PersonFacts = {
 
 export const NO_FACTS: PersonFacts = { consent: null, refusedRepatriation: null, proceedings: null }
 
-type FactEvent = Pick<PersonEvent, 'seq' | 'type' | 'occurredOn' | 'details'>
+/** Any event as read (the web's has a plain string type); only the fact kinds count. */
+type FactEvent = { seq: number; type: string; occurredOn: string; details: Record<string, unknown> }
 
 /**
  * The facts as the history states them on its last date: the latest word counts. A refusal is also
@@ -23,7 +24,7 @@ type FactEvent = Pick<PersonEvent, 'seq' | 'type' | 'occurredOn' | 'details'>
  */
 export function factsOf(events: readonly FactEvent[]): PersonFacts {
   let facts = NO_FACTS
-  for (const e of inHistoryOrder(events as PersonEvent[])) {
+  for (const e of inHistoryOrder(events as unknown as PersonEvent[])) {
     const text = (key: string) => (typeof e.details[key] === 'string' ? (e.details[key] as string) : null)
     switch (e.type) {
       case 'consent_given':

@@ -6,6 +6,7 @@ import { useCan } from '../session/session'
 import type { Person } from '../types'
 import { AmendForm } from './AmendForm'
 import { AuditTrail } from './AuditTrail'
+import { PersonFacts } from './PersonFacts'
 import { RecordEventForm } from './RecordEventForm'
 import { Timeline } from './Timeline'
 import { usePerson } from './usePerson'
@@ -73,6 +74,7 @@ export function PersonPage() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 6 }}>
           <Stack>
+            <PersonFacts person={p} />
             {can('persons.write') && <RecordEventForm person={p} />}
             <Paper withBorder p="md">
               <Title order={4} mb="xs">

@@ -4,28 +4,43 @@ export type RoundLists = { give: string[]; receive: string[] }
 export type SideDifference = {
   added: string[]
   removed: string[]
-  substituted: { out: string; in: string }[]
+  substituted: { out: string; in: string; by?: 'operator' | 'list' }[]
 }
 
+/** A substitution someone said: the operator paired two persons, or the other side's list did. */
+export type Pairing = { side: Side; out: string; in: string; source: 'operator' | 'list' }
+
 /**
- * What changed from one round's lists to the next, per side. Persons dropped and persons added in
- * the same round are read as substitutions, pairwise in list order (the other side's usual
- * answer is "not this one, that one"); the rest are plain additions or removals.
+ * What changed from one round's lists to the next, per side: persons added and removed. A removed
+ * and an added person are a substitution only where a pairing says so (the operator's, or the other
+ * side's "replaces" column); never by list order, which would invent pairs. A pairing whose persons
+ * are not removed and added in this round is ignored.
  */
-export function diffRounds(before: RoundLists, after: RoundLists): Record<Side, SideDifference> {
-  const side = (a: string[], b: string[]): SideDifference => {
+export function diffRounds(
+  before: RoundLists,
+  after: RoundLists,
+  pairings: readonly Pairing[] = [],
+): Record<Side, SideDifference> {
+  const side = (s: Side, a: string[], b: string[]): SideDifference => {
     const inA = new Set(a)
     const inB = new Set(b)
-    const removed = a.filter((id) => !inB.has(id))
-    const added = b.filter((id) => !inA.has(id))
-    const n = Math.min(removed.length, added.length)
-    return {
-      substituted: removed.slice(0, n).map((out, k) => ({ out, in: added[k]! })),
-      removed: removed.slice(n),
-      added: added.slice(n),
-    }
+    const removed = [...new Set(a.filter((id) => !inB.has(id)))]
+    const added = [...new Set(b.filter((id) => !inA.has(id)))]
+    const out = new Set(removed)
+    const inn = new Set(added)
+    const substituted: SideDifference['substituted'] = []
+    for (const p of pairings)
+      if (p.side === s && out.has(p.out) && inn.has(p.in)) {
+        substituted.push({ out: p.out, in: p.in, by: p.source })
+        out.delete(p.out)
+        inn.delete(p.in)
+      }
+    return { added: added.filter((r) => inn.has(r)), removed: removed.filter((r) => out.has(r)), substituted }
   }
-  return { give: side(before.give, after.give), receive: side(before.receive, after.receive) }
+  return {
+    give: side('give', before.give, after.give),
+    receive: side('receive', before.receive, after.receive),
+  }
 }
 
 /**

@@ -6,6 +6,7 @@ import type { AppEnv } from '../http/env'
 import { requirePermission } from '../http/env'
 import { CONFLICT, IdParam, jsonBody, jsonOk, NOT_FOUND, PROBLEMS } from '../http/openapi'
 import { withUploadedBytes } from '../http/upload'
+import { exchangeListRoutes } from './routes-lists'
 import { CheckOff, CreateExchange, GiveAnnotation, TermsInput } from './schema'
 import type { ExchangeService } from './service'
 
@@ -228,5 +229,6 @@ export function exchangeRoutes(exchanges: ExchangeService, disclosures: Disclosu
       return c.json(await exchanges.complete(actor, c.req.valid('param').id), 200)
     },
   )
+  app.route('/', exchangeListRoutes(exchanges, disclosures))
   return app
 }

@@ -3,6 +3,7 @@ import type { Clock } from '../core/clock'
 import type { CustodyService } from '../custody/service'
 import type { Db } from '../db/connection'
 import { createWritePipeline } from '../db/write'
+import { exchangeListsUseCases } from './received/service'
 import { importCounter } from './use-cases/counter'
 import { createExchange, setStatus, updateTerms } from './use-cases/create-exchange'
 import type { ExchangeDeps } from './use-cases/deps'
@@ -35,5 +36,6 @@ export function createExchangeService({ db, audit, clock, custody }: Deps) {
     handover: handover(deps),
     checkOff: checkOff(deps),
     complete: completeHandover(deps),
+    ...exchangeListsUseCases(deps),
   }
 }

@@ -1,7 +1,7 @@
 import { type FieldIssue, ValidationError } from '../core/errors'
 import { normaliseHeader } from '../custody/import-columns'
-import { parsePartialDate } from '../custody/partial-date'
 import { nameKey } from '../names'
+import { readReceivedDate } from './received/dates'
 
 /** A person of ours the other side holds, as imported for an exchange. */
 export type SoughtPerson = {
@@ -19,10 +19,10 @@ export type SoughtPerson = {
 }
 
 const COLUMNS: Record<string, string[]> = {
-  id: ['id', 'row_id', 'номер'],
+  id: ['id', 'row_id', 'ref', 'номер'],
   side: ['side', 'сторона'],
   surname: ['surname', 'прізвище', 'фамилия'],
-  firstNames: ['first_name', 'first_names', 'імя', 'ім_я', 'имя'],
+  firstNames: ['first_name', 'first_names', 'given_name', 'імя', 'ім_я', 'имя'],
   patronymic: ['patronymic', 'по_батькові', 'отчество'],
   dateOfBirth: ['date_of_birth', 'dob', 'дата_народження', 'дата_рождения'],
   sex: ['sex', 'стать', 'пол'],
@@ -32,6 +32,8 @@ const COLUMNS: Record<string, string[]> = {
   rank: ['rank', 'звання', 'звание'],
   requested: ['requested', 'named', 'запит'],
   groupId: ['group', 'travel_group', 'група'],
+  replaces: ['replaces', 'instead_of', 'замість', 'вместо'],
+  notes: ['notes', 'note', 'примітки', 'примечание'],
 }
 
 /** Which column holds each field, by header in English, Ukrainian or Russian. */
@@ -45,68 +47,95 @@ export function columnsOf(header: string[]): Record<string, number> {
   return at
 }
 
+/** Header cells no field reads: a list is refused for them, naming each, rather than read wrongly. */
+export function unknownColumns(header: string[]): string[] {
+  const known = new Set(Object.values(COLUMNS).flatMap((names) => names.map(normaliseHeader)))
+  return header.filter((h) => h.trim() && !known.has(normaliseHeader(h)))
+}
+
 const YES = new Set(['1', 'yes', 'true', 'так', 'да', 'y', 'x'])
 
+/** Something doubtful in a received row, kept as written: a code with parameters. */
+export type RowFlag = { code: string; params: Record<string, string | number> }
+
+export type ReceivedRow = {
+  /** the row's line in the file (the header is line 1) */
+  line: number
+  /** the pool reference: the list's own, made unique when the list repeats it */
+  ref: string
+  /** the reference as the list gave it */
+  listedRef: string
+  /** every cell as written, by header */
+  written: Record<string, string>
+  person: SoughtPerson
+  flags: RowFlag[]
+}
+
 /**
- * Reads the list of our persons the other side holds. All rows or none: each problem is named by
- * row and column, and nothing is stored until the whole file reads.
+ * Reads the list of our persons the other side holds, as received. Doubtful values (a date that
+ * cannot be, a day and month swapped, a year to come, a repeated reference, a sex not read) are
+ * kept as written and flagged on the row; the list is refused only for a header no field reads or
+ * for having no row with a name, each named.
  */
-export function readSought(header: string[], rows: string[][]): { ref: string; person: SoughtPerson }[] {
+export function readSought(header: string[], rows: string[][], today: string): ReceivedRow[] {
   const at = columnsOf(header)
   const issues: FieldIssue[] = []
-  for (const need of ['id', 'surname'])
-    if (at[need] === undefined) issues.push({ path: need, message: `the file needs a ${need} column` })
+  for (const h of unknownColumns(header))
+    issues.push({ path: h, message: `"${h}" is not a column of a received list` })
+  if (at.surname === undefined) issues.push({ path: 'surname', message: 'the file needs a surname column' })
   if (issues.length) throw new ValidationError(issues)
   const get = (row: string[], f: string) => (at[f] === undefined ? '' : (row[at[f]!] ?? '').trim())
   const seen = new Set<string>()
-  const out = rows.map((row, k) => {
+  const out: ReceivedRow[] = []
+  rows.forEach((row, k) => {
     const line = k + 2
-    const ref = get(row, 'id')
-    if (!ref) issues.push({ path: `row ${line}.id`, message: 'is empty' })
-    else if (seen.has(ref)) issues.push({ path: `row ${line}.id`, message: `${ref} appears twice` })
+    if (row.every((cell) => !cell?.trim())) return
+    const flags: RowFlag[] = []
+    const listedRef = get(row, 'id')
+    let ref = listedRef || `row-${line}`
+    if (!listedRef) flags.push({ code: 'ref_empty', params: { line } })
+    else if (seen.has(ref)) {
+      flags.push({ code: 'ref_repeated', params: { line, ref } })
+      ref = `${listedRef}#${line}`
+    }
     seen.add(ref)
-    if (!get(row, 'surname')) issues.push({ path: `row ${line}.surname`, message: 'is empty' })
-    let dateOfBirth = get(row, 'dateOfBirth')
-    if (dateOfBirth) {
-      const d = parsePartialDate(dateOfBirth)
-      if (d.ok) dateOfBirth = d.value
-      else issues.push({ path: `row ${line}.date_of_birth`, message: d.message })
-    }
-    let capturedOn = get(row, 'capturedOn')
-    if (capturedOn) {
-      const d = parsePartialDate(capturedOn)
-      if (d.ok && d.value.length === 10) capturedOn = d.value
-      else
-        issues.push({
-          path: `row ${line}.captured_on`,
-          message: 'give the full date (YYYY-MM-DD or DD.MM.YYYY)',
-        })
-    }
+    if (!get(row, 'surname')) flags.push({ code: 'surname_empty', params: { line } })
+    const dob = readReceivedDate('date_of_birth', get(row, 'dateOfBirth'), today)
+    const captured = readReceivedDate('captured_on', get(row, 'capturedOn'), today)
+    for (const d of [dob, captured])
+      if (d.flag) flags.push({ code: d.flag.code, params: { line, ...d.flag.params } })
     const sex = get(row, 'sex').toLowerCase()
-    if (sex && !['male', 'female', 'm', 'f', 'ч', 'ж', 'м'].includes(sex))
-      issues.push({ path: `row ${line}.sex`, message: `"${sex}" is not male or female` })
-    return {
+    const known = ['male', 'female', 'm', 'f', 'ч', 'ж', 'м']
+    if (sex && !known.includes(sex)) flags.push({ code: 'sex_unreadable', params: { line, written: sex } })
+    out.push({
+      line,
       ref,
+      listedRef,
+      written: Object.fromEntries(header.map((h, i) => [h, (row[i] ?? '').trim()])),
+      flags,
       person: {
         surname: get(row, 'surname'),
         firstNames: get(row, 'firstNames'),
         patronymic: get(row, 'patronymic'),
-        dateOfBirth,
-        sex: !sex ? null : ['female', 'f', 'ж'].includes(sex) ? ('female' as const) : ('male' as const),
+        dateOfBirth: dob.value,
+        sex: !known.includes(sex)
+          ? null
+          : ['female', 'f', 'ж'].includes(sex)
+            ? ('female' as const)
+            : ('male' as const),
         seriouslyWoundedOrSick: YES.has(get(row, 'seriouslyWoundedOrSick').toLowerCase()),
-        capturedOn,
+        capturedOn: captured.value,
         category: get(row, 'category') || 'prisoner_of_war',
         rank: get(row, 'rank'),
         requested: YES.has(get(row, 'requested').toLowerCase()),
         groupId: get(row, 'groupId') || null,
       },
-    }
+    })
   })
-  if (issues.length)
-    throw new ValidationError(
-      issues.slice(0, 200),
-      `${issues.length} problem(s) in the file; nothing was stored`,
-    )
+  if (!out.some((r) => r.person.surname))
+    throw new ValidationError([
+      { path: 'surname', message: 'no row of the file gives a surname; nothing was stored' },
+    ])
   return out
 }
 

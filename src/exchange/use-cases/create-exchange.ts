@@ -1,8 +1,11 @@
 import type { Actor } from '../../auth/actor'
+import { DomainError, ValidationError } from '../../core/errors'
 import { parseInput } from '../../core/validate'
+import { AgreementBreached, agreementOf } from '../agreement/service'
 import { CreateExchange, TermsInput } from '../schema'
 import * as store from '../store'
-import { type ExchangeDeps, exchangeEntry, load, lockExchange, requireStatus } from './deps'
+import * as lists from '../store-lists'
+import { type ExchangeDeps, exchangeEntry, load, lockExchange, requireStatus, todayOf } from './deps'
 import { presentExchange } from './present'
 
 export function createExchange({ db, write }: ExchangeDeps) {
@@ -38,19 +41,69 @@ export function updateTerms({ db, write }: ExchangeDeps) {
   }
 }
 
-/** Agreement or cancellation; a cancel racing a completion meets the status the completion left. */
-export function setStatus({ db, write }: ExchangeDeps) {
-  return async (actor: Actor, id: string, status: 'agreed' | 'cancelled') => {
+/**
+ * Agreement, cancellation, or reopening (agreed back to proposed, keeping every note and round).
+ * Agreeing checks the last round's lists against the terms; a breach refuses the agreement with
+ * every breach as a code, unless a reason is given, which is stored and audited with the breaches.
+ * A cancel racing a completion meets the status the completion left.
+ */
+export function setStatus({ db, write, clock }: ExchangeDeps) {
+  return async (
+    actor: Actor,
+    id: string,
+    status: 'agreed' | 'cancelled' | 'proposed',
+    opts: { reason?: string } = {},
+  ) => {
+    const reason = opts.reason?.trim() || null
+    if (reason && reason.length > 2000)
+      throw new ValidationError([{ path: 'reason', message: 'at most 2000 characters' }])
+    const checked = status === 'agreed' ? await agreementOf(db, await load(db, id), todayOf(clock)) : null
     await write(async (ctx) => {
       const e = await lockExchange(ctx, id)
-      requireStatus(
-        e,
-        status === 'agreed' ? ['proposed'] : ['draft', 'proposed', 'agreed'],
-        status === 'agreed' ? 'agree' : 'cancel',
-      )
+      const from =
+        status === 'agreed'
+          ? ['proposed']
+          : status === 'proposed'
+            ? ['agreed']
+            : ['draft', 'proposed', 'agreed']
+      requireStatus(e, from, status === 'agreed' ? 'agree' : status === 'proposed' ? 'reopen' : 'cancel')
+      let after: Record<string, unknown> = { status }
+      if (checked) {
+        const last = await store.lastRound(ctx.tx, id)
+        if ((last?.n ?? null) !== checked.round)
+          throw new DomainError(
+            'CONFLICT',
+            'a new round was recorded while the lists were checked; agree again',
+          )
+        if (checked.breaches.length && !reason) throw new AgreementBreached(checked.breaches)
+        await lists.setAgreement(
+          ctx.tx,
+          id,
+          checked.breaches.length ? reason : null,
+          checked.breaches.length ? checked.breaches : null,
+        )
+        after = {
+          status,
+          round: checked.round,
+          give: checked.give,
+          receive: checked.receive,
+          breaches: checked.breaches,
+          reason,
+        }
+      }
+      if (status === 'proposed') {
+        await lists.setAgreement(ctx.tx, id, null, null)
+        after = {
+          status,
+          reopened: true,
+          reason,
+          before: { reason: (e as { agreed_reason?: string | null }).agreed_reason ?? null },
+        }
+      }
       await store.updateExchange(ctx.tx, id, { status })
-      return { result: null, audit: [exchangeEntry(actor, `exchange.${status}`, id, { status })] }
+      const action = status === 'proposed' ? 'exchange.reopened' : `exchange.${status}`
+      return { result: null, audit: [exchangeEntry(actor, action, id, after)] }
     })
-    return presentExchange(await load(db, id))
+    return { ...presentExchange(await load(db, id)), breaches: checked?.breaches ?? [] }
   }
 }

@@ -1,32 +1,81 @@
 import type { Actor } from '../../auth/actor'
 import { ValidationError } from '../../core/errors'
 import { readTable } from '../../lists/table'
+import { findDuplicates } from '../received/duplicates'
 import { GiveAnnotation } from '../schema'
-import { readSought } from '../sought'
+import { columnsOf, readSought } from '../sought'
 import * as store from '../store'
-import { type ExchangeDeps, exchangeEntry, load, lockExchange, requireStatus } from './deps'
+import * as lists from '../store-lists'
+import { type ExchangeDeps, exchangeEntry, load, lockExchange, requireStatus, todayOf } from './deps'
 
-/** Replaces the list of our persons the other side holds (the receive pool) from a file. */
-export function importSought({ db, write }: ExchangeDeps) {
+/**
+ * Replaces the list of our persons the other side holds from a file: kept as received (every row,
+ * doubtful values flagged), with the rows suspected to be one person grouped for a decision. Until
+ * decided, every row is in the receive pool; a merge leaves one person of the group.
+ */
+export function importSought({ db, write, clock }: ExchangeDeps) {
   return async (actor: Actor, id: string, fileName: string, content: Buffer) => {
     requireStatus(await load(db, id), ['draft', 'proposed'], 'change the pools')
     const { header, rows } = await readTable(fileName, content)
-    const sought = readSought(header, rows)
+    const received = readSought(header, rows, todayOf(clock))
+    const groups = findDuplicates(
+      received.map((r) => ({
+        ref: r.ref,
+        listedRef: r.listedRef,
+        surname: r.person.surname,
+        firstNames: r.person.firstNames,
+        patronymic: r.person.patronymic,
+        // compared as written: a swapped day and month is evidence, not noise
+        dateOfBirth: r.written[dobColumn(header)] || r.person.dateOfBirth,
+      })),
+    )
+    const counts = receivedCounts(
+      received.length,
+      received.length,
+      received.filter((r) => r.flags.length).length,
+      groups.length,
+      groups.length,
+    )
     await write(async (ctx) => {
       requireStatus(await lockExchange(ctx, id), ['draft', 'proposed'], 'change the pools')
       await store.replacePool(
         ctx.tx,
         id,
         'receive',
-        sought.map((s) => ({ ref: s.ref, attrs: s.person })),
+        received.map((s) => ({ ref: s.ref, attrs: s.person })),
+      )
+      await lists.replaceReceived(
+        ctx.tx,
+        id,
+        received.map((r) => ({
+          line: r.line,
+          ref: r.ref,
+          written: r.written,
+          attrs: r.person,
+          flags: r.flags,
+        })),
+        groups,
       )
       return {
         result: null,
-        audit: [exchangeEntry(actor, 'exchange.sought', id, { file: fileName, rows: sought.length })],
+        audit: [exchangeEntry(actor, 'exchange.sought', id, { file: fileName, ...counts })],
       }
     })
-    return { rows: sought.length }
+    return counts
   }
+}
+
+const dobColumn = (header: string[]) => header[columnsOf(header).dateOfBirth ?? -1] ?? ''
+
+/** What each count of a received list counts, named so no one reads rows as persons. */
+export function receivedCounts(
+  rows: number,
+  persons: number,
+  flagged: number,
+  groups: number,
+  undecided: number,
+) {
+  return { rows, persons, flaggedRows: flagged, duplicateGroups: groups, undecidedDuplicates: undecided }
 }
 
 /** Records what is known about persons we hold for this exchange: consent, refusal, proceedings. */

@@ -75,11 +75,14 @@ export function registerExchangeCommands(program: Command) {
       const col = (name: string) => header.indexOf(name)
       const yes = (row: string[], name: string) =>
         col(name) >= 0 && /^(1|yes|true|так|да)$/i.test((row[col(name)] ?? '').trim())
+      // an empty cell says nothing: the person's recorded facts (consent, refusal, proceedings) decide
+      const said = (row: string[], name: string) =>
+        col(name) >= 0 && (row[col(name)] ?? '').trim() !== '' ? yes(row, name) : undefined
       const notes = rows.map((row) => ({
         personId: (row[col('person_id')] ?? '').trim(),
-        consent: yes(row, 'consent'),
-        refusedRepatriation: yes(row, 'refused_repatriation'),
-        pendingProceedings: yes(row, 'proceedings'),
+        consent: said(row, 'consent'),
+        refusedRepatriation: said(row, 'refused_repatriation'),
+        pendingProceedings: said(row, 'proceedings'),
         requested: yes(row, 'requested'),
         groupId: col('group') >= 0 ? (row[col('group')] ?? '').trim() || null : null,
       }))

@@ -39,7 +39,7 @@ const bench: Benchmark = {
   sizes: ['9', '25', '3'],
   async run({ size }) {
     const runs = Number(size ?? 9)
-    const env = { ...process.env, PARLEY_LOG_LEVEL: 'silent' }
+    const env: NodeJS.ProcessEnv = { ...process.env, PARLEY_LOG_LEVEL: 'silent' }
     delete env.PARLEY_CLI_FROM_SOURCE
     const cases: [string, string[], NodeJS.ProcessEnv, number][] = [
       ['node -e 0', ['-e', '0'], env, runs],

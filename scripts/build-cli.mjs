@@ -13,7 +13,8 @@ import { fileURLToPath } from 'node:url'
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const OUT = path.join(ROOT, 'dist', 'cli')
 const MANIFEST = path.join(OUT, 'current.json')
-const KEEP_OLD_MS = 10 * 60_000
+const KEEP_OLD_MS = 60 * 60_000
+const KEEP_BUILDS = 4
 
 /**
  * Bundled code runs from dist/cli/b-…/, but sources find their neighbours (migrations, fixtures,
@@ -35,12 +36,18 @@ function sourceUrlPlugin(buildDir) {
   }
 }
 
-/** Removes builds older than a few minutes (a process started from one may still load its chunks). */
+/**
+ * Removes old builds, keeping the newest few: a long-running process (`parley serve`) started from
+ * an older build may still load its chunks on demand, so a build goes only when several newer ones
+ * exist and it is over an hour old.
+ */
 function removeOldBuilds(keep) {
-  for (const name of readdirSync(OUT)) {
-    if (!name.startsWith('b-') || name === keep) continue
-    const dir = path.join(OUT, name)
-    if (Date.now() - statSync(dir).mtimeMs > KEEP_OLD_MS) rmSync(dir, { recursive: true, force: true })
+  const builds = readdirSync(OUT)
+    .filter((name) => name.startsWith('b-') && name !== keep)
+    .map((name) => ({ dir: path.join(OUT, name), mtime: statSync(path.join(OUT, name)).mtimeMs }))
+    .sort((a, b) => b.mtime - a.mtime)
+  for (const { dir, mtime } of builds.slice(KEEP_BUILDS)) {
+    if (Date.now() - mtime > KEEP_OLD_MS) rmSync(dir, { recursive: true, force: true })
   }
 }
 

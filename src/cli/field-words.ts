@@ -7,10 +7,10 @@ export function fieldWords(path: string): string {
   if (path === '' || path.startsWith('-')) return path
   const parts: string[] = []
   for (const segment of path.split('.')) {
+    // only the code's spellings change: a column named as in the file (ПІБ, Name) stays as it is
     const words = segment
-      .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+      .replace(/([a-z0-9])([A-Z])/g, (_, a: string, b: string) => `${a} ${b.toLowerCase()}`)
       .replace(/_/g, ' ')
-      .toLowerCase()
       .trim()
     // an index belongs to the collection before it: "persons 3", not "persons, 3"
     if (/^\d+$/.test(words) && parts.length > 0) parts[parts.length - 1] += ` ${words}`

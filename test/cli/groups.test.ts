@@ -31,5 +31,6 @@ describe('field names in messages', () => {
     expect(fieldWords('persons.3.dateOfBirth')).toBe('persons 3, date of birth')
     expect(fieldWords('surname')).toBe('surname')
     expect(fieldWords('--pairs')).toBe('--pairs')
+    expect(fieldWords('row 4.ПІБ')).toBe('row 4, ПІБ')
   })
 })

@@ -210,6 +210,8 @@ describe('the handover of an exchange', () => {
     const done = await negotiator.json('POST', `${base}/handover/complete`)
     expect(done.status).toBe(200)
     expect(done.body.exchange.status).toBe('done')
+    // finished rows are named, never shown by id
+    expect((done.body.rows as Row[]).every((r) => r.person !== null)).toBe(true)
 
     // every person of our list ends right
     const lastOf = async (pid: string) => {

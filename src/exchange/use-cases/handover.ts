@@ -46,6 +46,12 @@ export function handover({ db, clock }: ExchangeDeps) {
     const e = await load(db, id)
     const [rows, returned] = await Promise.all([store.handoverOf(db, id), store.returnedOf(db, id)])
     const { people } = await candidatesOf(db, e, todayOf(clock))
+    // persons of ours no longer held (exchanged, dead) are named from the register, never by id
+    const gone = rows.flatMap((r) =>
+      r.side === 'give' ? [r.ref, r.substitute_ref ?? r.ref].filter((x) => !people.has(x)) : [],
+    )
+    for (const p of await store.personStatuses(db, [...new Set(gone)]))
+      people.set(p.id, { surname: p.surname, firstNames: p.first_names ?? '', dateOfBirth: p.date_of_birth })
     const list = rows.map((r) => ({
       side: r.side,
       ref: r.ref,

@@ -8,6 +8,7 @@ import { CONFLICT, IdParam, jsonBody, jsonOk, NOT_FOUND, PROBLEMS } from '../htt
 import { withUploadedBytes } from '../http/upload'
 import { exchangeListRoutes } from './routes-lists'
 import { CheckOff, CreateExchange, GiveAnnotation, TermsInput } from './schema'
+import { handoverSheetRoutes } from './routes-handover-sheet'
 import type { ExchangeService } from './service'
 
 const FileQuery = z.object({ file_name: z.string().trim().max(255).default('list.csv') })
@@ -230,5 +231,6 @@ export function exchangeRoutes(exchanges: ExchangeService, disclosures: Disclosu
     },
   )
   app.route('/', exchangeListRoutes(exchanges, disclosures))
+  app.route('/', handoverSheetRoutes(exchanges, disclosures))
   return app
 }

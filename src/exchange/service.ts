@@ -8,6 +8,7 @@ import { importCounter } from './use-cases/counter'
 import { createExchange, setStatus, updateTerms } from './use-cases/create-exchange'
 import type { ExchangeDeps } from './use-cases/deps'
 import { checkOff, completeHandover, handover, startHandover } from './use-cases/handover'
+import { handoverSheet, substituteCandidates } from './use-cases/handover-sheet'
 import { plan } from './use-cases/plan'
 import { annotateGive, importSought } from './use-cases/pools'
 import { exchangeQueries } from './use-cases/queries'
@@ -37,5 +38,7 @@ export function createExchangeService({ db, audit, clock, custody }: Deps) {
     checkOff: checkOff(deps),
     complete: completeHandover(deps),
     ...exchangeListsUseCases(deps),
+    handoverSheet: handoverSheet(deps),
+    substituteCandidates: substituteCandidates(deps),
   }
 }

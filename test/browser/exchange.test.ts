@@ -94,7 +94,8 @@ describe('an exchange in the browser', () => {
         .poll(() => page.getByTestId('handover-pending').textContent())
         .toBe(`${11 - i} not checked off`)
     }
-    await page.getByRole('button', { name: 'Complete the handover' }).click()
+    await page.getByRole('button', { name: 'Complete the handover', exact: true }).click()
+    await page.getByRole('button', { name: 'Yes, complete the handover' }).click()
     await expect.poll(() => page.getByTestId('exchange-status').textContent()).toBe('Done')
     const report = page.getByTestId('handover-report')
     await expect.poll(() => report.getByText('3 of 4 crossed').isVisible()).toBe(true)

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { api } from '../api'
 import { useCan } from '../session/session'
 import { Handover } from './Handover'
+import { reasonLabel } from './reasons'
 import { TermsForm } from './TermsForm'
 import { type PlanView, upload, useExchange, useExchangeAction, useRefresh, useRounds } from './useExchange'
 
@@ -112,8 +113,12 @@ function Proposal({ id }: { id: string }) {
     const p = plan?.people[ref]
     return p ? `${p.surname} ${p.firstNames}${p.dateOfBirth ? ` (${p.dateOfBirth})` : ''}` : ref
   }
+  // left-out reasons counted by their words in the operator's language
   const leftOut = new Map<string, number>()
-  for (const l of plan?.leftOut ?? []) leftOut.set(l.reason, (leftOut.get(l.reason) ?? 0) + 1)
+  for (const l of plan?.leftOut ?? []) {
+    const words = reasonLabel(t, l.code)
+    leftOut.set(words, (leftOut.get(words) ?? 0) + 1)
+  }
   return (
     <Paper withBorder p="md" aria-label={t('exchange.proposal')} component="section">
       <Group mb="xs">
@@ -135,8 +140,8 @@ function Proposal({ id }: { id: string }) {
       )}
       {plan && !plan.feasible && (
         <Alert color="orange" role="alert" title={t('exchange.conflicts')}>
-          {plan.conflicts.map((c) => (
-            <div key={c}>{c}</div>
+          {plan.conflictCodes.map((c) => (
+            <div key={reasonLabel(t, c)}>{reasonLabel(t, c)}</div>
           ))}
         </Alert>
       )}
@@ -159,7 +164,7 @@ function Proposal({ id }: { id: string }) {
                   {plan[side].map((p) => (
                     <Table.Tr key={p.id}>
                       <Table.Td>{name(p.id)}</Table.Td>
-                      <Table.Td>{p.reasons.join('; ')}</Table.Td>
+                      <Table.Td>{p.codes.map((r) => reasonLabel(t, r)).join('; ')}</Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>

@@ -71,13 +71,11 @@ async function linkList(persons: number, params: Record<string, unknown>) {
     f1ByThreshold: sweep,
     blocking: result.blocking,
     model: result.model.em,
+    training: result.training,
   }
   return {
     linkSeconds: round(seconds),
-    linkPrepareSeconds: result.seconds.prepare,
-    linkTrainSeconds: result.seconds.train,
-    linkScoreSeconds: result.seconds.score,
-    linkPairsCompared: result.candidates,
+    ...stages('link', result),
     linkPairsFound: all.found,
     linkPrecision: round(all.precision, 4),
     linkRecall: round(all.recall, 4),
@@ -117,18 +115,42 @@ async function dedupeRegister(persons: number, params: Record<string, unknown>) 
     f1ByThreshold: thresholdSweep(result, truePairs),
     blocking: result.blocking,
     model: result.model.em,
+    training: result.training,
   }
   return {
     dedupeRecords: input.records.length,
     dedupeSeconds: round(seconds),
-    dedupePrepareSeconds: result.seconds.prepare,
-    dedupeTrainSeconds: result.seconds.train,
-    dedupeScoreSeconds: result.seconds.score,
-    dedupePairsCompared: result.candidates,
+    ...stages('dedupe', result),
     dedupePairsFound: q.found,
     dedupePrecision: round(q.precision, 4),
     dedupeRecall: round(q.recall, 4),
     dedupeF1: round(q.f1, 4),
+  }
+}
+
+/**
+ * Each stage's wall and processor seconds, and the score stage's speed: candidate pairs fully
+ * compared and weighed per second per core, from wall time × threads and from processor time
+ * (the second is what a machine shared with other work does not distort).
+ */
+function stages(prefix: 'link' | 'dedupe', result: LinkResult) {
+  const { seconds, cpuSeconds, candidates, threads } = result
+  return {
+    [`${prefix}PrepareSeconds`]: seconds.prepare,
+    [`${prefix}TrainSeconds`]: seconds.train,
+    [`${prefix}ScoreSeconds`]: seconds.score,
+    [`${prefix}PrepareCpuSeconds`]: cpuSeconds.prepare,
+    [`${prefix}TrainCpuSeconds`]: cpuSeconds.train,
+    [`${prefix}ScoreCpuSeconds`]: cpuSeconds.score,
+    [`${prefix}Threads`]: threads,
+    [`${prefix}TrainingPairsCompared`]: result.training
+      ? result.training.comparedPairs + result.training.uPairs
+      : 0,
+    [`${prefix}PairsCompared`]: candidates,
+    [`${prefix}ScoredPairsPerSecondPerCore`]: Math.round(
+      candidates / Math.max(0.01, seconds.score * threads),
+    ),
+    [`${prefix}ScoredPairsPerCpuSecond`]: Math.round(candidates / Math.max(0.01, cpuSeconds.score)),
   }
 }
 

@@ -6,26 +6,14 @@ import {
   blockStats,
   DEFAULT_RULES,
   indexBlocks,
-  RULE_FIELDS,
 } from './blocking'
-import { COMPARISONS, comparePair, levelsOf, PATTERN_COUNT } from './compare'
-import {
-  buildModel,
-  estimateU,
-  expectationMaximisation,
-  type LinkageModel,
-  mFromLabels,
-  monotone,
-  priorWeightOf,
-  probabilityOf,
-  scorerOf,
-  sessionEm,
-  weightOfProbability,
-} from './model'
+import { COMPARISONS, levelsOf } from './compare'
+import { type LinkageModel, priorWeightOf, probabilityOf, scorerOf, weightOfProbability } from './model'
 import { defaultThreads, runTasks } from './pool'
 import { type PreparedRecords, Preparer } from './prepare'
 import type { LinkRecord } from './record'
 import { type CandidateSpace, MAX_LEVELS, type ScoredPairs, type Scorer, weightOf } from './score'
+import { ranges, type TrainingSample, train } from './train'
 
 /**
  * The default threshold: a pair is reported when the model gives it at least this probability of
@@ -47,8 +35,9 @@ export type LinkOptions = {
   rules?: BlockingRule[]
   /** random pairs drawn to estimate u */
   uSamples?: number
-  /** at most this many left records' candidates train the model */
-  trainingRecords?: number
+  /** candidate pairs sampled for the all-rules EM (default 500,000) and per rule's session (250,000) */
+  trainingPairs?: number
+  sessionPairs?: number
   onProgress?: (stage: 'prepare' | 'train' | 'score', done: number, total: number) => void
 }
 
@@ -66,6 +55,12 @@ export type LinkResult = {
   blocking: BlockStats[]
   warnings: string[]
   seconds: { prepare: number; train: number; score: number }
+  /** processor time of each stage, all threads together: what a loaded machine does not inflate */
+  cpuSeconds: { prepare: number; train: number; score: number }
+  /** the threads the run used */
+  threads: number
+  /** the samples training compared (absent when a saved model was used) */
+  training?: TrainingSample
   /** for deduplication: the cluster of each record (records alone form their own) */
   clusters?: Int32Array
   /** the blocking keys and indexes the run used (for the blocking ceiling of a labelled set) */
@@ -101,6 +96,7 @@ async function run(
     o.rules ?? (allPairs <= ALL_PAIRS_BUDGET ? [...DEFAULT_RULES, 'all pairs'] : DEFAULT_RULES)
   const warnings: string[] = []
   const clock = stopwatch()
+  const cpuClock = cpuStopwatch()
 
   o.onProgress?.('prepare', 0, 1)
   const preparer = new Preparer()
@@ -120,9 +116,12 @@ async function run(
       )
   o.onProgress?.('prepare', 1, 1)
   const prepareSeconds = clock()
+  const prepareCpu = cpuClock()
 
-  const model = o.model ?? (await train(space, rules, o, threads, warnings))
+  const trained = o.model ? undefined : await train(space, rules, o, threads, warnings)
+  const model = o.model ?? trained!.model
   const trainSeconds = clock()
+  const trainCpu = cpuClock()
   const prior = priorWeightOf(model, left.size, right.size, mode === 'dedupe')
   const scorer = scorerOf(model, prior, right, words.length)
   const minWeight = weightOfProbability(threshold)
@@ -163,116 +162,14 @@ async function run(
     blocking,
     warnings,
     seconds: { prepare: prepareSeconds, train: trainSeconds, score: clock() },
+    cpuSeconds: { prepare: prepareCpu, train: trainCpu, score: cpuClock() },
+    threads,
     space,
   }
+  if (trained) result.training = trained.sample
   if (skipped > 0) warnings.push(`${skipped} oversized block look-ups skipped`)
   if (mode === 'dedupe') result.clusters = clustersOf(left.size, pairs)
   return result
-}
-
-async function train(
-  space: CandidateSpace,
-  rules: readonly BlockingRule[],
-  o: LinkOptions,
-  threads: number,
-  warnings: string[],
-) {
-  const { left, right, words } = space
-  // inputs compared whole need fewer random pairs than a million to know u
-  const u = estimateU(left, right, words, o.uSamples ?? (space.uncapped >= 0 ? 200_000 : 1_000_000))
-  const trainingRecords = Math.min(left.size, o.trainingRecords ?? 50_000)
-  const step = Math.max(1, Math.floor(left.size / trainingRecords))
-  const counts = new Float64Array(PATTERN_COUNT)
-  const byRule = new Float64Array(PATTERN_COUNT * rules.length)
-  const pairsByRule = new Float64Array(rules.length)
-  let sampledPairs = 0
-  const tasks = ranges(left.size, Math.max(step, Math.ceil(left.size / 40))).map(([from, to]) => ({
-    kind: 'count' as const,
-    from,
-    to,
-    step,
-  }))
-  let done = 0
-  type Counted = { counts: Float64Array; byRule: Float64Array; pairsByRule: Float64Array; pairs: number }
-  await runTasks<Counted>(space, undefined, tasks, threads, (r, task) => {
-    for (let p = 0; p < PATTERN_COUNT; p++) counts[p]! += r.counts[p]!
-    for (let p = 0; p < byRule.length; p++) byRule[p]! += r.byRule[p]!
-    for (let k = 0; k < rules.length; k++) pairsByRule[k]! += r.pairsByRule[k]!
-    sampledPairs += r.pairs
-    done += task.to - task.from
-    o.onProgress?.('train', done, left.size)
-  })
-  const sampledRecords = Math.ceil(left.size / step)
-  const labelled = o.labels?.length ? labelPatterns(space, o.labels) : []
-  if (o.labels?.length && labelled.length < o.labels.length)
-    warnings.push(`${o.labels.length - labelled.length} labelled pair(s) name ids not in the input; ignored`)
-
-  let m: number[][]
-  const sessions: NonNullable<LinkageModel['em']['sessions']> = []
-  if (labelled.length > 0) {
-    m = mFromLabels(labelled)
-  } else {
-    // one session per rule; each field's m is the mean of the sessions that did not block on it,
-    // weighted by the matches each session expects
-    const sum = COMPARISONS.map((c) => new Float64Array(c.levels.length))
-    const weight = new Float64Array(COMPARISONS.length)
-    rules.forEach((rule, r) => {
-      if (pairsByRule[r]! < 20) return
-      const include = COMPARISONS.map((c) => !RULE_FIELDS[rule].includes(c.field))
-      const fit = sessionEm(byRule.subarray(r * PATTERN_COUNT, (r + 1) * PATTERN_COUNT), u, include)
-      const expected = fit.lambda * pairsByRule[r]!
-      const estimated = COMPARISONS.filter((_, f) => include[f]).map((c) => c.field)
-      sessions.push({
-        rule,
-        pairs: pairsByRule[r]!,
-        iterations: fit.iterations,
-        converged: fit.converged,
-        estimated,
-      })
-      if (!fit.converged) warnings.push(`training on ${rule}: EM stopped after ${fit.iterations} iterations`)
-      COMPARISONS.forEach((_, f) => {
-        if (!include[f]) return
-        weight[f]! += expected
-        fit.m[f]!.forEach((x, l) => {
-          sum[f]![l]! += x * expected
-        })
-      })
-    })
-    // a field no session could estimate (every rule blocks on it, or too few pairs) takes the
-    // all-candidates EM's m
-    const fallback = weight.some((w) => w === 0) ? expectationMaximisation(counts).m : undefined
-    m = COMPARISONS.map((_, f) => (weight[f]! > 0 ? [...sum[f]!].map((x) => x / weight[f]!) : fallback![f]!))
-  }
-  m = monotone(m, u)
-  // the share of matches among all candidates, with m and u held: the prior for scoring
-  const mix = sessionEm(
-    counts,
-    u,
-    COMPARISONS.map(() => true),
-    { initialM: m, holdM: true },
-  )
-  const em: LinkageModel['em'] = {
-    iterations: Math.max(mix.iterations, ...sessions.map((x) => x.iterations)),
-    converged: mix.converged && sessions.every((x) => x.converged),
-    matchShareOfCandidates: mix.lambda,
-    fromLabels: labelled.length,
-    sessions,
-  }
-  const matchesPerRecord = (mix.lambda * sampledPairs) / Math.max(1, sampledRecords)
-  return buildModel(m, u, matchesPerRecord, em)
-}
-
-function labelPatterns(space: CandidateSpace, labels: [string, string][]): number[] {
-  const leftAt = new Map(space.left.ids.map((id, i) => [id, i]))
-  const rightAt = space.mode === 'dedupe' ? leftAt : new Map(space.right.ids.map((id, i) => [id, i]))
-  const patterns: number[] = []
-  for (const [l, r] of labels) {
-    const i = leftAt.get(l)
-    const j = rightAt.get(r)
-    if (i !== undefined && j !== undefined)
-      patterns.push(comparePair(space.left, i, space.right, j, space.words))
-  }
-  return patterns
 }
 
 /** Each left record's best pair only: a list row names one person. */
@@ -316,17 +213,22 @@ export function explainPair(result: Pick<LinkResult, 'scorer' | 'right'>, pair: 
   return { fields, prior: result.scorer.prior, weight: total, probability: probabilityOf(total) }
 }
 
-function ranges(n: number, size: number): [number, number][] {
-  const out: [number, number][] = []
-  for (let from = 0; from < n; from += size) out.push([from, Math.min(n, from + size)])
-  return out
-}
-
 function stopwatch() {
   let last = performance.now()
   return () => {
     const now = performance.now()
     const s = (now - last) / 1000
+    last = now
+    return Math.round(s * 100) / 100
+  }
+}
+
+/** Processor seconds of this process (every thread) since the last call. */
+function cpuStopwatch() {
+  let last = process.cpuUsage()
+  return () => {
+    const now = process.cpuUsage()
+    const s = (now.user - last.user + now.system - last.system) / 1e6
     last = now
     return Math.round(s * 100) / 100
   }

@@ -25,7 +25,15 @@ export type LinkageModel = {
     matchShareOfCandidates: number
     fromLabels: number
     /** one per blocking rule trained on: which fields it estimated, and whether EM converged */
-    sessions?: { rule: string; pairs: number; iterations: number; converged: boolean; estimated: string[] }[]
+    sessions?: {
+      rule: string
+      /** the rule's candidate pairs, and how many of them the session's sample compared */
+      pairs: number
+      sampled?: number
+      iterations: number
+      converged: boolean
+      estimated: string[]
+    }[]
   }
 }
 
@@ -68,6 +76,11 @@ export function estimateU(
     add(i, j)
   }
   return withStrangers(counts)
+}
+
+/** u from level counts of random pairs (field-major, MAX_LEVELS per field), as workers return them. */
+export function uFromLevelCounts(flat: Float64Array): number[][] {
+  return withStrangers(LEVEL_COUNTS.map((n, f) => flat.slice(f * MAX_LEVELS, f * MAX_LEVELS + n)))
 }
 
 /**

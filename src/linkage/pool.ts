@@ -1,6 +1,7 @@
 import os from 'node:os'
 import { Worker } from 'node:worker_threads'
-import { type CandidateSpace, countPatterns, type Scorer, scorePairs } from './score'
+import { countRandomPairs, countSampled } from './sample'
+import { type CandidateSpace, type Scorer, scorePairs } from './score'
 import type { WorkerTask } from './worker'
 
 /** Threads to use by default: every core, as linkage is the bureau's heaviest job. */
@@ -65,7 +66,8 @@ export async function runTasks<R>(
 }
 
 function runHere(space: CandidateSpace, scorer: Scorer | undefined, task: WorkerTask) {
-  if (task.kind === 'count') return countPatterns(space, task.from, task.to, task.step)
+  if (task.kind === 'count') return countSampled(space, task.from, task.to, task.plan)
+  if (task.kind === 'u') return countRandomPairs(space, task)
   if (!scorer) throw new Error('a scoring task needs a model')
   return scorePairs(space, scorer, task.from, task.to, task.minWeight)
 }

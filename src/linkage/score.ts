@@ -1,5 +1,5 @@
 import { type BlockIndex, blockOf } from './blocking'
-import { comparePair, FIELD_COUNT, GIVEN, LEVEL_COUNTS, PATTERN_COUNT, SURNAME } from './compare'
+import { comparePair, FIELD_COUNT, GIVEN, LEVEL_COUNTS, SURNAME } from './compare'
 import type { PreparedRecords } from './prepare'
 
 /**
@@ -73,44 +73,6 @@ export function forEachCandidate(
     }
   }
   return skipped
-}
-
-/**
- * Counts the comparison patterns of the candidate pairs of left records [from, to), every `step`th:
- * once over all rules together (each pair once), and per rule (every pair that rule lets through,
- * whether or not an earlier rule found it), for training sessions that each block on one rule.
- */
-export function countPatterns(space: CandidateSpace, from: number, to: number, step = 1) {
-  const rules = space.rightIndex.length
-  const counts = new Float64Array(PATTERN_COUNT)
-  const byRule = new Float64Array(PATTERN_COUNT * rules)
-  const pairsByRule = new Float64Array(rules)
-  let pairs = 0
-  let skipped = 0
-  for (let i = from; i < to; i += step) {
-    skipped += forEachCandidate(space, i, (j) => {
-      counts[comparePair(space.left, i, space.right, j, space.words)]!++
-      pairs++
-    })
-    for (let r = 0; r < rules; r++) {
-      // "all pairs" lets through exactly the pairs counted above: no need to compare them again
-      if (r === space.uncapped) continue
-      forEachCandidate(
-        space,
-        i,
-        (j) => {
-          byRule[r * PATTERN_COUNT + comparePair(space.left, i, space.right, j, space.words)]!++
-          pairsByRule[r]!++
-        },
-        r,
-      )
-    }
-  }
-  if (space.uncapped >= 0) {
-    byRule.set(counts, space.uncapped * PATTERN_COUNT)
-    pairsByRule[space.uncapped] = pairs
-  }
-  return { counts, byRule, pairsByRule, pairs, skipped }
 }
 
 /**

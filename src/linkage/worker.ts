@@ -1,8 +1,10 @@
 import { parentPort, workerData } from 'node:worker_threads'
-import { type CandidateSpace, countPatterns, type Scorer, scorePairs } from './score'
+import { countRandomPairs, countSampled, type SamplingPlan, type UTask } from './sample'
+import { type CandidateSpace, type Scorer, scorePairs } from './score'
 
 export type WorkerTask =
-  | { kind: 'count'; from: number; to: number; step: number }
+  | { kind: 'count'; from: number; to: number; plan: SamplingPlan }
+  | UTask
   | { kind: 'score'; from: number; to: number; minWeight: number }
 
 const space = workerData.space as CandidateSpace
@@ -10,8 +12,11 @@ const scorer = workerData.scorer as Scorer | undefined
 
 parentPort!.on('message', (task: WorkerTask) => {
   if (task.kind === 'count') {
-    const r = countPatterns(space, task.from, task.to, task.step)
+    const r = countSampled(space, task.from, task.to, task.plan)
     parentPort!.postMessage(r, [r.counts.buffer as ArrayBuffer, r.byRule.buffer as ArrayBuffer])
+  } else if (task.kind === 'u') {
+    const r = countRandomPairs(space, task)
+    parentPort!.postMessage(r, [r.buffer as ArrayBuffer])
   } else {
     if (!scorer) throw new Error('a scoring task needs a model')
     const r = scorePairs(space, scorer, task.from, task.to, task.minWeight)

@@ -1,3 +1,4 @@
+import { givenGroupKeys, groupsOfKey } from '../names/equivalents'
 import { jaroWinkler } from '../names/similarity'
 import { type PreparedRecords, SERVICE_WIDTH } from './prepare'
 
@@ -94,14 +95,32 @@ export function comparePair(
       (b.surnameAlt[j] !== 0 && a.surnameKey[i] === b.surnameAlt[j]))
   )
     surname = 4
+  if (surname === 1 || surname === 2) {
+    // a slip in a surname written in the other language's form (Ррковский for Раківський): held
+    // against that side's other-language form too; only where the first letters agree, as this
+    // runs on every candidate pair
+    const alt = Math.max(
+      similarAlt(a.surnameKey[i]!, b.surnameAlt[j]!, words),
+      similarAlt(b.surnameKey[j]!, a.surnameAlt[i]!, words),
+    )
+    if (alt >= 0.92) surname = 3
+    else if (alt >= 0.8) surname = Math.max(surname, 2)
+  }
   let given = nameLevel(a.givenKey[i]!, b.givenKey[j]!, a.givenCanon[i]!, b.givenCanon[j]!, words, 0.85, 2)
+  if (given === 1)
+    given = misspeltEquivalent(a.givenKey[i]!, a.givenCanon[i]!, b.givenKey[j]!, b.givenCanon[j]!, words)
   const crossPossible =
     (a.surnameKey[i] !== 0 && b.givenKey[j] !== 0) || (a.givenKey[i] !== 0 && b.surnameKey[j] !== 0)
   if ((surname < 4 || given < 3) && crossPossible) {
     // surname and given name written the other way round on one side: compared crosswise, and at
     // most "close", so a swapped pair weighs a little less than one written in order
-    const s2 = nameLevel(a.surnameKey[i]!, b.givenKey[j]!, a.surnameCanon[i]!, -1, words, 0.8, 0.92)
-    const g2 = nameLevel(a.givenKey[i]!, b.surnameKey[j]!, a.givenCanon[i]!, -1, words, 0.85, 2)
+    let s2 = nameLevel(a.surnameKey[i]!, b.givenKey[j]!, a.surnameCanon[i]!, -1, words, 0.8, 0.92)
+    let g2 = nameLevel(a.givenKey[i]!, b.surnameKey[j]!, a.givenCanon[i]!, -1, words, 0.85, 2)
+    // the given name in the surname column in another language or form (Елена for Олена, Peter
+    // for Петро), and the surname in the given-name column in its other-language form
+    if (s2 > 0 && s2 < 3 && inGroup(a.surnameKey[i]!, b.givenCanon[j]!, words)) s2 = 3
+    if (g2 > 0 && g2 < 3 && inGroup(b.surnameKey[j]!, a.givenCanon[i]!, words)) g2 = 3
+    if (g2 > 0 && g2 < 3 && b.surnameAlt[j] !== 0 && b.surnameAlt[j] === a.givenKey[i]) g2 = 3
     if (Math.min(s2, 3) + Math.min(g2, 3) > surname + given) {
       surname = Math.min(s2, 3)
       given = Math.min(g2, 3)
@@ -147,6 +166,46 @@ function nameLevel(
   if (ca !== 0 && ca === cb) return 3
   const jw = jaroWinkler(words[ka]!, words[kb]!)
   return jw >= close ? 3 : jw >= similar ? 2 : 1
+}
+
+/** Whether a name key belongs to the given-name group that a canonical id ("#12") names. */
+function inGroup(key: number, canon: number, words: readonly string[]): boolean {
+  const c = words[canon]!
+  return c.charCodeAt(0) === 35 /* # */ && groupsOfKey(words[key]!).includes(Number(c.slice(1)))
+}
+
+function similarAlt(key: number, alt: number, words: readonly string[]): number {
+  if (alt === 0 || key === 0) return 0
+  const k = words[key]!
+  const w = words[alt]!
+  return k.charCodeAt(0) === w.charCodeAt(0) ? jaroWinkler(k, w) : 0
+}
+
+/**
+ * A given name outside every group (a typo: "Алекснй", "Oloeh") against a name in a group: similar
+ * (level 2) when it is close to any of that group's forms, so a Russian form with a slip still
+ * meets the Ukrainian one. Otherwise different (1).
+ */
+function misspeltEquivalent(
+  ka: number,
+  ca: number,
+  kb: number,
+  cb: number,
+  words: readonly string[],
+): number {
+  const wa = words[ca]!
+  const wb = words[cb]!
+  let key: string
+  let group: string
+  if (wa.startsWith('=') && wb.startsWith('#')) {
+    key = words[ka]!
+    group = wb
+  } else if (wb.startsWith('=') && wa.startsWith('#')) {
+    key = words[kb]!
+    group = wa
+  } else return 1
+  for (const form of givenGroupKeys(Number(group.slice(1)))) if (jaroWinkler(key, form) >= 0.85) return 2
+  return 1
 }
 
 function dateLevel(a: PreparedRecords, i: number, b: PreparedRecords, j: number): number {

@@ -60,6 +60,27 @@ describe('comparisons', () => {
     expect(l.given_name).toBe('equivalent name')
   })
 
+  it("holds a misspelt given name against every form of the other side's name (cross-script set)", () => {
+    // Алекснй and Alekusei are in no group: before, they were "different" from Олексій (weight about -8)
+    expect(levels({ givenName: 'Алекснй' }, { givenName: 'Олексій' }).given_name).toBe('similar (JW ≥ 0.85)')
+    expect(levels({ givenName: 'Alekusei' }, { givenName: 'Олексій' }).given_name).toBe('similar (JW ≥ 0.85)')
+    expect(levels({ givenName: 'Петро' }, { givenName: 'Олексій' }).given_name).toBe('different')
+  })
+
+  it('compares swapped names crosswise through given-name equivalents (Елена in the surname column for Олена)', () => {
+    const l = levels(
+      { surname: 'Елена', givenName: 'Матвейченко' },
+      { surname: 'Матвейченко', givenName: 'Олена' },
+    )
+    expect(l.surname).toBe('close (JW ≥ 0.92)')
+    expect(l.given_name).toBe('equivalent name')
+    const peter = levels(
+      { surname: 'Peter', givenName: 'Bondarenko' },
+      { surname: 'Бондаренко', givenName: 'Петро' },
+    )
+    expect(peter.surname).toBe('close (JW ≥ 0.92)')
+  })
+
   it('grades dates of birth: exact, swapped, year off, partial, different, missing', () => {
     const dob = (a: string, b: string) => levels({ dateOfBirth: a }, { dateOfBirth: b }).date_of_birth
     expect(dob('1990-03-07', '1990-03-07')).toBe('same date')

@@ -96,3 +96,25 @@ export function otherLanguageKeys(name: string): string[] {
 function unique<T>(items: T[]): T[] {
   return [...new Set(items)]
 }
+
+const GROUP_KEYS = new Map<number, readonly string[]>()
+
+/**
+ * The keys of a given-name group's full forms (Ukrainian, Russian, Latin; not diminutives), so a
+ * misspelt name outside every group ("Алекснй", "Alekusei") can be held against each form of the
+ * other side's name (Олексій, Алексей, Aleksei) instead of only the form that side wrote.
+ */
+export function givenGroupKeys(id: number): readonly string[] {
+  let keys = GROUP_KEYS.get(id)
+  if (!keys) {
+    const g = GIVEN_NAME_GROUPS[id]
+    keys = g ? [...new Set([...g.uk, ...g.ru, ...g.latin].map(nameKey).filter(Boolean))] : []
+    GROUP_KEYS.set(id, keys)
+  }
+  return keys
+}
+
+/** The given-name groups of a name key (a key made by nameKey), for keys the caller already has. */
+export function groupsOfKey(key: string): readonly number[] {
+  return GROUPS_BY_KEY.get(key) ?? []
+}

@@ -80,6 +80,19 @@ describe('search', () => {
     expect(russian.hits[0]).toMatchObject({ surname: 'Олійник', firstNames: 'Юрій' })
   })
 
+  it('finds persons by a date of birth alone, written either way', async () => {
+    for (const q of ['1994-03-12', '12.03.1994']) {
+      const { hits } = await search().searchPersons(q)
+      expect(
+        hits.map((h) => h.patronymic),
+        q,
+      ).toEqual(['Петрович'])
+    }
+    // a year alone: everyone born that year, those with only the year recorded too
+    expect((await search().searchPersons('1999')).hits.map((h) => h.surname)).toEqual(['Олійник'])
+    expect((await search().searchPersons('01.01.1970')).hits).toEqual([])
+  })
+
   it('finds a service number', async () => {
     const { hits } = await search().searchPersons('АБ-123456')
     expect(hits).toHaveLength(1)

@@ -87,6 +87,9 @@ export function createSearchService({ db }: { db: Db }) {
     }
 
     if (query.serviceNumber) add(await store.byServiceNumber(db, query.serviceNumber), 0.3)
+    // a date of birth alone ("1996-03-14", "14.03.1996"): everyone born then
+    if (query.dateOfBirth && query.names.length === 0 && !query.serviceNumber)
+      add(await store.byDateOfBirth(db, query.dateOfBirth))
     if (query.names.length > 0) {
       const keys = new Set(query.names.flatMap(keysOf))
       const year = query.dateOfBirth ? Number(query.dateOfBirth.slice(0, 4)) : undefined

@@ -92,3 +92,15 @@ export async function bySurname(db: Db, keys: string[], years: Years): Promise<S
   if (years) q = q.where('birth_year', '>=', years.from).where('birth_year', '<=', years.to)
   return q.limit(CAP).execute()
 }
+
+/**
+ * Persons born on `date` (YYYY, YYYY-MM or YYYY-MM-DD), for a query that gives a date and no name.
+ * A full date also finds those whose record keeps only its month: they may be the person.
+ */
+export async function byDateOfBirth(db: Db, date: string): Promise<SearchCandidate[]> {
+  let q = db.selectFrom('persons').select(COLUMNS)
+  if (date.length === 10) q = q.where('date_of_birth', 'in', [date, date.slice(0, 7)])
+  else if (date.length === 7) q = q.where('date_of_birth', 'like', `${date}%`)
+  else q = q.where('birth_year', '=', Number(date))
+  return q.orderBy('register_number').limit(CAP).execute()
+}

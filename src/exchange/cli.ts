@@ -4,12 +4,14 @@ import type { Command } from 'commander'
 import { commandLineActor, withParley } from '../cli/context'
 import { DomainError } from '../core/errors'
 import { readTable } from '../lists/table'
+import { registerExchangeListCommands } from './received/cli'
 
 /** `parley exchange …`: plan an exchange from the command line, as negotiators script it. */
 export function registerExchangeCommands(program: Command) {
   const exchange = program
     .command('exchange')
     .description('Exchanges: list, plan, import the lists of a round')
+  registerExchangeListCommands(exchange)
 
   exchange
     .command('list')
@@ -105,7 +107,9 @@ export function registerExchangeCommands(program: Command) {
           path.basename(file),
           readFileSync(file),
         )
-        console.log(`${r.rows} persons sought`)
+        console.log(
+          `${r.rows} rows received, ${r.persons} persons, ${r.flaggedRows} rows flagged, ${r.undecidedDuplicates} duplicate groups to decide`,
+        )
       })
     })
 

@@ -19,9 +19,10 @@ afterAll(async () => {
   rmSync(tmp, { recursive: true, force: true })
   await dropTestTemplate()
 })
+// a fresh app signs users in with real password hashes: slow on a loaded machine
 beforeEach(async () => {
   t = await createTestApp()
-})
+}, 180_000)
 afterEach(async () => t.close())
 
 const LIMIT = 4096
@@ -78,7 +79,7 @@ function cp1251(text: string): Buffer {
 
 const leftovers = () => readdirSync(tmp).filter((f) => f.startsWith('parley-upload-'))
 
-describe('uploads streamed to disk with their own limit', () => {
+describe('uploads streamed to disk with their own limit', { timeout: 120_000 }, () => {
   it('refuses a streamed list over the upload limit with 413 naming it, storing and leaving nothing', async () => {
     const registrar = await t.as('analyst')
     const big = listRows(200)
@@ -133,7 +134,7 @@ describe('uploads streamed to disk with their own limit', () => {
   })
 })
 
-describe("an exchange's list goes through the same decoding", () => {
+describe("an exchange's list goes through the same decoding", { timeout: 120_000 }, () => {
   async function draftExchange() {
     const negotiator = await t.as('negotiator')
     const created = await negotiator.json('POST', '/api/v1/exchanges', {

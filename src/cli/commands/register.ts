@@ -1,22 +1,26 @@
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Command } from 'commander'
-import { migrateAsOwner } from '../../app/container'
 import { ROLES } from '../../auth/roles'
-import { loadConfig } from '../../core/config'
 import { DomainError } from '../../core/errors'
-import { openConnection } from '../../db/connection'
-import { startServer } from '../../http/server'
 import { commandLineActor, progressBar, withParley } from '../context'
 import { registerUserLifecycleCommands } from './users'
 
-/** The commands of the custody register foundation: serve, migrate, users, import (audit: audit.ts). */
+/**
+ * The commands of the custody register foundation: serve, migrate, users, import (audit: audit.ts).
+ * The server and the database are imported inside the actions: `parley user --help` or a missing
+ * file answers without loading them.
+ */
 export function registerFoundationCommands(program: Command) {
   program
     .command('serve')
     .description('Serve the API and the web app (creates the first admin on a new data folder)')
     .option('--demo', 'fill an empty register with fictitious demo data first')
     .action(async (opts: { demo?: boolean }) => {
+      const [{ loadConfig }, { startServer }] = await Promise.all([
+        import('../../core/config'),
+        import('../../http/server'),
+      ])
       const config = loadConfig()
       const server = await startServer(config)
       const first = await server.parley.services.users.ensureFirstAdmin()
@@ -49,6 +53,11 @@ export function registerFoundationCommands(program: Command) {
     .command('migrate')
     .description('Apply the database migrations and exit')
     .action(async () => {
+      const [{ loadConfig }, { openConnection }, { migrateAsOwner }] = await Promise.all([
+        import('../../core/config'),
+        import('../../db/connection'),
+        import('../../app/container'),
+      ])
       const config = loadConfig()
       const conn = await openConnection(config.database)
       try {

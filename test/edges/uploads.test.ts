@@ -79,7 +79,7 @@ function cp1251(text: string): Buffer {
 
 const leftovers = () => readdirSync(tmp).filter((f) => f.startsWith('parley-upload-'))
 
-describe('uploads streamed to disk with their own limit', { timeout: 120_000 }, () => {
+describe('uploads streamed to disk with their own limit', { timeout: 300_000 }, () => {
   it('refuses a streamed list over the upload limit with 413 naming it, storing and leaving nothing', async () => {
     const registrar = await t.as('analyst')
     const big = listRows(200)
@@ -134,7 +134,7 @@ describe('uploads streamed to disk with their own limit', { timeout: 120_000 }, 
   })
 })
 
-describe("an exchange's list goes through the same decoding", { timeout: 120_000 }, () => {
+describe("an exchange's list goes through the same decoding", { timeout: 300_000 }, () => {
   async function draftExchange() {
     const negotiator = await t.as('negotiator')
     const created = await negotiator.json('POST', '/api/v1/exchanges', {

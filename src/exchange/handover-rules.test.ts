@@ -3,6 +3,7 @@ import { NO_FACTS } from '../custody/facts'
 import { crossingOrder, dedupe, handoverReasonText, stagesOf, substituteRefusal } from './handover-rules'
 import { type Candidate, DEFAULT_TERMS } from './model'
 import { giveFacts } from './use-cases/candidates'
+import { endingsOf } from './use-cases/handover'
 
 function person(id: string, over: Partial<Candidate> = {}): Candidate {
   return {
@@ -130,5 +131,49 @@ describe('person facts in an exchange', () => {
     ).toMatchObject({
       pendingProceedings: true,
     })
+  })
+})
+
+describe('what completion writes', () => {
+  it('ends every row of our list with one event, and keeps our people who came home', () => {
+    const row = (
+      side: 'give' | 'receive',
+      ref: string,
+      outcome: string,
+      substitute_ref: string | null = null,
+    ) => ({
+      side,
+      ref,
+      stage: 2,
+      outcome,
+      substitute_ref,
+    })
+    const { endings, returned } = endingsOf(
+      'x',
+      [
+        row('give', 'a', 'crossed'),
+        row('give', 'b', 'no_show'),
+        row('give', 'c', 'refused'),
+        row('give', 'd', 'substituted', 'e'),
+        row('receive', 'r1', 'crossed'),
+        row('receive', 'r2', 'substituted', 'r3'),
+        row('receive', 'r4', 'no_show'),
+      ],
+      '2026-11-30',
+      'exchange',
+    )
+    expect(endings.map((x) => [x.personId, x.event.type, x.mustBeHeld])).toEqual([
+      ['a', 'exchanged', true],
+      ['b', 'did_not_cross', false],
+      ['c', 'did_not_cross', false],
+      ['d', 'replaced', false],
+      ['e', 'exchanged', true],
+    ])
+    expect(endings[4]!.event).toMatchObject({ stage: 2, substituteFor: 'd' })
+    expect(endings[2]!.event).toMatchObject({ reason: 'refused' })
+    expect(returned).toEqual([
+      { ref: 'r1', stage: 2, replacedRef: null },
+      { ref: 'r3', stage: 2, replacedRef: 'r2' },
+    ])
   })
 })

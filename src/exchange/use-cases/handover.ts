@@ -21,6 +21,7 @@ import { type ExchangeDeps, exchangeEntry, load, lockExchange, requireStatus, to
 import { presentExchange } from './present'
 
 const HELD = ['captured', 'interned', 'hospitalised']
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 /** "Шевченко Іван (1990-04-02)": how a refusal names a person; the id when nothing else is known. */
 function nameOf(
@@ -302,6 +303,9 @@ export function completeHandover(deps: ExchangeDeps) {
           `${nameOf(twice[0]!, people.get(twice[0]!))} would cross twice: check the substitutions`,
         )
       const ids = [...new Set(endings.map((x) => x.personId))]
+      const stranger = ids.find((x) => !UUID.test(x))
+      if (stranger)
+        throw new DomainError('CONFLICT', `row ${stranger} of our list is not a person of the register`)
       await ctx.lock('persons', ids)
       const standing = new Map((await statusesOf(ctx, ids)).map((p) => [p.id, p]))
       const written: Ending[] = []

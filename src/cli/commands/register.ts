@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { createReadStream, existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Command } from 'commander'
 import { ROLES } from '../../auth/roles'
@@ -154,7 +155,8 @@ export function registerFoundationCommands(program: Command) {
           name: opts.name,
           counterpart: opts.counterpart,
           fileName: path.basename(file),
-          content: readFileSync(file),
+          // read from disk by the streaming reader, not held whole (a list can be tens of MB)
+          content: { path: file, sha256: await sha256OfFile(file) },
         })
         for (const w of list.warnings.slice(0, 20)) console.error(`warning: ${w}`)
         console.log(
@@ -186,4 +188,10 @@ export function registerFoundationCommands(program: Command) {
         }
       })
     })
+}
+
+async function sha256OfFile(file: string): Promise<string> {
+  const hash = createHash('sha256')
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer)
+  return hash.digest('hex')
 }

@@ -573,7 +573,7 @@ export async function measureCrossScript(o = DEFAULT_CROSS_SCRIPT) {
   }
 }
 
-// run alone: `node --import tsx bench/cross-script-set.ts [rows persons]` writes the set and prints figures
+// run alone: `node --import tsx bench/cross-script-set.ts [rows persons seed]` writes the set and prints figures
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve('bench/cross-script-set.ts')) {
   const [rows, persons] = process.argv.slice(2).map(Number)
   const m = await measureCrossScript({

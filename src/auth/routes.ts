@@ -359,13 +359,22 @@ export function sessionRoutes({ auth, users, settings, accounts, baseUrl }: Deps
       summary: 'Change security settings (any of them; the others stay)',
       request: { body: jsonBody(SecuritySettingsChange) },
       responses: {
-        200: jsonOk('{ requireSecondFactor, sessionIdleMinutes, sessionLifetimeHours }'),
+        200: jsonOk(
+          '{ requireSecondFactor, sessionIdleMinutes, sessionLifetimeHours, enrolmentCode? } (enrolmentCode: for an admin who now must enrol)',
+        ),
         ...PROBLEMS,
       },
     }),
     async (c) => {
-      const actor = requirePermission(c.get('user'), 'settings.manage')
-      return c.json(await settings.updateSecuritySettings(actor, c.req.valid('json')), 200)
+      const user = c.get('user')
+      const actor = requirePermission(user, 'settings.manage')
+      const saved = await settings.updateSecuritySettings(actor, c.req.valid('json'))
+      // The admin who requires a second factor without having one must now enrol, and enrolling
+      // while it is required takes an enrolment code: hand them their own (as resetting their own
+      // second factor would), or the only admin would lock themselves out.
+      if (saved.requireSecondFactor && user && !user.twoFactorEnabled)
+        return c.json({ ...saved, enrolmentCode: await accounts.issueEnrolmentCode(user.id) }, 200)
+      return c.json(saved, 200)
     },
   )
 

@@ -1,14 +1,105 @@
+import type { TFunction } from 'i18next'
 import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { ZodType } from 'zod'
 import { ApiError, type FieldIssue } from './api'
 
 /** Field errors keyed by the API's field path (`surname`, `persons.2.dateOfBirth`, `nextOfKin.name`). */
 export type FieldErrors = Record<string, string>
 
-export function errorsFrom(issues: FieldIssue[]): FieldErrors {
+/**
+ * The server's and zod's messages (English, some zod's own defaults) in the reader's language. The
+ * messages are few and fixed, so they are matched by their words; one not listed is shown as sent.
+ */
+const PROBLEMS: [RegExp, string][] = [
+  [/^Invalid input: expected \w+, received undefined$|^Required$/, 'problems.required'],
+  [/^must not be empty$|^Too small: expected string to have >=1 characters?$/, 'problems.empty'],
+  [/^(?<value>.+) is not a date$/, 'problems.notADate'],
+  [
+    /^at most (?<max>\d+) characters$|^Too big: expected string to have <=(?<max2>\d+) characters$/,
+    'problems.tooLong',
+  ],
+  [/^Too small: expected string to have >=(?<min>\d+) characters$/, 'problems.tooShort'],
+  [/^Too big: expected number to be <=(?<max>\d+)$/, 'problems.tooBig'],
+  [/^Too small: expected number to be >=(?<min>\d+)$/, 'problems.tooSmall'],
+  [/^Invalid input: expected int/, 'problems.notAnInteger'],
+  [/^Invalid option/, 'problems.option'],
+  [/^enter the 6-digit code/, 'problems.sixDigits'],
+  [/^enter the enrolment code/, 'problems.enrolmentCode'],
+  [/^enter your (current )?password$/, 'problems.enterPassword'],
+  [/^enter your username$/, 'problems.enterUsername'],
+  [/^is not your (current )?password$/, 'problems.notYourPassword'],
+  [/^Invalid/, 'problems.invalid'],
+]
+
+export function translateProblem(t: TFunction, message: string): string {
+  for (const [pattern, key] of PROBLEMS) {
+    const m = pattern.exec(message)
+    if (!m) continue
+    const g = m.groups ?? {}
+    return t(key, { value: g.value, max: g.max ?? g.max2, min: g.min })
+  }
+  return message
+}
+
+/**
+ * A field path as the form labels it: `dateOfBirth` -> "Date of birth", `persons.2.surname` ->
+ * "Person 3 — Surname", `row 4.surname` -> "Row 4 — Surname". A field without a label keeps its name.
+ */
+export function fieldLabel(t: TFunction, path: string): string {
+  const parts: string[] = []
+  const segments = path.split('.').filter(Boolean)
+  for (let i = 0; i < segments.length; i++) {
+    const seg = segments[i]!
+    const next = segments[i + 1]
+    const row = /^row (\d+)$/.exec(seg)
+    if (row) parts.push(t('problems.row', { n: row[1] }))
+    else if (seg === 'persons' && next && /^\d+$/.test(next)) {
+      parts.push(t('problems.person', { n: Number(next) + 1 }))
+      i++
+    } else if (/^\d+$/.test(seg)) parts.push(String(Number(seg) + 1))
+    else if (i === segments.length - 1 || !segments.slice(i + 1).some((s) => !/^\d+$/.test(s)))
+      parts.push(t(`fields.${seg}`, { defaultValue: seg }))
+  }
+  return parts.join(' — ')
+}
+
+export function errorsFrom(issues: FieldIssue[], t?: TFunction): FieldErrors {
   const out: FieldErrors = {}
-  for (const i of issues) out[i.path] ??= i.message
+  for (const i of issues) out[i.path] ??= t ? translateProblem(t, i.message) : i.message
   return out
+}
+
+const BY_CODE: Record<string, string> = {
+  NOT_FOUND: 'errors.notFound',
+  UNAUTHENTICATED: 'errors.unauthenticated',
+  SECOND_FACTOR_REQUIRED: 'errors.secondFactorRequired',
+  RATE_LIMITED: 'errors.rateLimited',
+  INTERNAL: 'errors.internal',
+}
+
+/**
+ * What a banner says about a failed request, in the reader's language: the fields by their labels
+ * with each problem; a refusal by its kind. The server's own sentence (English) is kept where it
+ * says more than the kind (a conflict, a refusal naming its reason) and the page is in English.
+ */
+export function errorMessage(t: TFunction, error: unknown, language = 'en'): string {
+  if (error instanceof ApiError) {
+    if (error.issues.length > 0)
+      return error.issues
+        .map((i) =>
+          i.path
+            ? t('problems.field', { field: fieldLabel(t, i.path), message: translateProblem(t, i.message) })
+            : translateProblem(t, i.message),
+        )
+        .join('; ')
+    if (language === 'en' && error.code !== 'INTERNAL' && error.code !== 'NOT_FOUND') return error.message
+    if (error.code === 'FORBIDDEN') return t('errors.forbidden')
+    if (error.code in BY_CODE) return t(BY_CODE[error.code]!)
+    return language === 'en' ? error.message : t('errors.conflict', { message: error.message })
+  }
+  if (error instanceof TypeError) return t('errors.network')
+  return error instanceof Error ? error.message : String(error)
 }
 
 /**
@@ -16,6 +107,7 @@ export function errorsFrom(issues: FieldIssue[]): FieldErrors {
  * registrar sees the message beside the field at once; the server's answer is placed the same way.
  */
 export function useFormErrors() {
+  const { t, i18n } = useTranslation()
   const [errors, setErrors] = useState<FieldErrors>({})
   const [formError, setFormError] = useState<string | null>(null)
 
@@ -27,18 +119,19 @@ export function useFormErrors() {
       setFormError(null)
       return parsed.data
     }
-    setErrors(errorsFrom(parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }))))
+    setErrors(
+      errorsFrom(
+        parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+        t,
+      ),
+    )
     setFormError(null)
     return undefined
   }
 
   function fail(error: unknown) {
-    if (error instanceof ApiError) {
-      setErrors(errorsFrom(error.issues))
-      setFormError(error.message)
-    } else {
-      setFormError(error instanceof Error ? error.message : String(error))
-    }
+    if (error instanceof ApiError) setErrors(errorsFrom(error.issues, t))
+    setFormError(errorMessage(t, error, i18n.language))
   }
 
   function clear() {

@@ -15,7 +15,8 @@ import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { api } from '../api'
-import { useFormErrors } from '../forms'
+import { errorMessage, useFormErrors } from '../forms'
+import { ENROLMENT_CODE_KEY } from '../session/session'
 
 const ROLES = ['admin', 'registrar', 'tracer', 'analyst', 'negotiator', 'liaison', 'auditor']
 
@@ -44,7 +45,7 @@ const ACTIONS = [
 
 /** Staff accounts and the security settings: who may sign in, as what, and whether a second factor is required. */
 export function AdminPage() {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const client = useQueryClient()
   const users = useQuery({
     queryKey: ['users'],
@@ -72,7 +73,7 @@ export function AdminPage() {
       await client.invalidateQueries({ queryKey: ['users'] })
     } catch (error) {
       setShown(null)
-      setActionError(error instanceof Error ? error.message : String(error))
+      setActionError(errorMessage(t, error, i18n.language))
     }
   }
 
@@ -82,13 +83,29 @@ export function AdminPage() {
       await api('PUT', `/users/${encodeURIComponent(u.id)}/role`, { role })
       await client.invalidateQueries({ queryKey: ['users'] })
     } catch (error) {
-      setActionError(error instanceof Error ? error.message : String(error))
+      setActionError(errorMessage(t, error, i18n.language))
     }
   }
 
+  /**
+   * The answer is the saved settings: no read-back, which an admin without a second factor could
+   * not do any more. Such an admin gets their own enrolment code with it and is taken to enrolment.
+   */
   async function setRequireSecondFactor(requireSecondFactor: boolean) {
-    await api('PUT', '/settings', { requireSecondFactor })
-    await client.invalidateQueries({ queryKey: ['settings'] })
+    setActionError(null)
+    try {
+      const saved = await api<{ requireSecondFactor: boolean; enrolmentCode?: string }>('PUT', '/settings', {
+        requireSecondFactor,
+      })
+      const { enrolmentCode, ...settings } = saved
+      client.setQueryData(['settings'], settings)
+      if (enrolmentCode) {
+        client.setQueryData(ENROLMENT_CODE_KEY, enrolmentCode)
+        await client.invalidateQueries({ queryKey: ['session'] })
+      }
+    } catch (error) {
+      setActionError(errorMessage(t, error, i18n.language))
+    }
   }
 
   return (
@@ -134,7 +151,7 @@ export function AdminPage() {
               <Table.Td>
                 <Select
                   aria-label={t('admin.setRole', { username: u.username })}
-                  data={ROLES}
+                  data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
                   value={u.role}
                   onChange={(v) => v && v !== u.role && void setRole(u, v)}
                   allowDeselect={false}
@@ -244,7 +261,7 @@ function AddUser() {
         />
         <Select
           label={t('fields.role')}
-          data={ROLES}
+          data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
           value={values.role}
           onChange={(v) => setValues({ ...values, role: v ?? 'registrar' })}
           allowDeselect={false}

@@ -36,7 +36,7 @@ export function Shell() {
             {can('persons.read') && <PersonSearch />}
             <LanguageSwitch />
             <Text size="sm" data-testid="signed-in-user">
-              {user?.name} ({user?.role})
+              {user?.name} ({user ? t(`roles.${user.role}`, { defaultValue: user.role }) : ''})
             </Text>
             <Button variant="subtle" size="xs" onClick={() => void signOut()}>
               {t('nav.signOut')}

@@ -1,10 +1,11 @@
-import { Badge, Group, Loader, Select, Stack, Text, TextInput, Title } from '@mantine/core'
+import { Anchor, Badge, Group, Loader, Select, Stack, Text, TextInput, Title } from '@mantine/core'
 import { useDebouncedValue } from '@mantine/hooks'
-import { useNavigate } from '@tanstack/react-router'
+import { Link, useNavigate } from '@tanstack/react-router'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { CATEGORIES, STATUSES, useOptions } from '../labels'
+import { useCan } from '../session/session'
 import type { Person } from '../types'
 import { COLUMNS, ROW_HEIGHT } from './columns'
 import { RegisterHeader } from './RegisterHeader'
@@ -15,6 +16,45 @@ import {
   usePersonCount,
   usePersons,
 } from './usePersons'
+
+/**
+ * No rows: with filters, say so; with none, the register is empty and the way to fill it is shown
+ * (the links only for a role that may use them).
+ */
+function EmptyRegister() {
+  const { t } = useTranslation()
+  const can = useCan()
+  // the register as a whole, whatever the filters: only a register with no one in it is "empty"
+  const all = usePersonCount({ q: '', status: null, category: null, facilityId: null, confirmation: 'all' })
+  if (!all.data) return null
+  if (all.data.total > 0)
+    return (
+      <Text p="md" c="dimmed">
+        {t('register.empty')}
+      </Text>
+    )
+  return (
+    <Stack p="md" gap={4} data-testid="register-empty">
+      <Text fw={500}>{t('register.emptyRegister')}</Text>
+      <Text c="dimmed">{t('register.emptyNext')}</Text>
+      <Group gap="md">
+        {can('persons.write') && (
+          <Anchor component={Link} to="/persons/new">
+            {t('nav.registerPerson')}
+          </Anchor>
+        )}
+        {can('captures.write') && (
+          <Anchor component={Link} to="/captures/new">
+            {t('nav.capture')}
+          </Anchor>
+        )}
+      </Group>
+      <Text size="sm" c="dimmed">
+        {t('register.emptyImport')}
+      </Text>
+    </Stack>
+  )
+}
 
 /** The custody register: a virtualised table over server-side filtering, sorting and cursor paging. */
 export function RegisterPage() {
@@ -122,11 +162,7 @@ export function RegisterPage() {
               <Loader size="sm" /> <Text>{t('register.loading')}</Text>
             </Group>
           )}
-          {persons.isSuccess && rows.length === 0 && (
-            <Text p="md" c="dimmed">
-              {t('register.empty')}
-            </Text>
-          )}
+          {persons.isSuccess && rows.length === 0 && <EmptyRegister />}
           <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
             {items.map((item) => {
               const p = rows[item.index]!

@@ -3,6 +3,8 @@ import {
   Button,
   Center,
   Code,
+  Group,
+  Image,
   List,
   Paper,
   PasswordInput,
@@ -12,17 +14,40 @@ import {
   Title,
 } from '@mantine/core'
 import { useQueryClient } from '@tanstack/react-query'
-import { type FormEvent, useState } from 'react'
+import QRCode from 'qrcode'
+import { type FormEvent, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { api } from '../api'
 import { useFormErrors } from '../forms'
+import { LanguageSwitch } from '../layout/LanguageSwitch'
+import { ENROLMENT_CODE_KEY, useSignOut } from './session'
+
+/** The otpauth:// address as an SVG data URL an authenticator app can scan. */
+function useQrCode(text: string | null): string | null {
+  const [url, setUrl] = useState<string | null>(null)
+  useEffect(() => {
+    if (!text) return setUrl(null)
+    let live = true
+    void QRCode.toString(text, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }).then((svg) => {
+      if (live) setUrl(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`)
+    })
+    return () => {
+      live = false
+    }
+  }, [text])
+  return url
+}
 
 /** Shown instead of the app when an admin requires a second factor and this account has none yet. */
 export function EnrolSecondFactorPage() {
   const { t } = useTranslation()
   const client = useQueryClient()
+  const signOut = useSignOut()
   const [password, setPassword] = useState('')
-  const [enrolmentCode, setEnrolmentCode] = useState('')
+  // an admin who just required a second factor of everyone was handed their own code with it
+  const [enrolmentCode, setEnrolmentCode] = useState(
+    () => client.getQueryData<string>(ENROLMENT_CODE_KEY) ?? '',
+  )
   const [code, setCode] = useState('')
   const [enrolment, setEnrolment] = useState<{ totpUri: string; backupCodes: string[] } | null>(null)
   const [pending, setPending] = useState(false)
@@ -52,11 +77,15 @@ export function EnrolSecondFactorPage() {
   }
 
   const secret = enrolment ? new URL(enrolment.totpUri).searchParams.get('secret') : null
+  const qr = useQrCode(enrolment?.totpUri ?? null)
   return (
     <Center mih="100vh" bg="gray.0">
       <Paper withBorder shadow="sm" p="xl" w={460} component="form" onSubmit={submit}>
         <Stack>
-          <Title order={2}>{t('signIn.enrolTitle')}</Title>
+          <Group justify="space-between">
+            <Title order={2}>{t('signIn.enrolTitle')}</Title>
+            <LanguageSwitch />
+          </Group>
           {formError && (
             <Alert color="red" role="alert">
               {formError}
@@ -74,6 +103,7 @@ export function EnrolSecondFactorPage() {
               />
               <TextInput
                 label={t('account.enrolmentCode')}
+                description={t('signIn.enrolmentCodeHint')}
                 value={enrolmentCode}
                 error={errors.enrolmentCode}
                 onChange={(e) => setEnrolmentCode(e.currentTarget.value)}
@@ -85,12 +115,19 @@ export function EnrolSecondFactorPage() {
             </>
           ) : (
             <>
+              <Text size="sm">{t('signIn.enrolScan')}</Text>
+              {qr && (
+                <Image src={qr} alt={t('signIn.qrAlt')} w={200} h={200} mx="auto" data-testid="totp-qr" />
+              )}
               <Text size="sm">{t('signIn.enrolKey')}</Text>
               <Code block data-testid="totp-secret">
                 {secret}
               </Code>
               <Text size="sm" fw={500}>
                 {t('signIn.backupCodes')}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {t('signIn.backupCodesHint')}
               </Text>
               <List size="sm" ff="monospace">
                 {enrolment.backupCodes.map((c) => (
@@ -108,8 +145,14 @@ export function EnrolSecondFactorPage() {
               <Button type="submit" loading={pending}>
                 {t('signIn.confirm')}
               </Button>
+              <Button variant="subtle" onClick={() => setEnrolment(null)}>
+                {t('signIn.startAgain')}
+              </Button>
             </>
           )}
+          <Button variant="subtle" color="gray" onClick={() => void signOut()}>
+            {t('nav.signOut')}
+          </Button>
         </Stack>
       </Paper>
     </Center>

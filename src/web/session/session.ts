@@ -1,6 +1,10 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { useNavigate } from '@tanstack/react-router'
 import { ApiError, api } from '../api'
 import type { SessionUser } from '../types'
+
+/** Where the admin page leaves the enrolment code the server handed an admin who must now enrol. */
+export const ENROLMENT_CODE_KEY = ['enrolmentCode'] as const
 
 /** The signed-in user, or null when nobody is. */
 export function useSession() {
@@ -23,11 +27,27 @@ export function useCan() {
   return (permission: string) => !!data?.permissions.includes(permission)
 }
 
+/**
+ * Signs out and forgets everything the previous user saw. Order matters: the session is set to
+ * nobody first so the root swaps the shell for the sign-in page (its pages, and their queries, go
+ * away), then every cached query is dropped, then "nobody" is seeded again into the emptied cache so
+ * the sign-in page shows at once instead of asking the server. The address goes back to the start:
+ * whoever signs in next does not land on the previous user's page.
+ */
 export function useSignOut() {
   const client = useQueryClient()
+  const navigate = useNavigate()
   return async () => {
-    await api('DELETE', '/session')
+    try {
+      await api('DELETE', '/session')
+    } catch (e) {
+      // an already closed session is signed out all the same
+      if (!(e instanceof ApiError && e.status === 401)) throw e
+    }
+    await client.cancelQueries()
+    client.setQueryData(['session'], null)
     client.clear()
-    await client.invalidateQueries({ queryKey: ['session'] })
+    client.setQueryData(['session'], null)
+    await navigate({ to: '/' })
   }
 }

@@ -2,16 +2,18 @@ import { DEFAULT_TERMS, type Terms } from '../src/exchange/model'
 import { planExchange } from '../src/exchange/planner'
 import { checkPlan } from '../src/exchange/validate'
 import { generateExchangePool } from '../src/generate/exchange-pool'
+import { handoverTapLatency } from './exchange-handover'
 import { type Benchmark, peakRssMiB } from './lib'
 import { sizeToCount } from './support'
 
 /**
  * The exchange planner at the sizes of the largest exchanges: two pools of SIZE persons each, quotas
- * on eight categories, 200 named requests, travel groups; time to a proven optimum (HiGHS).
+ * on eight categories, 200 named requests, travel groups; time to a proven optimum (HiGHS). Then the
+ * handover of 2,000 persons: the tablet's tap through the HTTP API.
  */
 const bench: Benchmark = {
   description:
-    'exchange planning: pools of SIZE and SIZE, eight quota categories, 200 named requests, time to proven optimum',
+    'exchange planning: pools of SIZE and SIZE, eight quota categories, 200 named requests, time to proven optimum; handover tap latency through the API at 2,000 persons',
   sizes: ['10k', '1k'],
   async run({ size }) {
     const n = sizeToCount(size, 10_000)
@@ -49,6 +51,8 @@ const bench: Benchmark = {
     const t = performance.now()
     const greedy = await planExchange(solo, greedyTerms, { method: 'greedy' })
     const greedyMs = performance.now() - t
+    // the day of the swap at full size: 1,000 each way, each tap timed through the HTTP API
+    const handover = await handoverTapLatency(1000)
     return {
       params: {
         poolGive: n,
@@ -68,6 +72,7 @@ const bench: Benchmark = {
         conflicts: plan.conflicts.join('; ') || 'none',
         greedyMs: Math.round(greedyMs * 10) / 10,
         greedyGive: greedy.give.length,
+        ...handover,
         peakRssMiB: peakRssMiB(),
       },
     }

@@ -1,7 +1,8 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { PersonEvent } from './events'
 import { factsOf } from './facts'
-import { currentState } from './state'
+import { currentState, foldHistory } from './state'
 
 let seq = 0
 const ev = (
@@ -54,5 +55,58 @@ describe('person facts', () => {
     expect(() =>
       currentState([...history, ev('died', '2025-08-01'), ev('consent_given', '2025-09-01')]),
     ).toThrow(/consent to repatriation cannot be recorded for a person who is dead/)
+  })
+
+  it('leave status, facility and health as the moving events make them, whatever they interleave with', () => {
+    const moving = [
+      'arrived',
+      'transferred',
+      'hospitalised',
+      'discharged',
+      'escaped',
+      'recaptured',
+      'died',
+    ] as const
+    const facts = [
+      'consent_given',
+      'consent_withdrawn',
+      'refused_repatriation',
+      'proceedings_opened',
+    ] as const
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.tuple(fc.constantFrom(...moving, ...facts), fc.constantFrom('f1', 'f2', 'h1'), fc.nat(30)),
+          {
+            maxLength: 15,
+          },
+        ),
+        (steps) => {
+          const events: PersonEvent[] = [
+            { seq: 1, type: 'captured', occurredOn: '2026-01-01', facilityId: null, details: {} },
+            ...steps.map(([type, facility, day], i) => ({
+              seq: i + 2,
+              type,
+              occurredOn: `2026-02-${String((day % 28) + 1).padStart(2, '0')}`,
+              facilityId:
+                (moving as readonly string[]).includes(type) && type !== 'escaped' && type !== 'died'
+                  ? facility
+                  : null,
+              details: type === 'refused_repatriation' ? { heardBy: 'ICRC interview' } : {},
+            })),
+          ]
+          const without = events.filter((e) => !(facts as readonly string[]).includes(e.type))
+          const a = foldHistory(events)
+          const b = foldHistory(without)
+          // a fact can only be refused where the person is no longer held; it never moves anyone
+          if (a.ok && b.ok) {
+            expect(a.state.status).toBe(b.state.status)
+            expect(a.state.facilityId).toBe(b.state.facilityId)
+            expect(a.state.health).toBe(b.state.health)
+          }
+          if (!b.ok) expect(a.ok).toBe(false)
+        },
+      ),
+    )
   })
 })

@@ -5,6 +5,7 @@ import { useNavigate } from '@tanstack/react-router'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { api, queryString } from '../api'
+import { errorMessage } from '../forms'
 
 type Hit = {
   id: string
@@ -20,7 +21,7 @@ type Hit = {
 
 /** The header's search box: any alphabet, results as one types, Enter opens the first. */
 export function PersonSearch() {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const navigate = useNavigate()
   const [text, setText] = useState('')
   const [open, setOpen] = useState(false)
@@ -74,7 +75,7 @@ export function PersonSearch() {
         )}
         {results.isError && (
           <Text size="sm" c="red" p="xs">
-            {results.error.message}
+            {errorMessage(t, results.error, i18n.language)}
           </Text>
         )}
         <Stack gap={0} role="listbox" aria-label={t('search.results')}>

@@ -1,4 +1,6 @@
 import { Alert, Center, Loader } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
+import { errorMessage } from '../forms'
 import { ChangePasswordPage } from '../session/ChangePasswordPage'
 import { EnrolSecondFactorPage } from '../session/EnrolSecondFactorPage'
 import { SignInPage } from '../session/SignInPage'
@@ -7,6 +9,7 @@ import { Shell } from './Shell'
 
 /** Nobody sees a page of the register before signing in, and enrolling a second factor when required. */
 export function Root() {
+  const { t, i18n } = useTranslation()
   const session = useSession()
   if (session.isPending)
     return (
@@ -17,7 +20,7 @@ export function Root() {
   if (session.isError)
     return (
       <Alert color="red" m="xl">
-        {session.error.message}
+        {errorMessage(t, session.error, i18n.language)}
       </Alert>
     )
   if (!session.data) return <SignInPage />

@@ -480,7 +480,6 @@ export const en = {
   // Problems with a field, by the kind of problem; the field is named by its label in `fields`.
   problems: {
     field: '{{field}}: {{message}}',
-    item: '{{what}} {{n}}',
     row: 'Row {{n}}',
     person: 'Person {{n}}',
     required: 'required',

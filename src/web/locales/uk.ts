@@ -478,7 +478,6 @@ export const uk: Messages = {
   },
   problems: {
     field: '{{field}}: {{message}}',
-    item: '{{what}} {{n}}',
     row: 'Рядок {{n}}',
     person: 'Особа {{n}}',
     required: "обов'язкове поле",

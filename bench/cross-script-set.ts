@@ -575,11 +575,12 @@ export async function measureCrossScript(o = DEFAULT_CROSS_SCRIPT) {
 
 // run alone: `node --import tsx bench/cross-script-set.ts [rows persons seed]` writes the set and prints figures
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve('bench/cross-script-set.ts')) {
-  const [rows, persons] = process.argv.slice(2).map(Number)
+  const [rows, persons, seed] = process.argv.slice(2).map(Number)
   const m = await measureCrossScript({
     ...DEFAULT_CROSS_SCRIPT,
-    rows: rows || 2000,
-    persons: persons || 20_000,
+    rows: rows || DEFAULT_CROSS_SCRIPT.rows,
+    persons: persons || DEFAULT_CROSS_SCRIPT.persons,
+    seed: seed || DEFAULT_CROSS_SCRIPT.seed,
   })
   console.log(JSON.stringify(m.figures, null, 1))
   for (const w of m.weights) console.log(w)

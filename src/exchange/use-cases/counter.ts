@@ -97,6 +97,11 @@ export function importCounter({ db, write, clock }: ExchangeDeps) {
     const listsOf: Record<Side, string[]> = { give: [], receive: [] }
     for (const m of matches) if (m.status === 'matched') listsOf[m.side].push(m.match!.ref)
     const nameOf = (ref: string) => labelOf(people.get(ref), ref)
+    const unmatchedWords = matches
+      .filter((m) => m.status === 'unmatched' || m.status === 'ambiguous')
+      .map((m) =>
+        `row ${m.line}: ${m.written.surname} ${m.written.firstNames} ${m.written.dateOfBirth}`.trim(),
+      )
     return write(async (ctx) => {
       requireStatus(await lockExchange(ctx, id), ['proposed'], 'record a counter-list')
       const previous = await store.lastRound(ctx.tx, id)
@@ -118,7 +123,8 @@ export function importCounter({ db, write, clock }: ExchangeDeps) {
         n,
         kind: 'counter',
         ...listsOf,
-        detail: { matches },
+        // `unmatched` in words, as rounds before matches had evidence kept it (the web reads it)
+        detail: { matches, unmatched: unmatchedWords },
         createdBy: actor.id,
       })
       for (const side of ['give', 'receive'] as const)
@@ -145,9 +151,7 @@ export function importCounter({ db, write, clock }: ExchangeDeps) {
         result: {
           round: n,
           counts: { rows: counter.length, ...after },
-          unmatched: unmatched.map((m) =>
-            `row ${m.line}: ${m.written.surname} ${m.written.firstNames} ${m.written.dateOfBirth}`.trim(),
-          ),
+          unmatched: unmatchedWords,
           matches,
           difference: diff,
           named: diff ? nameDifference(diff, matches, nameOf) : null,

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { api } from '../api'
 import { useCan } from '../session/session'
 import { Handover } from './Handover'
+import { ListsPanel } from './lists/ListsPanel'
 import { reasonLabel } from './reasons'
 import { TermsForm } from './TermsForm'
 import { type PlanView, upload, useExchange, useExchangeAction, useRefresh, useRounds } from './useExchange'
@@ -32,6 +33,7 @@ export function ExchangePage() {
       </Text>
       <TermsForm exchange={e} editable={editable} />
       <Pools id={e.id} annotated={e.annotated} sought={e.sought} editable={editable} />
+      <ListsPanel id={e.id} rounds={e.rounds} editable={editable} />
       {editable && <Proposal id={e.id} />}
       <Rounds id={e.id} status={e.status} writable={can('exchanges.write')} />
       {(e.status === 'executing' || e.status === 'done' || e.status === 'agreed') && (

@@ -33,6 +33,14 @@ const EN: Record<string, (p: Record<string, string | number>) => string> = {
   'conflict.requestsOverOther': (p) =>
     `${p.n} named requests to ${p.side}, but only ${p.available} eligible persons to ${p.other} for equal numbers`,
   'conflict.unmeetable': () => 'the terms cannot all be met',
+  // the handover's refusals of a substitute (handover-rules.ts); `person` names who was refused
+  'substitute.notInRegister': () => 'is not a person of the register',
+  'substitute.died': () => 'is dead',
+  'substitute.escaped': () => 'has escaped',
+  'substitute.unconfirmed': () => 'is an unconfirmed report',
+  'substitute.notHeld': (p) => `is no longer held (${p.status})`,
+  'substitute.notSought': () => 'is not on our list of persons sought',
+  'substitute.alreadyListed': () => 'is already on the handover list',
 }
 
 /** The English words of a reason (the CLI's and the logs'); an unknown code prints as itself. */

@@ -8,6 +8,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly issues: FieldIssue[] = [],
+    /** the problem's details, e.g. a refusal's reason as a code with parameters */
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message)
   }
@@ -31,6 +33,7 @@ export async function api<T>(method: string, path: string, body?: Body): Promise
       data?.code ?? 'INTERNAL',
       data?.detail ?? data?.title ?? `The server answered ${res.status}`,
       Array.isArray(data?.issues) ? data.issues : [],
+      data?.details ?? {},
     )
   }
   return data as T

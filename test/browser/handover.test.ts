@@ -89,19 +89,8 @@ describe('the handover page at 2,000 persons on a tablet', () => {
   it('opens the sheet of 2,000 named persons with whole button labels at 1024x768', async () => {
     expect(await rowsOf()).toHaveLength(2 * SIZE)
     await signIn(page, server.url, server.adminCredentials.username, server.adminCredentials.password)
-    if (process.env.HANDOVER_DEBUG) await page.screenshot({ path: '/tmp/w/after-signin.png' })
-    await page.goto(`${server.url}/exchanges/${exchangeId}`)
-    if (process.env.HANDOVER_DEBUG) {
-      await page.waitForTimeout(5000)
-      await page.mouse.wheel(0, 800)
-      await page.waitForTimeout(1000)
-      await page.screenshot({ path: '/tmp/w/after-goto.png' })
-      console.log(
-        'articles',
-        await page.getByRole('article').count(),
-        await page.getByTestId('handover-list').count(),
-      )
-    }
+    await page.getByRole('link', { name: 'Exchanges' }).click()
+    await page.getByRole('link', { name: 'Exchange at full size' }).click()
     await expect
       .poll(() => page.getByTestId('handover-pending').textContent(), { timeout: 60_000 })
       .toBe(`${2 * SIZE} not checked off`)

@@ -34,7 +34,16 @@ export function reasonLabel(t: TFunction, r: Reason): string {
   })
 }
 
-/** An API error in words: the server's message names the person and the field. */
-export function errorLabel(err: unknown): string {
-  return err instanceof ApiError || err instanceof Error ? err.message : String(err)
+/**
+ * An API error in words: a refusal carrying a reason code (a substitute who may not cross, an
+ * agreement breach) in the operator's language, naming the person; else the server's message.
+ */
+export function errorLabel(err: unknown, t?: TFunction): string {
+  const coded = err instanceof ApiError ? (err.details.reason as Reason | undefined) : undefined
+  if (t && coded?.code) {
+    const why = reasonLabel(t, coded)
+    const person = coded.params?.person
+    return person ? t('exchangeReasons.refusal', { person, why }) : why
+  }
+  return err instanceof Error ? err.message : String(err)
 }

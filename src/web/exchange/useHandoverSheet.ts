@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { api } from '../api'
 import { errorLabel } from './reasons'
 
@@ -48,6 +49,7 @@ export const useHandoverSheet = (id: string, enabled: boolean) =>
  * whole sheet after each tap: at 2,000 rows that is what made each tap take seconds.
  */
 export function useCheckOff(id: string) {
+  const { t } = useTranslation()
   const client = useQueryClient()
   const [error, setError] = useState<string | null>(null)
   const mutation = useMutation({
@@ -88,7 +90,7 @@ export function useCheckOff(id: string) {
           old ? { rows: old.rows.map((r) => (r.side === c.side && r.ref === c.ref ? row : r)) } : old,
         )
       const name = row?.person ? `${row.person.surname} ${row.person.firstNames}` : c.ref
-      setError(`${name}: ${errorLabel(err)}`)
+      setError(`${name}: ${errorLabel(err, t)}`)
     },
   })
   return { check: mutation.mutate, error, clearError: () => setError(null) }

@@ -173,6 +173,7 @@ export const en = {
     conflict_requestsOverOther_many:
       '{{count}} named requests ({{side}}), but only {{available}} eligible persons ({{other}}) for equal numbers',
     conflict_unmeetable: 'the terms cannot all be met',
+    refusal: 'Cannot cross instead: {{person}} — {{why}}',
     substitute_notInRegister: 'is not a person of the register',
     substitute_died: 'is dead',
     substitute_escaped: 'has escaped',

@@ -173,6 +173,7 @@ export const uk: Messages = {
     conflict_requestsOverOther_other:
       '{{count}} поіменного запиту ({{side}}), але придатних осіб ({{other}}) лише {{available}} для рівної кількості',
     conflict_unmeetable: 'умови неможливо виконати всі разом',
+    refusal: 'Не може перейти замість: {{person}} — {{why}}',
     substitute_notInRegister: 'не значиться в реєстрі',
     substitute_died: 'помер',
     substitute_escaped: 'утік',

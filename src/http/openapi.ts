@@ -15,6 +15,10 @@ const Problem = z
       .array(z.object({ path: z.string(), message: z.string() }))
       .describe('One entry per offending field'),
     requestId: z.string(),
+    details: z
+      .record(z.string(), z.unknown())
+      .optional()
+      .describe('What a client may act on beyond the words, e.g. reason: { code, params } to translate'),
   })
   .meta({ id: 'Problem' })
 

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import { NO_FACTS } from '../custody/facts'
-import { crossingOrder, dedupe, handoverReasonText, stagesOf, substituteRefusal } from './handover-rules'
+import { en } from '../web/locales/en'
+import { uk } from '../web/locales/uk'
+import {
+  crossingOrder,
+  dedupe,
+  HANDOVER_REASON_CODES,
+  handoverReasonText,
+  stagesOf,
+  substituteRefusal,
+} from './handover-rules'
 import { type Candidate, DEFAULT_TERMS } from './model'
 import { giveFacts } from './use-cases/candidates'
 import { endingsOf } from './use-cases/handover'
@@ -102,6 +111,12 @@ describe('who may cross instead', () => {
       'substitute.alreadyListed',
     )
     expect(substituteRefusal('receive', person('s', { side: 'receive' }), null, false, terms)).toBeNull()
+  })
+
+  it('has every code translated in the web, in both languages', () => {
+    for (const messages of [en, uk])
+      for (const code of HANDOVER_REASON_CODES)
+        expect(Object.keys(messages.exchangeReasons), code).toContain(code.replaceAll('.', '_'))
   })
 
   it('words every reason in English too', () => {

@@ -101,7 +101,6 @@ const EN: Record<string, (p: Record<string, string | number>) => string> = {
   'substitute.notHeld': (p) => `is no longer held (${p.status})`,
   'substitute.notSought': () => 'is not on our list of persons sought',
   'substitute.alreadyListed': () => 'is already on the handover list',
-  'handover.repeated': (p) => `${p.name} is listed twice on the ${p.side} list`,
 }
 
 /** The English words of a handover reason; the planner's codes read as the planner words them. */

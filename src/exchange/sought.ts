@@ -16,6 +16,8 @@ export type SoughtPerson = {
   rank: string
   requested: boolean
   groupId: string | null
+  /** the personal or service number, when the list gives it (searched at the handover) */
+  serviceNumber?: string
 }
 
 const COLUMNS: Record<string, string[]> = {
@@ -30,6 +32,7 @@ const COLUMNS: Record<string, string[]> = {
   capturedOn: ['captured_on', 'дата_полонення'],
   category: ['category', 'категорія'],
   rank: ['rank', 'звання', 'звание'],
+  serviceNumber: ['service_number', 'personal_number', 'особовий_номер', 'личный_номер'],
   requested: ['requested', 'named', 'запит'],
   groupId: ['group', 'travel_group', 'група'],
   replaces: ['replaces', 'instead_of', 'замість', 'вместо'],
@@ -129,6 +132,7 @@ export function readSought(header: string[], rows: string[][], today: string): R
         rank: get(row, 'rank'),
         requested: YES.has(get(row, 'requested').toLowerCase()),
         groupId: get(row, 'groupId') || null,
+        ...(get(row, 'serviceNumber') ? { serviceNumber: get(row, 'serviceNumber') } : {}),
       },
     })
   })

@@ -117,6 +117,8 @@ describe('the web app without rough edges', () => {
     const left = english.filter((s) => text.includes(s))
     expect(left).toEqual([])
     expect(text).toContain('Адміністратор')
+    // the Art. 17 column in words, not a sign
+    expect(text).toContain(uk.register.art17Done)
     await context.close()
   })
 

@@ -239,6 +239,8 @@ export const en = {
     countCapped: 'more than {{count}} persons',
     empty: 'No one matches these filters.',
     emptyRegister: 'No one is registered yet.',
+    art17Done: 'complete',
+    art17Missing: 'incomplete',
     emptyNext: 'Register a person or import a list:',
     emptyImport: 'A list in a file (CSV, XLSX) is imported on the server with: parley import persons <file>',
     loading: 'Loading…',

@@ -238,6 +238,8 @@ export const uk: Messages = {
     countCapped: 'понад {{count}} осіб',
     empty: 'Ніхто не відповідає цим фільтрам.',
     emptyRegister: 'У реєстрі ще нікого немає.',
+    art17Done: 'повні',
+    art17Missing: 'неповні',
     emptyNext: 'Зареєструйте особу або імпортуйте список:',
     emptyImport: 'Список у файлі (CSV, XLSX) імпортують на сервері командою: parley import persons <файл>',
     loading: 'Завантаження…',

@@ -240,7 +240,17 @@ function PersonRow(props: { person: Person; top: number; facility?: string; onOp
       <span role="cell" style={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>
         {props.facility}
       </span>
-      <span role="cell">{p.art17Complete ? '✓' : '…'}</span>
+      <span role="cell" title={t(p.art17Complete ? 'person.art17Complete' : 'person.art17Incomplete')}>
+        {p.art17Complete ? (
+          <Text span size="xs" c="green.8">
+            ✓ {t('register.art17Done')}
+          </Text>
+        ) : (
+          <Badge size="xs" color="orange" variant="light">
+            {t('register.art17Missing')}
+          </Badge>
+        )}
+      </span>
     </div>
   )
 }

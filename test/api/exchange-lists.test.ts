@@ -199,6 +199,8 @@ describe('the lists of an exchange', () => {
     expect(difference.body.difference.receive.substituted).toHaveLength(5)
     expect(difference.body.difference.receive.removed).toHaveLength(10)
     expect(difference.body.difference.receive.added).toHaveLength(0)
+    const rounds = await negotiator.json('GET', `${base}/rounds`)
+    expect(rounds.body.rounds[1].difference.receive.substituted).toHaveLength(5)
 
     // 30 given for 20 received: the balance is breached; agreeing needs a reason
     const refused = await negotiator.json('POST', `${base}/agreement`, {})

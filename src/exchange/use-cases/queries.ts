@@ -1,5 +1,6 @@
 import { diffRounds } from '../rounds'
 import * as store from '../store'
+import * as lists from '../store-lists'
 import { type ExchangeDeps, load } from './deps'
 import { presentExchange } from './present'
 
@@ -20,7 +21,12 @@ export function exchangeQueries({ db }: ExchangeDeps) {
 
     async rounds(id: string) {
       await load(db, id)
-      const rounds = await store.roundsOf(db, id)
+      const [rounds, pairs] = await Promise.all([store.roundsOf(db, id), lists.pairingsOf(db, id)])
+      // substitutions only where paired (the operator or their list), never by list order
+      const pairsOf = (n: number) =>
+        pairs
+          .filter((p) => p.n === n)
+          .map((p) => ({ side: p.side, out: p.out_ref, in: p.in_ref, source: p.source }))
       return rounds.map((r, k) => ({
         n: r.n,
         kind: r.kind,
@@ -34,6 +40,7 @@ export function exchangeQueries({ db }: ExchangeDeps) {
             : diffRounds(
                 { give: rounds[k - 1]!.give as string[], receive: rounds[k - 1]!.receive as string[] },
                 { give: r.give as string[], receive: r.receive as string[] },
+                pairsOf(r.n),
               ),
       }))
     },

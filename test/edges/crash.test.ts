@@ -129,7 +129,8 @@ describe(`kill -9 (${SERVER_URL ? 'PostgreSQL' : 'PGlite'})`, () => {
     const started = performance.now()
     const first = await cli(env, 'import', 'persons', warm).done
     expect(first.code, first.stderr).toBe(0)
-    const full = performance.now() - started
+    let full = performance.now() - started
+    const firstMs = Math.round(full)
     const outcomes: string[] = []
     let seed = 600
     let content = personsCsv(seed)
@@ -150,7 +151,9 @@ describe(`kill -9 (${SERVER_URL ? 'PostgreSQL' : 'PGlite'})`, () => {
         expect([0, ROWS], `run ${run} killed at ${Math.round(at)} ms`).toContain(rows)
         await expectChainHolds(parley)
         if (rows === ROWS) {
-          // it finished before the kill: kill the next run in a file not yet imported
+          // it finished before the kill (the first import also made the database, so took longer):
+          // kill the next run sooner, in a file not yet imported
+          full = at
           content = personsCsv(++seed)
           writeFileSync(file, content)
         }
@@ -174,7 +177,7 @@ describe(`kill -9 (${SERVER_URL ? 'PostgreSQL' : 'PGlite'})`, () => {
     } finally {
       await parley.close()
     }
-    console.log(`import kills (a full import took ${Math.round(full)} ms): ${outcomes.join('; ')}`)
+    console.log(`import kills (the first, complete import took ${firstMs} ms): ${outcomes.join('; ')}`)
   }, 900_000)
 
   it('of a server in a burst of writes: every acknowledged write is there with its audit entry', async () => {

@@ -132,7 +132,8 @@ function soughtPerson(s: SoughtPerson): SheetPerson {
     surname: s.surname,
     firstNames: s.firstNames,
     dateOfBirth: s.dateOfBirth || null,
-    serviceNumber: null,
+    // a received list gives one when it has the column: searched like ours at the crossing
+    serviceNumber: s.serviceNumber || null,
     wounded: s.seriouslyWoundedOrSick,
     keys: keysOf(s.surname, s.firstNames),
   }

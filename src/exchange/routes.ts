@@ -6,9 +6,9 @@ import type { AppEnv } from '../http/env'
 import { requirePermission } from '../http/env'
 import { CONFLICT, IdParam, jsonBody, jsonOk, NOT_FOUND, PROBLEMS } from '../http/openapi'
 import { withUploadedBytes } from '../http/upload'
+import { handoverSheetRoutes } from './routes-handover-sheet'
 import { exchangeListRoutes } from './routes-lists'
 import { CheckOff, CreateExchange, GiveAnnotation, TermsInput } from './schema'
-import { handoverSheetRoutes } from './routes-handover-sheet'
 import type { ExchangeService } from './service'
 
 const FileQuery = z.object({ file_name: z.string().trim().max(255).default('list.csv') })
@@ -230,7 +230,7 @@ export function exchangeRoutes(exchanges: ExchangeService, disclosures: Disclosu
       return c.json(await exchanges.complete(actor, c.req.valid('param').id), 200)
     },
   )
-  app.route('/', exchangeListRoutes(exchanges, disclosures))
   app.route('/', handoverSheetRoutes(exchanges, disclosures))
+  app.route('/', exchangeListRoutes(exchanges, disclosures))
   return app
 }

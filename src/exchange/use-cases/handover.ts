@@ -179,7 +179,6 @@ async function requireSubstitute(
 
 /** One person checked off: crossed, did not come, refused, or someone else crossed instead. */
 export function checkOff(deps: ExchangeDeps) {
-  const show = handover(deps)
   return async (actor: Actor, id: string, input: unknown) => {
     const c = parseInput(CheckOff, input)
     const substituteRef = c.outcome === 'substituted' ? (c.substituteRef ?? null) : null
@@ -212,7 +211,8 @@ export function checkOff(deps: ExchangeDeps) {
         audit: [exchangeEntry(actor, 'exchange.handover.check', id, { ...c, substituteRef })],
       }
     })
-    return show(id)
+    // the one row, not the whole checklist: the tablet taps hundreds of times and keeps its own copy
+    return { side: c.side, ref: c.ref, outcome: c.outcome, substituteRef }
   }
 }
 

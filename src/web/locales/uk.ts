@@ -144,8 +144,10 @@ export const uk: Messages = {
     conflict_namedRequest: 'поіменний запит: {{ids}} ({{side}})',
     conflict_requestsOverLimit_one: '{{count}} поіменний запит ({{side}}) перевищує ліміт розміру {{max}}',
     conflict_requestsOverLimit_few: '{{count}} поіменні запити ({{side}}) перевищують ліміт розміру {{max}}',
-    conflict_requestsOverLimit_many: '{{count}} поіменних запитів ({{side}}) перевищують ліміт розміру {{max}}',
-    conflict_requestsOverLimit_other: '{{count}} поіменного запиту ({{side}}) перевищують ліміт розміру {{max}}',
+    conflict_requestsOverLimit_many:
+      '{{count}} поіменних запитів ({{side}}) перевищують ліміт розміру {{max}}',
+    conflict_requestsOverLimit_other:
+      '{{count}} поіменного запиту ({{side}}) перевищують ліміт розміру {{max}}',
     conflict_requestsOverOther_one:
       '{{count}} поіменний запит ({{side}}), але придатних осіб ({{other}}) лише {{available}} для рівної кількості',
     conflict_requestsOverOther_few:

@@ -56,7 +56,8 @@ export const CreateExchange = z.object({
   counterpart: z.string().trim().min(1, 'must not be empty').max(200),
   mediator: z.string().trim().max(200).optional(),
   venue: z.string().trim().max(200).optional(),
-  terms: TermsInput.default({} as never),
+  // prefault, not default: the empty terms go through the schema and come out with its defaults
+  terms: TermsInput.prefault({}),
   /** handover stages and their sizes, e.g. [390, 307, 303] */
   stages: z.array(z.number().int().min(1).max(100_000)).max(30).default([]),
 })

@@ -2,6 +2,7 @@ import { sql } from 'kysely'
 import { FACT_EVENT_TYPES, type PersonEvent } from '../custody/events'
 import type { Db } from '../db/connection'
 import type { Side } from './model'
+import { TermsInput } from './schema'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
@@ -38,7 +39,17 @@ export async function insertExchange(
 export async function getExchange(db: Db, id: string, opts: { forUpdate?: boolean } = {}) {
   let q = db.selectFrom('exchanges').selectAll().where('id', '=', id)
   if (opts.forUpdate) q = q.forUpdate()
-  return q.executeTakeFirst()
+  const row = await q.executeTakeFirst()
+  return row && { ...row, terms: withDefaults(row.terms) }
+}
+
+/**
+ * Terms as stored, with the schema's defaults for what they leave out: exchanges created before
+ * the defaults were applied on creation stored `{}`, and every reader expects whole terms.
+ */
+function withDefaults(terms: unknown): unknown {
+  const parsed = TermsInput.safeParse(terms ?? {})
+  return parsed.success ? parsed.data : terms
 }
 
 export async function listExchanges(db: Db) {

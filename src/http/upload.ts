@@ -32,7 +32,11 @@ export async function withUploadedFile<T>(
   const dir = await mkdtemp(path.join(os.tmpdir(), 'parley-upload-'))
   try {
     const file = path.join(dir, diskName(fileName))
-    const { size, sha256 } = await bodyToFile(c.req.raw.body, file, limit)
+    // a body some earlier layer already read (a JSON body checked for unstorable text) is Hono's
+    // cached copy, already held within the body limit; the stream itself can no longer be read
+    const raw = c.req.raw
+    const body = raw.bodyUsed || raw.body?.locked ? new Blob([await c.req.arrayBuffer()]).stream() : raw.body
+    const { size, sha256 } = await bodyToFile(body, file, limit)
     if (size === 0) throw new ValidationError([{ path: 'body', message: 'the body is empty: send the file' }])
     return await use({ path: file, fileName, size, sha256 })
   } finally {

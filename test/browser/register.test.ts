@@ -32,7 +32,7 @@ describe('the custody register in the browser', () => {
   })
 
   it('shows the validation message beside the field and registers nobody', async () => {
-    await page.getByRole('link', { name: 'Register a person' }).click()
+    await page.getByRole('navigation').getByRole('link', { name: 'Register a person' }).click()
     await page.getByLabel('Date of birth').fill('31.02.1999')
     await page.getByRole('button', { name: 'Register' }).click()
     await expect.poll(() => page.getByText('must not be empty').isVisible()).toBe(true)
@@ -107,7 +107,9 @@ describe('the custody register in the browser', () => {
     await expect
       .poll(() => page.getByRole('heading', { name: 'Реєстр утримуваних осіб' }).isVisible())
       .toBe(true)
-    expect(await page.getByRole('link', { name: 'Зареєструвати особу' }).isVisible()).toBe(true)
+    expect(
+      await page.getByRole('navigation').getByRole('link', { name: 'Зареєструвати особу' }).isVisible(),
+    ).toBe(true)
     await page.getByText('English').click()
   })
 

@@ -101,7 +101,27 @@ describe('the lists of an exchange', () => {
     const russian = groups.find((g) => g.rows.some((r) => r.ref === 'again-1'))!
     expect(russian.evidence[0]!.date).toBe('day_month_swapped')
 
-    // a plan or an agreement before deciding would count both rows: the check says so
+    // a plan before deciding would count both rows: refused, naming the list and what awaits
+    for (const save of ['false', 'true']) {
+      const early = await negotiator.json('POST', `${base}/plan?save=${save}`)
+      expect(early.status).toBe(409)
+      expect(early.body.detail).toContain('received list')
+      expect(early.body.detail).toContain('4 group(s)')
+      expect(early.body.details.reason).toEqual({
+        code: 'plan.duplicatesUndecided',
+        params: { groups: 4, pairs: 4 },
+      })
+    }
+    expect((await negotiator.json('GET', `${base}/rounds`)).body.rounds).toEqual([])
+    // one group decided leaves three
+    const first = await negotiator.json(
+      'POST',
+      `${base}/received/duplicates/${encodeURIComponent(groups[0]!.key)}`,
+      { decision: 'keep_both' },
+    )
+    expect(first.status).toBe(200)
+    const three = await negotiator.json('POST', `${base}/plan`)
+    expect(three.body.details.reason.params).toEqual({ groups: 3, pairs: 3 })
     for (const g of groups) {
       const keep = g.rows.find((r) => !r.ref.startsWith('again-') && !r.ref.includes('#'))!.ref
       const decided = await negotiator.json(
@@ -127,7 +147,8 @@ describe('the lists of an exchange', () => {
       .select('action')
       .where('action', '=', 'exchange.duplicates.decide')
       .execute()
-    expect(audit).toHaveLength(4)
+    // four merges and the one group first kept apart, then merged: each decision audited
+    expect(audit).toHaveLength(5)
 
     const plan = await negotiator.json('POST', `${base}/plan?save=true`)
     expect(plan.body).toMatchObject({ feasible: true, round: 1 })

@@ -4,9 +4,33 @@ import { DomainError } from '../../core/errors'
 import type { Terms } from '../model'
 import { planExchange } from '../planner'
 import * as store from '../store'
+import * as lists from '../store-lists'
 import { checkPlan } from '../validate'
 import { candidatesOf } from './candidates'
 import { type ExchangeDeps, exchangeEntry, load, lockExchange, requireStatus, todayOf } from './deps'
+
+/**
+ * A received list with rows suspected to be one person, not yet decided, would put one person
+ * into the pool twice (and into the agreed lists twice): planning waits for the operator's word.
+ * @throws DomainError CONFLICT naming the list and how many groups (and pairs) await a decision
+ */
+async function requireDuplicatesDecided(db: ExchangeDeps['db'], e: store.ExchangeRow) {
+  const undecided = (await lists.duplicateGroups(db, e.id)).filter((g) => !g.decision)
+  if (undecided.length === 0) return
+  const pairs = undecided.reduce((n, g) => n + Math.max(1, (g.evidence as unknown[]).length), 0)
+  throw new DomainError(
+    'CONFLICT',
+    `cannot plan exchange ${e.name}: in the received list of our persons the other side holds, ` +
+      `${undecided.length} group(s) of rows suspected to be one person (${pairs} pair(s)) await a ` +
+      'decision (merge or keep both)',
+    {
+      issues: [{ path: 'received.duplicates', message: `${undecided.length} group(s) undecided` }],
+      details: {
+        reason: { code: 'plan.duplicatesUndecided', params: { groups: undecided.length, pairs } },
+      },
+    },
+  )
+}
 
 /**
  * Plans with the current terms and pools; `save` keeps it as the next round's proposal. The
@@ -16,6 +40,7 @@ import { type ExchangeDeps, exchangeEntry, load, lockExchange, requireStatus, to
 export function plan({ db, write, clock }: ExchangeDeps) {
   return async (actor: Actor, id: string, opts: { save?: boolean } = {}) => {
     const e = await load(db, id)
+    await requireDuplicatesDecided(db, e)
     const { candidates, people } = await candidatesOf(db, e, todayOf(clock))
     const terms = e.terms as Terms
     const planned = await planExchange(candidates, terms)

@@ -5,15 +5,18 @@ import { createAccountService } from '../auth/accounts'
 import { type Auth, createAuth, passwordCostOf } from '../auth/auth'
 import type { ScryptCost } from '../auth/password'
 import { resolveSessionSecret } from '../auth/secret'
+import { userNamesOf } from '../auth/user-names'
 import { createUserService } from '../auth/users'
 import type { Clock } from '../core/clock'
 import { systemClock } from '../core/clock'
 import type { Config } from '../core/config'
 import { createPersonImportService } from '../custody/import-service'
+import { custodyNamesOf } from '../custody/names'
 import { createCustodyService } from '../custody/service'
 import * as custodyStore from '../custody/store'
 import { type Connection, openConnection } from '../db/connection'
 import { migrate } from '../db/migrate'
+import { createExchangeDocuments } from '../exchange/documents/service'
 import { createExchangeService } from '../exchange/service'
 import { createLinkageJobService } from '../linkage/jobs'
 import { createListService } from '../lists/service'
@@ -43,6 +46,7 @@ export function createServices(
   return {
     custody,
     exchanges: createExchangeService({ db, audit: auditStore, clock, custody }),
+    exchangeDocuments: createExchangeDocuments({ db, clock }),
     personImport: createPersonImportService({
       db,
       store: custodyStore,
@@ -50,7 +54,13 @@ export function createServices(
       clock,
       romanize: romanizeName,
     }),
-    audit: createAuditService({ db, audit: auditStore, anchor: auditAnchor, clock }),
+    audit: createAuditService({
+      db,
+      audit: auditStore,
+      anchor: auditAnchor,
+      clock,
+      names: [(ids) => custodyNamesOf(db, ids), (ids) => userNamesOf(db, ids)],
+    }),
     search: createSearchService({ db }),
     lists: createListService({ db, audit: auditStore, clock }),
     linkageJobs: createLinkageJobService({ db, audit: auditStore, clock }),

@@ -48,7 +48,7 @@ export function auditRoutes(audit: AuditService, disclosures: DisclosureLog) {
       tags,
       summary: 'The audit trail, newest first',
       request: { query: AuditQuery },
-      responses: { 200: jsonOk('{ items, nextBefore }'), ...PROBLEMS },
+      responses: { 200: jsonOk('{ items, nextBefore, names: { id: name } }'), ...PROBLEMS },
     }),
     async (c) => {
       const actor = requirePermission(c.get('user'), 'audit.read')
@@ -62,7 +62,11 @@ export function auditRoutes(audit: AuditService, disclosures: DisclosureLog) {
       })
       const last = items[items.length - 1]
       return c.json(
-        { items: items.map(presentEntry), nextBefore: items.length === q.limit && last ? last.seq : null },
+        {
+          items: items.map(presentEntry),
+          nextBefore: items.length === q.limit && last ? last.seq : null,
+          names: await audit.namesFor(items),
+        },
         200,
       )
     },
@@ -90,7 +94,7 @@ export function auditRoutes(audit: AuditService, disclosures: DisclosureLog) {
       tags,
       summary: "The audit trail of one person's record (staff names, values before and after: audit.read)",
       request: { params: IdParam },
-      responses: { 200: jsonOk('{ items }'), ...PROBLEMS },
+      responses: { 200: jsonOk('{ items, names: { id: name } }'), ...PROBLEMS },
     }),
     async (c) => {
       const actor = requirePermission(c.get('user'), 'audit.read')
@@ -101,7 +105,7 @@ export function auditRoutes(audit: AuditService, disclosures: DisclosureLog) {
         entity: { type: 'person', id },
         count: items.length,
       })
-      return c.json({ items: items.map(presentEntry) }, 200)
+      return c.json({ items: items.map(presentEntry), names: await audit.namesFor(items) }, 200)
     },
   )
 

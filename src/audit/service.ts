@@ -10,7 +10,7 @@ import {
   readCheckpointFile,
   readPublicKey,
 } from './anchor'
-import { createChainVerifier, GENESIS_HASH } from './chain'
+import { type ChainedAuditRecord, createChainVerifier, GENESIS_HASH } from './chain'
 import {
   type Checkpoint,
   checkpointLine,
@@ -18,6 +18,7 @@ import {
   readCheckpoints,
   signCheckpoint,
 } from './checkpoint'
+import { type NameLookup, namesOf, referencedIds } from './names'
 import type { AuditFilter, listAudit, readAuditBatch, readAuditHead } from './store'
 
 export type AuditVerification =
@@ -56,12 +57,26 @@ type AuditServiceDeps = {
   anchor?: AuditAnchorFiles
   clock?: Clock
   warn?: (message: string) => void
+  /** Who and what the ids in entries are (persons, facilities, users), so the trail reads in names. */
+  names?: NameLookup[]
 }
 
-export function createAuditService({ db, audit, anchor, clock = systemClock, warn }: AuditServiceDeps) {
+export function createAuditService({
+  db,
+  audit,
+  anchor,
+  clock = systemClock,
+  warn,
+  names = [],
+}: AuditServiceDeps) {
   /** Lists entries newest first; `limit` is capped at 500. */
   async function listEntries(filter: AuditFilter) {
     return audit.listAudit(db, { ...filter, limit: Math.min(filter.limit, 500) })
+  }
+
+  /** The names of the persons, facilities, captures and users the entries point at, by id. */
+  async function namesFor(entries: ChainedAuditRecord[]) {
+    return namesOf(referencedIds(entries), names)
   }
 
   /**
@@ -276,6 +291,7 @@ export function createAuditService({ db, audit, anchor, clock = systemClock, war
 
   return {
     listEntries,
+    namesFor,
     verifyChain,
     assertChainIntact,
     writeCheckpoint,

@@ -90,6 +90,10 @@ describe('an exchange from terms to handover', () => {
       personId,
       consent: true,
       refusedRepatriation: personId === refused,
+      // two brothers asked for by name who travel together
+      ...(personId === idOf.get(held[1]!.id) || personId === idOf.get(held[2]!.id)
+        ? { groupId: 'brothers', requested: true }
+        : {}),
     }))
     expect((await negotiator.json('POST', `${base}/annotations`, annotations)).body).toEqual({ persons: 40 })
     const badSought = await send(negotiator.cookie, `${base}/sought`, 'id,surname,colour\n1,Мороз,red\n')
@@ -113,6 +117,18 @@ describe('an exchange from terms to handover', () => {
         .every((p: { reasons: string[] }) => p.reasons.includes('priority 1: seriously wounded or sick')),
     ).toBe(true)
     expect(plan.body.receive.map((p: { id: string }) => p.id)).toContain(ours[29]!.id)
+    // who travels with whom is said by name, not by id
+    const brother = await t.parley.conn.db
+      .selectFrom('persons')
+      .select(['surname', 'first_names'])
+      .where('id', '=', idOf.get(held[2]!.id)!)
+      .executeTakeFirstOrThrow()
+    const first = plan.body.give.find((p: { id: string }) => p.id === idOf.get(held[1]!.id))
+    expect(first.reasons).toContain(`travels with ${brother.surname} ${brother.first_names}`)
+    expect(first.codes).toContainEqual({
+      code: 'reason.travelsWith',
+      params: { ids: idOf.get(held[2]!.id), names: `${brother.surname} ${brother.first_names}` },
+    })
 
     // they drop one of ours from the proposal and offer another instead
     const proposedReceive: string[] = plan.body.receive.map((p: { id: string }) => p.id)

@@ -8,6 +8,7 @@ import * as lists from '../store-lists'
 import { checkPlan } from '../validate'
 import { candidatesOf } from './candidates'
 import { type ExchangeDeps, exchangeEntry, load, lockExchange, requireStatus, todayOf } from './deps'
+import { nameReasons } from './name-reasons'
 
 /**
  * A received list with rows suspected to be one person, not yet decided, would put one person
@@ -79,6 +80,6 @@ export function plan({ db, write, clock }: ExchangeDeps) {
         return { result: n, audit: [exchangeEntry(actor, 'exchange.propose', id, after)] }
       })
     }
-    return { ...planned, round, people: Object.fromEntries(people) }
+    return { ...nameReasons(planned, people), round, people: Object.fromEntries(people) }
   }
 }

@@ -6,6 +6,7 @@ import { api } from '../api'
 import { useCan } from '../session/session'
 import { Handover } from './Handover'
 import { ListsPanel } from './lists/ListsPanel'
+import { PlanError } from './lists/PlanBlocked'
 import { reasonLabel } from './reasons'
 import { TermsForm } from './TermsForm'
 import { type PlanView, upload, useExchange, useExchangeAction, useRefresh, useRounds } from './useExchange'
@@ -98,7 +99,7 @@ function Proposal({ id }: { id: string }) {
   const refresh = useRefresh(id)
   const [plan, setPlan] = useState<PlanView | null>(null)
   const [pending, setPending] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  const [error, setError] = useState<unknown>(null)
   async function run(save: boolean) {
     setPending(true)
     setError(null)
@@ -106,7 +107,7 @@ function Proposal({ id }: { id: string }) {
       setPlan(await api<PlanView>('POST', `/exchanges/${id}/plan?save=${save}`))
       if (save) await refresh()
     } catch (err) {
-      setError((err as Error).message)
+      setError(err)
     } finally {
       setPending(false)
     }
@@ -135,11 +136,7 @@ function Proposal({ id }: { id: string }) {
         )}
         {plan?.round && <Text role="status">{t('exchange.savedRound', { n: plan.round })}</Text>}
       </Group>
-      {error && (
-        <Alert color="red" role="alert">
-          {error}
-        </Alert>
-      )}
+      <PlanError error={error} />
       {plan && !plan.feasible && (
         <Alert color="orange" role="alert" title={t('exchange.conflicts')}>
           {plan.conflictCodes.map((c) => (

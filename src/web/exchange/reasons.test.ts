@@ -46,6 +46,15 @@ describe('reasons as codes', () => {
     ).toBe(`пріоритет 1: ${uk('exchange.groups.seriously_wounded_or_sick')}`)
   })
 
+  it('names the persons one travels with, never their ids', () => {
+    const code = {
+      code: 'reason.travelsWith',
+      params: { ids: '5f0c2a4e-1111-4000-8000-000000000001', names: 'Шевченко Олена' },
+    }
+    expect(reasonLabel(t.getFixedT('en'), code)).toBe('travels with Шевченко Олена')
+    expect(reasonLabel(t.getFixedT('uk'), code)).toBe('їде разом з Шевченко Олена')
+  })
+
   it('keeps English words for the CLI, the same as the English interface says them', () => {
     expect(reasonText({ code: 'leftOut.sizeLimit', params: { max: 6 } })).toBe(
       reasonLabel(t.getFixedT('en'), { code: 'leftOut.sizeLimit', params: { max: 6 } }),

@@ -11,6 +11,9 @@ const SIDES = new Set(['give', 'receive'])
  */
 export function reasonLabel(t: TFunction, r: Reason): string {
   const params: Record<string, string | number> = { ...(r.params ?? {}) }
+  // persons by name where the server named them (travels with, named requests), never by id
+  if (typeof params.names === 'string')
+    for (const k of ['ids', 'other'] as const) if (params[k] !== undefined) params[k] = params.names
   const count = params.n ?? params.days ?? params.max ?? params.count
   for (const k of ['side', 'other'])
     if (SIDES.has(String(params[k]))) params[k] = t(`exchangeReasons.sides.${params[k]}`)

@@ -17,6 +17,9 @@ import {
   usePersons,
 } from './usePersons'
 
+/** The facts recorded on a person that the register filters by (the API's `fact`). */
+const FACTS = ['consent_given', 'refused_repatriation', 'proceedings_open'] as const
+
 /**
  * No rows: with filters, say so; with none, the register is empty and the way to fill it is shown
  * (the links only for a role that may use them).
@@ -25,7 +28,14 @@ function EmptyRegister() {
   const { t } = useTranslation()
   const can = useCan()
   // the register as a whole, whatever the filters: only a register with no one in it is "empty"
-  const all = usePersonCount({ q: '', status: null, category: null, facilityId: null, confirmation: 'all' })
+  const all = usePersonCount({
+    q: '',
+    status: null,
+    category: null,
+    facilityId: null,
+    fact: null,
+    confirmation: 'all',
+  })
   if (!all.data) return null
   if (all.data.total > 0)
     return (
@@ -66,11 +76,12 @@ export function RegisterPage() {
   const [status, setStatus] = useState<string | null>(null)
   const [category, setCategory] = useState<string | null>(null)
   const [facilityId, setFacilityId] = useState<string | null>(null)
+  const [fact, setFact] = useState<string | null>(null)
   const [confirmation, setConfirmation] = useState<RegisterFilter['confirmation']>('confirmed')
   const [order, setOrder] = useState<RegisterSort>({ sort: 'registerNumber', direction: 'desc' })
   const filter = useMemo(
-    () => ({ q, status, category, facilityId, confirmation }),
-    [q, status, category, facilityId, confirmation],
+    () => ({ q, status, category, facilityId, fact, confirmation }),
+    [q, status, category, facilityId, fact, confirmation],
   )
 
   const persons = usePersons(filter, order)
@@ -141,6 +152,15 @@ export function RegisterPage() {
           clearable
           searchable
           w={220}
+        />
+        <Select
+          label={t('register.fact')}
+          placeholder={t('register.anyFact')}
+          data={FACTS.map((f) => ({ value: f, label: t(`register.facts.${f}`) }))}
+          value={fact}
+          onChange={setFact}
+          clearable
+          w={250}
         />
         <Select
           label={t('register.confirmation')}

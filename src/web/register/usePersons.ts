@@ -7,6 +7,8 @@ export type RegisterFilter = {
   status: string | null
   category: string | null
   facilityId: string | null
+  /** a fact recorded on the person that holds now: consent_given, refused_repatriation, proceedings_open */
+  fact: string | null
   confirmation: 'confirmed' | 'unconfirmed' | 'all'
 }
 export type RegisterSort = {

@@ -3,6 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { api } from '../../api'
+import { DUPLICATES_ANCHOR } from './PlanBlocked'
 import './strings'
 
 type Named = { ref: string; name: string }
@@ -52,7 +53,7 @@ function Duplicates({ id, editable }: { id: string; editable: boolean }) {
   }
   const cells = (w: Record<string, string> | null) => (w ? Object.values(w).filter(Boolean).join(' · ') : '')
   return (
-    <Paper withBorder p="md" data-testid="duplicates">
+    <Paper withBorder p="md" data-testid="duplicates" id={DUPLICATES_ANCHOR}>
       <Title order={4} mb="xs">
         {t('exchangeLists.duplicates')}
       </Title>

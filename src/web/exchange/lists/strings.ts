@@ -40,6 +40,16 @@ const en = {
   unmatched: 'Matched no one',
   by: { operator: 'paired by the operator', list: 'their list says so' },
   nothing: 'nothing',
+  // English uses only _one and _other; _few and _many repeat _other so both languages share one shape
+  planBlocked_one:
+    'Planning waits: {{count}} group of rows in the received list may be one person ({{pairs}} pair to check). Decide it first: merge or keep both.',
+  planBlocked_few:
+    'Planning waits: {{count}} groups of rows in the received list may be one person each ({{pairs}} pairs to check). Decide them first: merge or keep both.',
+  planBlocked_many:
+    'Planning waits: {{count}} groups of rows in the received list may be one person each ({{pairs}} pairs to check). Decide them first: merge or keep both.',
+  planBlocked_other:
+    'Planning waits: {{count}} groups of rows in the received list may be one person each ({{pairs}} pairs to check). Decide them first: merge or keep both.',
+  toDecisions: 'Go to the duplicates',
 }
 const uk: typeof en = {
   duplicates: 'Отриманий список: можливі дублікати',
@@ -76,6 +86,15 @@ const uk: typeof en = {
   unmatched: 'Не знайдено нікого',
   by: { operator: 'пару склав оператор', list: 'так у їхньому списку' },
   nothing: 'нічого',
+  planBlocked_one:
+    'Планування чекає: {{count}} група рядків отриманого списку може бути однією особою (пар до перевірки: {{pairs}}). Спершу вирішіть: обʼєднати чи залишити обох.',
+  planBlocked_few:
+    'Планування чекає: {{count}} групи рядків отриманого списку можуть бути однією особою (пар до перевірки: {{pairs}}). Спершу вирішіть: обʼєднати чи залишити обох.',
+  planBlocked_many:
+    'Планування чекає: {{count}} груп рядків отриманого списку можуть бути однією особою (пар до перевірки: {{pairs}}). Спершу вирішіть: обʼєднати чи залишити обох.',
+  planBlocked_other:
+    'Планування чекає: {{count}} групи рядків отриманого списку можуть бути однією особою (пар до перевірки: {{pairs}}). Спершу вирішіть: обʼєднати чи залишити обох.',
+  toDecisions: 'До дублікатів',
 }
 
 i18next.addResourceBundle('en', 'translation', { exchangeLists: en }, true, false)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { namesOf, referencedIds } from './names'
+import { type NameLookup, namesOf, referencedIds } from './names'
 
 const PERSON = '0b4f3c1e-9a7d-4c52-8e61-2f0a9d3b7c11'
 const CAMP = '5d2e8f90-1b3c-4a6d-9e7f-0a1b2c3d4e5f'
@@ -20,8 +20,8 @@ describe('the ids an audit entry points at', () => {
 
   it('merges what each owner knows and asks nothing for no ids', async () => {
     let asked = 0
-    const lookups = [
-      async (ids: string[]) => {
+    const lookups: NameLookup[] = [
+      async (ids) => {
         asked++
         return ids.includes(CAMP) ? { [CAMP]: 'Табір №1' } : {}
       },

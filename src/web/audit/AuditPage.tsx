@@ -1,9 +1,8 @@
-import { Alert, Button, Group, Stack, Table, Title } from '@mantine/core'
+import { Alert, Button, Group, Stack, Title } from '@mantine/core'
 import { useInfiniteQuery, useMutation } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { api, queryString } from '../api'
-import { ChangeSummary } from '../person/AuditTrail'
-import type { AuditEntry } from '../types'
+import { type AuditAnswer, AuditTable } from './AuditTable'
 
 type Verification = { ok: boolean; checked: number; firstBadSeq?: number; reason?: string }
 
@@ -14,7 +13,7 @@ export function AuditPage() {
     queryKey: ['audit'],
     initialPageParam: null as number | null,
     queryFn: ({ pageParam }) =>
-      api<{ items: AuditEntry[]; nextBefore: number | null }>(
+      api<AuditAnswer & { nextBefore: number | null }>(
         'GET',
         `/audit${queryString({ before: pageParam, limit: 100 })}`,
       ),
@@ -22,6 +21,7 @@ export function AuditPage() {
   })
   const verify = useMutation({ mutationFn: () => api<Verification>('POST', '/audit/verify') })
   const rows = entries.data?.pages.flatMap((p) => p.items) ?? []
+  const names = Object.assign({}, ...(entries.data?.pages.map((p) => p.names) ?? []))
   return (
     <Stack>
       <Group justify="space-between">
@@ -38,34 +38,7 @@ export function AuditPage() {
         </Alert>
       )}
       {verify.error && <Alert color="red">{verify.error.message}</Alert>}
-      <Table striped>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>#</Table.Th>
-            <Table.Th>{t('audit.at')}</Table.Th>
-            <Table.Th>{t('audit.actor')}</Table.Th>
-            <Table.Th>{t('audit.action')}</Table.Th>
-            <Table.Th>{t('audit.entity')}</Table.Th>
-            <Table.Th>{t('audit.change')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.map((e) => (
-            <Table.Tr key={e.seq}>
-              <Table.Td>{e.seq}</Table.Td>
-              <Table.Td>{new Date(e.at).toLocaleString()}</Table.Td>
-              <Table.Td>{e.actorName}</Table.Td>
-              <Table.Td>{e.action}</Table.Td>
-              <Table.Td>
-                {e.entityType} {e.entityId?.slice(0, 8)}
-              </Table.Td>
-              <Table.Td>
-                <ChangeSummary before={e.before} after={e.after} />
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <AuditTable entries={rows} names={names} withSubject testId="audit-trail" />
       {entries.hasNextPage && (
         <Button
           variant="light"

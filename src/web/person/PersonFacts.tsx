@@ -16,6 +16,7 @@ import { useTranslation } from 'react-i18next'
 import { FACT_EVENT_TYPES, PersonEventInput } from '../../custody/events'
 import { factsOf } from '../../custody/facts'
 import { api } from '../api'
+import { formatDay } from '../dates'
 import { useFormErrors } from '../forms'
 import { useCan } from '../session/session'
 import type { Person } from '../types'
@@ -28,9 +29,10 @@ const today = () => new Date().toISOString().slice(0, 10)
  * who heard it, criminal proceedings), as the dated events say them now, and a form to record one.
  */
 export function PersonFacts({ person }: { person: Person }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const can = useCan()
   const events = usePersonEvents(person.id)
+  const day = (d: string) => formatDay(i18n.language, d)
   if (!events.data) return null
   const f = factsOf(events.data)
   return (
@@ -46,7 +48,7 @@ export function PersonFacts({ person }: { person: Person }) {
           {f.consent ? (
             <Badge color={f.consent.given ? 'green' : 'gray'} variant="light">
               {t(f.consent.given ? 'personFacts.consentGiven' : 'personFacts.consentWithdrawn', {
-                date: f.consent.on,
+                date: day(f.consent.on),
               })}
             </Badge>
           ) : (
@@ -62,8 +64,9 @@ export function PersonFacts({ person }: { person: Person }) {
           {f.refusedRepatriation ? (
             <Badge color="red" variant="light" data-testid="fact-refusal">
               {t('personFacts.refused', {
-                date: f.refusedRepatriation.on,
+                date: day(f.refusedRepatriation.on),
                 heardBy: f.refusedRepatriation.heardBy ?? '—',
+                context: person.sex ?? undefined,
               })}
             </Badge>
           ) : (
@@ -79,7 +82,7 @@ export function PersonFacts({ person }: { person: Person }) {
           {f.proceedings ? (
             <Badge color={f.proceedings.open ? 'orange' : 'gray'} variant="light">
               {t(f.proceedings.open ? 'personFacts.proceedingsOpen' : 'personFacts.proceedingsClosed', {
-                date: f.proceedings.on,
+                date: day(f.proceedings.on),
                 reference: f.proceedings.reference ?? '—',
               })}
             </Badge>

@@ -1,6 +1,8 @@
 import { Alert, Badge, Grid, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core'
 import { useParams } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
+import { formatDay } from '../dates'
+import { errorMessage } from '../forms'
 import { useFacilities } from '../register/usePersons'
 import { useCan } from '../session/session'
 import type { Person } from '../types'
@@ -14,7 +16,7 @@ import { usePerson } from './usePerson'
 /** One person's record: particulars, where they are and how they are, what happened, who changed what. */
 export function PersonPage() {
   const { personId } = useParams({ from: '/persons/$personId' })
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const can = useCan()
   const person = usePerson(personId)
   const facilities = useFacilities()
@@ -22,11 +24,13 @@ export function PersonPage() {
   if (person.isError)
     return (
       <Alert color="red" role="alert">
-        {person.error.message}
+        {errorMessage(t, person.error, i18n.language)}
       </Alert>
     )
   const p = person.data
   const facility = facilities.data?.find((f) => f.id === p.facilityId)
+  // Ukrainian words about a person agree with their sex ("Інтернована", "Народилася")
+  const context = p.sex ?? undefined
   return (
     <Stack>
       <Group justify="space-between" align="start">
@@ -39,16 +43,18 @@ export function PersonPage() {
             <Text c="dimmed">{[p.surnameLatin, p.firstNamesLatin].filter(Boolean).join(' ')}</Text>
           )}
           <Text size="sm" c="dimmed">
-            {t('person.registerNumber', { n: p.registerNumber })} · {t(`category.${p.category}`)}
+            {t('person.registerNumber', { n: p.registerNumber })} · {t(`category.${p.category}`, { context })}
+            {p.dateOfBirth &&
+              ` · ${t('person.born', { date: formatDay(i18n.language, p.dateOfBirth), context })}`}
           </Text>
         </Stack>
         <Group>
           <Badge size="lg" data-testid="person-status">
-            {t(`status.${p.status}`)}
+            {t(`status.${p.status}`, { context })}
           </Badge>
           {p.health && (
             <Badge size="lg" color="orange">
-              {t(`health.${p.health}`)}
+              {t(`health.${p.health}`, { context })}
             </Badge>
           )}
           {facility && (
@@ -80,7 +86,7 @@ export function PersonPage() {
               <Title order={4} mb="xs">
                 {t('person.timeline')}
               </Title>
-              <Timeline personId={p.id} />
+              <Timeline personId={p.id} sex={p.sex} />
             </Paper>
           </Stack>
         </Grid.Col>
@@ -90,7 +96,7 @@ export function PersonPage() {
           <Title order={4} mb="xs">
             {t('person.auditTrail')}
           </Title>
-          <AuditTrail personId={p.id} />
+          <AuditTrail personId={p.id} sex={p.sex} />
         </Paper>
       )}
     </Stack>
@@ -98,7 +104,7 @@ export function PersonPage() {
 }
 
 function Particulars({ person: p }: { person: Person }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   // a field the reader's role may not see is absent from the response: its row is left out
   const rows: [string, string | null | undefined][] = [
     ['surname', p.surname],
@@ -107,7 +113,7 @@ function Particulars({ person: p }: { person: Person }) {
     ['sex', p.sex ? t(`sex.${p.sex}`) : null],
     ['rank', p.rank],
     ['serviceNumber', p.serviceNumber],
-    ['dateOfBirth', p.dateOfBirth],
+    ['dateOfBirth', p.dateOfBirth && formatDay(i18n.language, p.dateOfBirth)],
     ['placeOfBirth', p.placeOfBirth],
     ['nationality', p.nationality],
     ['powerDependedOn', p.powerDependedOn],

@@ -1,12 +1,13 @@
 import { Loader, Timeline as MantineTimeline, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
+import { formatDay } from '../dates'
 import { useFacilities } from '../register/usePersons'
 import type { PersonEvent } from '../types'
 import { usePersonEvents } from './usePerson'
 
 /** A person's history, newest first, as the events say it. */
-export function Timeline({ personId }: { personId: string }) {
-  const { t } = useTranslation()
+export function Timeline({ personId, sex }: { personId: string; sex?: string | null }) {
+  const { t, i18n } = useTranslation()
   const events = usePersonEvents(personId)
   const facilities = useFacilities()
   if (events.isPending) return <Loader size="sm" />
@@ -16,9 +17,9 @@ export function Timeline({ personId }: { personId: string }) {
   return (
     <MantineTimeline active={0} bulletSize={14} lineWidth={2} data-testid="timeline">
       {newestFirst.map((e) => (
-        <MantineTimeline.Item key={e.id} title={t(`event.${e.type}`)}>
+        <MantineTimeline.Item key={e.id} title={t(`event.${e.type}`, { context: sex ?? undefined })}>
           <Text size="sm" c="dimmed">
-            {e.occurredOn}
+            {formatDay(i18n.language, e.occurredOn)}
             {e.facilityId && ` · ${facilityName(e.facilityId) ?? ''}`}
           </Text>
           <EventDetails event={e} />

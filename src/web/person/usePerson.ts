@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { api } from '../api'
-import type { AuditEntry, Person, PersonEvent } from '../types'
+import type { AuditAnswer } from '../audit/AuditTable'
+import type { Person, PersonEvent } from '../types'
 
 export function usePerson(id: string) {
   return useQuery({ queryKey: ['person', id], queryFn: () => api<Person>('GET', `/persons/${id}`) })
@@ -16,7 +17,7 @@ export function usePersonEvents(id: string) {
 export function usePersonAudit(id: string) {
   return useQuery({
     queryKey: ['person', id, 'audit'],
-    queryFn: async () => (await api<{ items: AuditEntry[] }>('GET', `/persons/${id}/audit`)).items,
+    queryFn: () => api<AuditAnswer>('GET', `/persons/${id}/audit`),
   })
 }
 

@@ -3,12 +3,13 @@ import { sql } from 'kysely'
 import type { AuditInput, appendAudit } from '../audit/store'
 import type { Actor } from '../auth/actor'
 import type { Clock } from '../core/clock'
-import { ValidationError } from '../core/errors'
+import { type FieldIssue, ValidationError } from '../core/errors'
+import { byteStream, type FileSource, sourceSize } from '../core/text-stream'
 import type { Db } from '../db/connection'
-import { readPersonsCsv } from './import-persons'
+import { readPersonRows, refuseFileIssues } from './import-persons'
 import type { Romanize } from './person-row'
 import { particularsOf } from './present'
-import { planRegistration } from './registration'
+import { type PlannedRegistration, planRegistration } from './registration'
 import type * as store from './store'
 
 type Deps = {
@@ -24,11 +25,23 @@ type Deps = {
 
 export type ImportReport = { rows: number; created: number; unchanged: number; importId: string | null }
 
+/** A file to import: on disk (read as a stream, never held whole) or in memory. */
+export type ImportFile = { name: string } & FileSource
+
 const CHUNK = 2000
 
+async function sha256Of(source: FileSource): Promise<string> {
+  const hash = createHash('sha256')
+  for await (const piece of byteStream(source)) hash.update(piece as Buffer)
+  return hash.digest('hex')
+}
+
 /**
- * Imports a CSV of persons: every row is checked before anything is written, then all new rows
- * land in one transaction (persons, their first events, their audit entries, the import record).
+ * Imports a CSV of persons: all rows or none. The file is read as a stream, in one pass inside
+ * one transaction: rows are checked as they come and written in chunks (persons, their first
+ * events, their audit entries); the first bad row stops the writing, the rest is still checked so
+ * that every issue is named, and the refusal rolls the transaction back. Memory stays at a chunk
+ * of rows whatever the file's size.
  * Rows already registered by an earlier import (same source key) are left as they are, so the same
  * file imported twice changes nothing.
  * @throws ValidationError naming each bad row and column; nothing is stored then
@@ -36,64 +49,49 @@ const CHUNK = 2000
 export function createPersonImportService({ db, store, audit, clock, romanize }: Deps) {
   async function importPersons(
     actor: Actor,
-    file: { name: string; content: Buffer | string },
+    file: ImportFile,
+    /** bytes of the file read so far, of its size */
     onProgress?: (done: number, total: number) => void,
   ): Promise<ImportReport> {
-    const rows = readPersonsCsv(file.content, file.name)
-    const sha256 = createHash('sha256').update(file.content).digest('hex')
-    // A row is known by its file and its place in it, never by a bare id: two offices both
-    // number their rows from 1, and a person with a reused id must not be taken for another.
-    const keyed = rows.map((r) => ({ ...r, sourceKey: `file:${sha256.slice(0, 32)}:${r.rowKey}` }))
+    const total = sourceSize(file)
+    const sha256 = await sha256Of(file)
     const today = clock().toISOString().slice(0, 10)
     const report = await db.transaction().execute(async (tx): Promise<ImportReport> => {
-      const facilityIds = new Map<string, string>()
-      const missing = new Set<string>()
-      for (const name of new Set(rows.map((r) => r.facilityName).filter((n): n is string => !!n))) {
-        const f = await store.findFacilityByName(tx, name)
-        if (f) facilityIds.set(name, f.id)
-        else missing.add(name)
-      }
-      if (missing.size > 0) {
-        const issues = rows.filter((r) => r.facilityName && missing.has(r.facilityName)).slice(0, 1000)
-        throw new ValidationError(
-          issues.map((r) => ({
-            path: `row ${r.line}.facility`,
-            message: `no facility named ${r.facilityName}`,
-          })),
-        )
-      }
       // this file imported before (also before row keys named their file): nothing to do
       const before = await tx
         .selectFrom('imports')
-        .select('id')
+        .select(['id', 'row_count'])
         .where('kind', '=', 'persons')
         .where('file_sha256', '=', sha256)
         .executeTakeFirst()
-      if (before) return { rows: rows.length, created: 0, unchanged: rows.length, importId: null }
-      const existing = await store.findExistingSourceKeys(
-        tx,
-        keyed.map((r) => r.sourceKey),
-      )
-      const fresh = keyed.filter((r) => !existing.has(r.sourceKey))
-      const plans = fresh.map((r) => {
-        const input = { ...r.input, facilityId: r.facilityName ? facilityIds.get(r.facilityName) : undefined }
-        return planRegistration(
-          input,
-          { today, actorId: actor.id, romanize, sourceKey: r.sourceKey },
-          `row ${r.line}.`,
-        )
-      })
+      if (before) return { rows: before.row_count, created: 0, unchanged: before.row_count, importId: null }
+
+      const issues: FieldIssue[] = []
+      const facilityIds = new Map<string, string | null>()
+      const facilityOf = async (name: string) => {
+        if (!facilityIds.has(name))
+          facilityIds.set(name, (await store.findFacilityByName(tx, name))?.id ?? null)
+        return facilityIds.get(name)
+      }
+      let rows = 0
       let created = 0
-      for (let i = 0; i < plans.length; i += CHUNK) {
-        const chunk = plans.slice(i, i + CHUNK)
+      let chunk: { plan: PlannedRegistration; sourceKey: string }[] = []
+      const write = async () => {
+        const existing = await store.findExistingSourceKeys(
+          tx,
+          chunk.map((c) => c.sourceKey),
+        )
+        const plans = chunk.filter((c) => !existing.has(c.sourceKey)).map((c) => c.plan)
+        chunk = []
+        if (plans.length === 0) return
         const inserted = await store.insertPersons(
           tx,
-          chunk.map((p) => p.person),
+          plans.map((p) => p.person),
         )
         await store.insertEvents(
           tx,
           inserted.flatMap((row, k) =>
-            chunk[k]!.events.map((e, j) => ({
+            plans[k]!.events.map((e, j) => ({
               person_id: row.id,
               seq: j + 1,
               type: e.type,
@@ -116,18 +114,61 @@ export function createPersonImportService({ db, store, audit, clock, romanize }:
         }))
         await audit.appendAudit(tx, entries, clock())
         created += inserted.length
-        onProgress?.(created, plans.length)
       }
-      if (created === 0) return { rows: rows.length, created: 0, unchanged: rows.length, importId: null }
+
+      let read = 0
+      const check = createHash('sha256')
+      const onBytes = (piece: Buffer) => {
+        check.update(piece)
+        read += piece.length
+        onProgress?.(read, total)
+      }
+      for await (const r of readPersonRows(file, file.name, issues, onBytes)) {
+        rows++
+        let facilityId: string | undefined
+        if (r.facilityName) {
+          const id = await facilityOf(r.facilityName)
+          if (!id) {
+            issues.push({ path: `row ${r.line}.facility`, message: `no facility named ${r.facilityName}` })
+            continue
+          }
+          facilityId = id
+        }
+        let plan: PlannedRegistration
+        try {
+          // A row is known by its file and its place in it, never by a bare id: two offices both
+          // number their rows from 1, and a person with a reused id must not be taken for another.
+          const sourceKey = `file:${sha256.slice(0, 32)}:${r.rowKey}`
+          plan = planRegistration(
+            { ...r.input, facilityId },
+            { today, actorId: actor.id, romanize, sourceKey },
+            `row ${r.line}.`,
+          )
+          // once a row is refused nothing more is written: the rest is only checked
+          if (issues.length === 0) chunk.push({ plan, sourceKey })
+        } catch (e) {
+          if (!(e instanceof ValidationError)) throw e
+          issues.push(...e.issues)
+          continue
+        }
+        if (chunk.length >= CHUNK) await write()
+      }
+      refuseFileIssues(issues)
+      if (check.digest('hex') !== sha256)
+        throw new ValidationError([
+          { path: 'file', message: `${file.name} changed while it was being imported; nothing was imported` },
+        ])
+      await write()
+      if (created === 0) return { rows, created: 0, unchanged: rows, importId: null }
       const record = await tx
         .insertInto('imports')
         .values({
           kind: 'persons',
           file_name: file.name,
           file_sha256: sha256,
-          row_count: rows.length,
+          row_count: rows,
           created_count: created,
-          unchanged_count: rows.length - created,
+          unchanged_count: rows - created,
           imported_by: actor.id,
         })
         .returning('id')
@@ -142,12 +183,12 @@ export function createPersonImportService({ db, store, audit, clock, romanize }:
             entityType: 'import',
             entityId: record.id,
             before: null,
-            after: { file: file.name, sha256, rows: rows.length, created },
+            after: { file: file.name, sha256, rows, created },
           },
         ],
         clock(),
       )
-      return { rows: rows.length, created, unchanged: rows.length - created, importId: record.id }
+      return { rows, created, unchanged: rows - created, importId: record.id }
     })
     // The embedded database has no autovacuum to refresh the planner's statistics; after a large
     // import, stale ones make it scan the whole register for a page of a hundred.

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { createReadStream, existsSync, readFileSync } from 'node:fs'
+import { createReadStream, existsSync } from 'node:fs'
 import path from 'node:path'
 import type { Command } from 'commander'
 import { ROLES } from '../../auth/roles'
@@ -170,14 +170,15 @@ export function registerFoundationCommands(program: Command) {
     .command('persons <file>')
     .description('Import persons from a CSV file: all rows or none; the same file twice changes nothing')
     .action(async (file: string) => {
-      const content = readFileSync(file)
+      if (!existsSync(file)) throw new DomainError('VALIDATION', `${file}: no such file`)
       await withParley(async ({ services }) => {
-        const bar = progressBar('importing')
+        const bar = progressBar('importing (KiB read)')
         try {
+          // read from disk as a stream, not held whole (a register can be tens of MB)
           const report = await services.personImport.importPersons(
             commandLineActor(),
-            { name: path.basename(file), content },
-            (done, total) => bar.update(done, total),
+            { name: path.basename(file), path: file },
+            (done, total) => bar.update(Math.ceil(done / 1024), Math.ceil(total / 1024)),
           )
           bar.stop()
           console.log(

@@ -23,7 +23,8 @@ describe('the ids an audit entry points at', () => {
     const lookups: NameLookup[] = [
       async (ids) => {
         asked++
-        return ids.includes(CAMP) ? { [CAMP]: 'Табір №1' } : {}
+        const known: Record<string, string> = ids.includes(CAMP) ? { [CAMP]: 'Табір №1' } : {}
+        return known
       },
       async () => {
         asked++

@@ -1,5 +1,6 @@
+import { type GetInputPropsReturnType, type FormErrors as MantineErrors, useForm } from '@mantine/form'
 import type { TFunction } from 'i18next'
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ZodType } from 'zod'
 import { ApiError, type FieldIssue } from './api'
@@ -140,6 +141,80 @@ export function useFormErrors() {
   }
 
   return { errors, formError, check, fail, clear }
+}
+
+/**
+ * A form kept by `@mantine/form`, checked by the same zod schema the server checks: `body` turns
+ * the inputs' values into the API's shape, and an issue's path (`surname`, `persons.2.dateOfBirth`)
+ * is the error's key, so each message sits beside its input. `submit(send)` sends the body; after a
+ * successful save the form is reset (empty again, nothing red); a refusal places the server's
+ * issues the same way and says the rest in a banner, in the reader's language.
+ */
+export function useSchemaForm<V extends Record<string, unknown>>(options: {
+  initialValues: V
+  schema: ZodType
+  body: (values: V) => Record<string, unknown>
+}) {
+  const { t, i18n } = useTranslation()
+  const [formError, setFormError] = useState<string | null>(null)
+  // the body may depend on props that change (a person's version): always the latest
+  const latest = useRef(options)
+  latest.current = options
+  const form = useForm<V>({
+    mode: 'controlled',
+    initialValues: options.initialValues,
+    validate: (values) => {
+      const parsed = latest.current.schema.safeParse(latest.current.body(values))
+      if (parsed.success) return {}
+      return errorsFrom(
+        parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+        t,
+      )
+    },
+  })
+
+  function submit(send: (body: Record<string, unknown>, values: V) => Promise<void>) {
+    return form.onSubmit(
+      async (values) => {
+        setFormError(null)
+        try {
+          await send(latest.current.body(values), values)
+          form.reset()
+        } catch (error) {
+          if (error instanceof ApiError) form.setErrors(errorsFrom(error.issues, t))
+          setFormError(errorMessage(t, error, i18n.language))
+        }
+      },
+      () => setFormError(null),
+    )
+  }
+
+  /** The banner: the server's refusal, or a pointer to the fields marked red. */
+  const banner = formError ?? (Object.keys(form.errors).length > 0 ? t('form.fixFields') : null)
+  return { form, banner, submit, setFormError }
+}
+
+/** What an input needs of a form: its value and change handler, and the errors by the API's path. */
+export type FormInputs = {
+  getInputProps: (path: string) => GetInputPropsReturnType
+  errors: MantineErrors
+  clearFieldError: (path: string) => void
+}
+
+/**
+ * An input's props from the form at `valuePath`, showing the error the schema or the server gave
+ * under `errorKey` (the API's path, e.g. `changes.nextOfKin.name` for the input `nextOfKinName`).
+ */
+export function inputProps(form: FormInputs, valuePath: string, errorKey = valuePath) {
+  const props = form.getInputProps(valuePath)
+  return {
+    ...props,
+    error: form.errors[errorKey],
+    onChange: (value: unknown) => {
+      props.onChange(value)
+      form.clearFieldError(errorKey)
+    },
+  }
 }
 
 /** Drops empty strings so optional fields left blank are sent as absent, not as ''. */

@@ -63,8 +63,11 @@ describe('the custody register in the browser', () => {
     expect(await page.getByTestId('person-status').textContent()).toBe('Interned')
     await expect.poll(() => page.getByTestId('timeline').getByText('Transferred').isVisible()).toBe(true)
     const audit = page.getByTestId('person-audit')
-    await expect.poll(() => audit.getByText('person.event.transferred').isVisible()).toBe(true)
-    expect(await audit.getByText('person.register', { exact: true }).isVisible()).toBe(true)
+    // actions in words, the move as facility names (not codes and ids)
+    await expect.poll(() => audit.getByText('Transferred', { exact: true }).isVisible()).toBe(true)
+    expect(await audit.getByText('Registered', { exact: true }).isVisible()).toBe(true)
+    expect(await audit.getByText('Camp North', { exact: true }).first().isVisible()).toBe(true)
+    expect(await audit.getByText('person.', { exact: false }).count()).toBe(0)
 
     const [person] = (await server.parley.services.custody.listPersons({}, { limit: 5 })).items
     expect(person?.status).toBe('interned')
@@ -79,7 +82,9 @@ describe('the custody register in the browser', () => {
     await dialog.getByLabel('Reason for the correction').fill('day of birth from the capture card')
     await dialog.getByRole('button', { name: 'Save' }).click()
     await expect.poll(() => page.getByText('Art. 17 particulars complete').isVisible()).toBe(true)
-    await expect.poll(() => page.getByTestId('person-audit').getByText('person.amend').isVisible()).toBe(true)
+    await expect
+      .poll(() => page.getByTestId('person-audit').getByText('Particulars corrected').isVisible())
+      .toBe(true)
     expect(
       await page.getByTestId('timeline').getByText('day of birth from the capture card').isVisible(),
     ).toBe(true)

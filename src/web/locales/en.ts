@@ -249,6 +249,7 @@ export const en = {
     emptyRegister: 'No one is registered yet.',
     art17Done: 'complete',
     art17Missing: 'incomplete',
+    art17Lacks: 'missing {{fields}}',
     emptyNext: 'Register a person or import a list:',
     emptyImport: 'A list in a file (CSV, XLSX) is imported on the server with: parley import persons <file>',
     loading: 'Loading…',

@@ -250,6 +250,7 @@ export const uk: Messages = {
     emptyRegister: 'У реєстрі ще нікого немає.',
     art17Done: 'повні',
     art17Missing: 'неповні',
+    art17Lacks: 'бракує: {{fields}}',
     emptyNext: 'Зареєструйте особу або імпортуйте список:',
     emptyImport: 'Список у файлі (CSV, XLSX) імпортують на сервері командою: parley import persons <файл>',
     loading: 'Завантаження…',

@@ -1,9 +1,9 @@
 import { Alert, Button, Modal, Stack, Textarea } from '@mantine/core'
-import { type FormEvent, useState } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { AmendPerson } from '../../custody/model'
 import { api } from '../api'
-import { useFormErrors } from '../forms'
+import { inputProps, useSchemaForm } from '../forms'
 import { type ParticularsValues, PersonFields, particularsBody } from '../registration/PersonFields'
 import type { Person } from '../types'
 import { useRefreshPerson } from './usePerson'
@@ -31,43 +31,39 @@ function valuesOf(p: Person): ParticularsValues {
   }
 }
 
+type AmendValues = ParticularsValues & { reason: string }
+
 /** A correction of particulars: only the changed fields are sent, with the reason the audit trail keeps. */
 export function AmendForm({ person }: { person: Person }) {
   const { t } = useTranslation()
   const refresh = useRefreshPerson(person.id)
   const [open, setOpen] = useState(false)
-  const [values, setValues] = useState(() => valuesOf(person))
-  const [reason, setReason] = useState('')
-  const [pending, setPending] = useState(false)
-  const { errors, formError, check, fail, clear } = useFormErrors()
+  const { form, banner, submit } = useSchemaForm<AmendValues>({
+    initialValues: { ...valuesOf(person), reason: '' },
+    schema: AmendPerson,
+    body: ({ reason, ...values }) => {
+      const now = particularsBody(values)
+      const was = particularsBody(valuesOf(person))
+      const changes = Object.fromEntries(
+        Object.entries(now).filter(([k, v]) => JSON.stringify(v) !== JSON.stringify(was[k])),
+      )
+      return { changes, reason, expectedVersion: person.version }
+    },
+  })
 
   function start() {
-    setValues(valuesOf(person))
-    setReason('')
-    clear()
+    const values = { ...valuesOf(person), reason: '' }
+    form.setInitialValues(values)
+    form.setValues(values)
+    form.clearErrors()
     setOpen(true)
   }
 
-  async function submit(e: FormEvent) {
-    e.preventDefault()
-    const now = particularsBody(values)
-    const was = particularsBody(valuesOf(person))
-    const changes = Object.fromEntries(
-      Object.entries(now).filter(([k, v]) => JSON.stringify(v) !== JSON.stringify(was[k])),
-    )
-    const body = { changes, reason, expectedVersion: person.version }
-    if (!check(AmendPerson, body)) return
-    setPending(true)
-    try {
-      await api('PATCH', `/persons/${person.id}`, body)
-      setOpen(false)
-      await refresh()
-    } catch (error) {
-      fail(error)
-    } finally {
-      setPending(false)
-    }
-  }
+  const onSubmit = submit(async (body) => {
+    await api('PATCH', `/persons/${person.id}`, body)
+    setOpen(false)
+    await refresh()
+  })
 
   return (
     <>
@@ -75,22 +71,16 @@ export function AmendForm({ person }: { person: Person }) {
         {t('person.amend')}
       </Button>
       <Modal opened={open} onClose={() => setOpen(false)} title={t('person.amend')} size="xl">
-        <form onSubmit={submit} noValidate>
+        <form onSubmit={onSubmit} noValidate>
           <Stack>
-            {(formError || errors.changes) && (
+            {(banner || form.errors.changes) && (
               <Alert color="red" role="alert">
-                {formError ?? errors.changes}
+                {form.errors.changes ?? banner}
               </Alert>
             )}
-            <PersonFields values={values} onChange={setValues} errors={errors} prefix="changes." />
-            <Textarea
-              label={t('fields.reason')}
-              value={reason}
-              onChange={(e) => setReason(e.currentTarget.value)}
-              error={errors.reason}
-              withAsterisk
-            />
-            <Button type="submit" loading={pending}>
+            <PersonFields form={form} errorPrefix="changes." />
+            <Textarea label={t('fields.reason')} {...inputProps(form, 'reason')} withAsterisk />
+            <Button type="submit" loading={form.submitting}>
               {t('form.save')}
             </Button>
           </Stack>

@@ -11,13 +11,12 @@ import {
   TextInput,
   Title,
 } from '@mantine/core'
-import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { FACT_EVENT_TYPES, PersonEventInput } from '../../custody/events'
 import { factsOf } from '../../custody/facts'
 import { api } from '../api'
 import { formatDay } from '../dates'
-import { useFormErrors } from '../forms'
+import { inputProps, useSchemaForm } from '../forms'
 import { useCan } from '../session/session'
 import type { Person } from '../types'
 import { usePersonEvents, useRefreshPerson } from './usePerson'
@@ -98,45 +97,35 @@ export function PersonFacts({ person }: { person: Person }) {
   )
 }
 
+type FactValues = { type: string; occurredOn: string; heardBy: string; reference: string; note: string }
+
+function factBody(values: FactValues) {
+  const body: Record<string, string> = { type: values.type, occurredOn: values.occurredOn }
+  if (values.type === 'refused_repatriation') body.heardBy = values.heardBy
+  if (values.type.startsWith('proceedings_') && values.reference) body.reference = values.reference
+  if (values.note) body.note = values.note
+  return body
+}
+
 function RecordFact({ personId }: { personId: string }) {
   const { t } = useTranslation()
   const refresh = useRefreshPerson(personId)
-  const [values, setValues] = useState({
-    type: 'consent_given',
-    occurredOn: today(),
-    heardBy: '',
-    reference: '',
-    note: '',
+  const { form, banner, submit } = useSchemaForm<FactValues>({
+    initialValues: { type: 'consent_given', occurredOn: today(), heardBy: '', reference: '', note: '' },
+    schema: PersonEventInput,
+    body: factBody,
   })
-  const [pending, setPending] = useState(false)
-  const { errors, formError, check, fail, clear } = useFormErrors()
-  const set = (key: keyof typeof values) => (value: string) => setValues({ ...values, [key]: value })
-
-  async function submit(e: FormEvent) {
-    e.preventDefault()
-    const body: Record<string, string> = { type: values.type, occurredOn: values.occurredOn }
-    if (values.type === 'refused_repatriation') body.heardBy = values.heardBy
-    if (values.type.startsWith('proceedings_') && values.reference) body.reference = values.reference
-    if (values.note) body.note = values.note
-    if (!check(PersonEventInput, body)) return
-    setPending(true)
-    try {
-      await api('POST', `/persons/${personId}/events`, body)
-      clear()
-      setValues({ ...values, heardBy: '', reference: '', note: '' })
-      await refresh()
-    } catch (error) {
-      fail(error)
-    } finally {
-      setPending(false)
-    }
-  }
+  const onSubmit = submit(async (body) => {
+    await api('POST', `/persons/${personId}/events`, body)
+    await refresh()
+  })
+  const type = form.values.type
 
   return (
-    <form onSubmit={submit} noValidate aria-label={t('personFacts.record')}>
-      {formError && (
+    <form onSubmit={onSubmit} noValidate aria-label={t('personFacts.record')}>
+      {banner && (
         <Alert color="red" role="alert" my="xs">
-          {formError}
+          {banner}
         </Alert>
       )}
       <Grid gap="xs" mt="xs" align="end">
@@ -144,52 +133,33 @@ function RecordFact({ personId }: { personId: string }) {
           <Select
             label={t('personFacts.kind')}
             data={FACT_EVENT_TYPES.map((k) => ({ value: k, label: t(`event.${k}`) }))}
-            value={values.type}
-            onChange={(v) => set('type')(v ?? 'consent_given')}
-            error={errors.type}
+            {...inputProps(form, 'type')}
             allowDeselect={false}
           />
         </Grid.Col>
         <Grid.Col span={{ base: 12, sm: 6 }}>
-          <TextInput
-            label={t('fields.occurredOn')}
-            value={values.occurredOn}
-            onChange={(e) => set('occurredOn')(e.currentTarget.value)}
-            error={errors.occurredOn}
-          />
+          <TextInput label={t('fields.occurredOn')} {...inputProps(form, 'occurredOn')} />
         </Grid.Col>
-        {values.type === 'refused_repatriation' && (
+        {type === 'refused_repatriation' && (
           <Grid.Col span={12}>
             <TextInput
               label={t('personFacts.heardBy')}
               placeholder={t('personFacts.heardByExample')}
-              value={values.heardBy}
-              onChange={(e) => set('heardBy')(e.currentTarget.value)}
-              error={errors.heardBy}
+              {...inputProps(form, 'heardBy')}
               required
             />
           </Grid.Col>
         )}
-        {values.type.startsWith('proceedings_') && (
+        {type.startsWith('proceedings_') && (
           <Grid.Col span={12}>
-            <TextInput
-              label={t('personFacts.reference')}
-              value={values.reference}
-              onChange={(e) => set('reference')(e.currentTarget.value)}
-              error={errors.reference}
-            />
+            <TextInput label={t('personFacts.reference')} {...inputProps(form, 'reference')} />
           </Grid.Col>
         )}
         <Grid.Col span={{ base: 12, sm: 8 }}>
-          <TextInput
-            label={t('fields.note')}
-            value={values.note}
-            onChange={(e) => set('note')(e.currentTarget.value)}
-            error={errors.note}
-          />
+          <TextInput label={t('fields.note')} {...inputProps(form, 'note')} />
         </Grid.Col>
         <Grid.Col span={{ base: 12, sm: 4 }}>
-          <Button type="submit" loading={pending} fullWidth>
+          <Button type="submit" loading={form.submitting} fullWidth>
             {t('personFacts.record')}
           </Button>
         </Grid.Col>

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next'
 import { CATEGORIES, STATUSES, useOptions } from '../labels'
 import { useCan } from '../session/session'
 import type { Person } from '../types'
-import { COLUMNS, ROW_HEIGHT } from './columns'
+import { art17Cell, COLUMNS, ROW_HEIGHT } from './columns'
 import { RegisterHeader } from './RegisterHeader'
 import {
   type RegisterFilter,
@@ -212,6 +212,7 @@ function PersonRow(props: { person: Person; top: number; facility?: string; onOp
   const { t } = useTranslation()
   const p = props.person
   const name = [p.surname, p.firstNames, p.patronymic].filter(Boolean).join(' ')
+  const art17 = art17Cell(t, p)
   const latin = [p.surnameLatin, p.firstNamesLatin].filter(Boolean).join(' ')
   return (
     <div
@@ -260,15 +261,15 @@ function PersonRow(props: { person: Person; top: number; facility?: string; onOp
       <span role="cell" style={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>
         {props.facility}
       </span>
-      <span role="cell" title={t(p.art17Complete ? 'person.art17Complete' : 'person.art17Incomplete')}>
+      <span role="cell" title={art17.full} style={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>
         {p.art17Complete ? (
           <Text span size="xs" c="green.8">
-            ✓ {t('register.art17Done')}
+            ✓ {art17.short}
           </Text>
         ) : (
-          <Badge size="xs" color="orange" variant="light">
-            {t('register.art17Missing')}
-          </Badge>
+          <Text span size="xs" c="orange.9">
+            {art17.short}
+          </Text>
         )}
       </span>
     </div>

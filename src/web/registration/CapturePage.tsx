@@ -1,9 +1,11 @@
 import {
   Alert,
+  Anchor,
   Button,
   Divider,
   Grid,
   Group,
+  List,
   Paper,
   Select,
   Stack,
@@ -12,136 +14,110 @@ import {
   Title,
 } from '@mantine/core'
 import { useQueryClient } from '@tanstack/react-query'
-import { type FormEvent, useState } from 'react'
+import { Link } from '@tanstack/react-router'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { RegisterCapture } from '../../custody/model'
 import { api } from '../api'
-import { useFormErrors } from '../forms'
+import { inputProps, useSchemaForm } from '../forms'
 import { useFacilities } from '../register/usePersons'
+import type { Person } from '../types'
 import { EMPTY_PARTICULARS, type ParticularsValues, PersonFields, particularsBody } from './PersonFields'
 
 const today = () => new Date().toISOString().slice(0, 10)
+
+type CaptureValues = {
+  capturedOn: string
+  place: string
+  capturingUnit: string
+  source: string
+  facilityId: string
+  persons: ParticularsValues[]
+}
+
+function captureBody({ persons, ...capture }: CaptureValues) {
+  return {
+    ...Object.fromEntries(Object.entries(capture).filter(([, v]) => v)),
+    persons: persons.map(particularsBody),
+  }
+}
 
 /** A whole group taken on one day at one place, registered together in one transaction. */
 export function CapturePage() {
   const { t } = useTranslation()
   const client = useQueryClient()
   const facilities = useFacilities()
-  const [capture, setCapture] = useState({
-    capturedOn: today(),
-    place: '',
-    capturingUnit: '',
-    source: '',
-    facilityId: '',
+  const [registered, setRegistered] = useState<Person[] | null>(null)
+  const { form, banner, submit } = useSchemaForm<CaptureValues>({
+    initialValues: {
+      capturedOn: today(),
+      place: '',
+      capturingUnit: '',
+      source: '',
+      facilityId: '',
+      persons: [EMPTY_PARTICULARS],
+    },
+    schema: RegisterCapture,
+    body: captureBody,
   })
-  const [persons, setPersons] = useState<ParticularsValues[]>([EMPTY_PARTICULARS])
-  const [pending, setPending] = useState(false)
-  const [done, setDone] = useState<number | null>(null)
-  const { errors, formError, check, fail } = useFormErrors()
 
-  async function submit(e: FormEvent) {
-    e.preventDefault()
-    setDone(null)
-    const body = {
-      ...Object.fromEntries(Object.entries(capture).filter(([, v]) => v)),
-      persons: persons.map(particularsBody),
-    }
-    if (!check(RegisterCapture, body)) return
-    setPending(true)
-    try {
-      const r = await api<{ persons: unknown[] }>('POST', '/captures', body)
-      setDone(r.persons.length)
-      setPersons([EMPTY_PARTICULARS])
-      await client.invalidateQueries({ queryKey: ['persons'] })
-      await client.invalidateQueries({ queryKey: ['persons-count'] })
-    } catch (error) {
-      fail(error)
-    } finally {
-      setPending(false)
-    }
-  }
+  const onSubmit = submit(async (body) => {
+    setRegistered(null)
+    const r = await api<{ persons: Person[] }>('POST', '/captures', body)
+    setRegistered(r.persons)
+    await client.invalidateQueries({ queryKey: ['persons'] })
+    await client.invalidateQueries({ queryKey: ['persons-count'] })
+  })
 
-  const setField = (key: keyof typeof capture) => (value: string) => setCapture({ ...capture, [key]: value })
+  const persons = form.values.persons
   return (
-    <Paper component="form" onSubmit={submit} noValidate maw={1000}>
+    <Paper component="form" onSubmit={onSubmit} noValidate maw={1000}>
       <Stack>
         <Title order={2}>{t('capture.title')}</Title>
-        {done !== null && (
-          <Alert color="green" role="status">
-            {t('capture.registered', { count: done })}
-          </Alert>
-        )}
-        {(formError || Object.keys(errors).length > 0) && (
+        {registered && <Registered persons={registered} />}
+        {banner && (
           <Alert color="red" role="alert">
-            {formError ?? t('form.fixFields')}
+            {banner}
           </Alert>
         )}
         <Grid gap="sm">
           <Grid.Col span={{ base: 12, md: 3 }}>
-            <TextInput
-              label={t('fields.capturedOn')}
-              value={capture.capturedOn}
-              onChange={(e) => setField('capturedOn')(e.currentTarget.value)}
-              error={errors.capturedOn}
-            />
+            <TextInput label={t('fields.capturedOn')} {...inputProps(form, 'capturedOn')} />
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 5 }}>
-            <TextInput
-              label={t('fields.capturePlace')}
-              value={capture.place}
-              onChange={(e) => setField('place')(e.currentTarget.value)}
-              error={errors.place}
-              withAsterisk
-            />
+            <TextInput label={t('fields.capturePlace')} {...inputProps(form, 'place')} withAsterisk />
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 4 }}>
-            <TextInput
-              label={t('fields.capturingUnit')}
-              value={capture.capturingUnit}
-              onChange={(e) => setField('capturingUnit')(e.currentTarget.value)}
-              error={errors.capturingUnit}
-            />
+            <TextInput label={t('fields.capturingUnit')} {...inputProps(form, 'capturingUnit')} />
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 8 }}>
-            <TextInput
-              label={t('fields.source')}
-              value={capture.source}
-              onChange={(e) => setField('source')(e.currentTarget.value)}
-              error={errors.source}
-              withAsterisk
-            />
+            <TextInput label={t('fields.source')} {...inputProps(form, 'source')} withAsterisk />
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 4 }}>
             <Select
               label={t('fields.facilityId')}
               data={(facilities.data ?? []).map((f) => ({ value: f.id, label: f.name }))}
-              value={capture.facilityId || null}
-              onChange={(v) => setField('facilityId')(v ?? '')}
-              error={errors.facilityId}
+              {...inputProps(form, 'facilityId')}
+              value={form.values.facilityId || null}
+              onChange={(v) => inputProps(form, 'facilityId').onChange(v ?? '')}
               clearable
             />
           </Grid.Col>
         </Grid>
         <Text fw={600}>{t('capture.persons', { count: persons.length })}</Text>
-        {errors.persons && <Text c="red">{errors.persons}</Text>}
-        {persons.map((p, i) => (
+        {form.errors.persons && <Text c="red">{form.errors.persons}</Text>}
+        {persons.map((_, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: rows are positions in the capture list; issues name them by index
           <Stack key={i} gap="xs">
             <Divider label={`${i + 1}`} labelPosition="left" />
-            <PersonFields
-              compact
-              values={p}
-              prefix={`persons.${i}.`}
-              errors={errors}
-              onChange={(v) => setPersons(persons.map((q, j) => (j === i ? v : q)))}
-            />
+            <PersonFields compact form={form} valuePrefix={`persons.${i}.`} />
             {persons.length > 1 && (
               <Group>
                 <Button
                   variant="subtle"
                   color="red"
                   size="xs"
-                  onClick={() => setPersons(persons.filter((_, j) => j !== i))}
+                  onClick={() => form.removeListItem('persons', i)}
                 >
                   {t('form.remove')}
                 </Button>
@@ -153,19 +129,40 @@ export function CapturePage() {
           <Button
             variant="light"
             onClick={() =>
-              setPersons([
-                ...persons,
-                { ...EMPTY_PARTICULARS, category: persons.at(-1)?.category ?? 'prisoner_of_war' },
-              ])
+              form.insertListItem('persons', {
+                ...EMPTY_PARTICULARS,
+                category: persons.at(-1)?.category ?? 'prisoner_of_war',
+              })
             }
           >
             {t('form.addPerson')}
           </Button>
-          <Button type="submit" loading={pending}>
+          <Button type="submit" loading={form.submitting}>
             {t('form.register')}
           </Button>
         </Group>
       </Stack>
     </Paper>
+  )
+}
+
+/** "3 persons registered", each a link to their new record. */
+function Registered({ persons }: { persons: Person[] }) {
+  const { t } = useTranslation()
+  return (
+    <Alert color="green" role="status" title={t('capture.registered', { count: persons.length })}>
+      <List size="sm">
+        {persons.map((p) => (
+          <List.Item key={p.id}>
+            <Anchor
+              renderRoot={(props) => <Link to="/persons/$personId" params={{ personId: p.id }} {...props} />}
+            >
+              {[p.surname, p.firstNames].filter(Boolean).join(' ')} (
+              {t('person.registerNumber', { n: p.registerNumber })})
+            </Anchor>
+          </List.Item>
+        ))}
+      </List>
+    </Alert>
   )
 }

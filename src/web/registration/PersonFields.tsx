@@ -1,6 +1,6 @@
 import { Grid, Select, TextInput } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
-import type { FieldErrors } from '../forms'
+import { type FormInputs, inputProps } from '../forms'
 import { CATEGORIES, useOptions } from '../labels'
 
 /** The particulars as a form holds them: flat strings, one per input. */
@@ -82,21 +82,21 @@ const TEXT_FIELDS: { key: keyof ParticularsValues; path: string; span: number }[
 ]
 
 /**
- * Inputs for a person's particulars. `prefix` places the API's issues for one person of a group
- * capture (`persons.3.`) beside the right inputs.
+ * Inputs for a person's particulars, held by `form` under `valuePrefix` (`persons.3.` in a group
+ * capture). `errorPrefix` is where the API names this person's fields (`changes.` in a correction).
  */
 export function PersonFields(props: {
-  values: ParticularsValues
-  onChange: (values: ParticularsValues) => void
-  errors: FieldErrors
-  prefix?: string
+  form: FormInputs
+  valuePrefix?: string
+  errorPrefix?: string
   compact?: boolean
 }) {
   const { t } = useTranslation()
   const options = useOptions()
-  const prefix = props.prefix ?? ''
-  const set = (key: keyof ParticularsValues) => (value: string) =>
-    props.onChange({ ...props.values, [key]: value })
+  const at = props.valuePrefix ?? ''
+  const errorAt = props.errorPrefix ?? at
+  const input = (key: keyof ParticularsValues, path: string = key) =>
+    inputProps(props.form, `${at}${key}`, `${errorAt}${path}`)
   const fields = props.compact ? TEXT_FIELDS.slice(0, 6) : TEXT_FIELDS
   return (
     <Grid gap="sm">
@@ -104,9 +104,7 @@ export function PersonFields(props: {
         <Select
           label={t('fields.category')}
           data={options('category', CATEGORIES)}
-          value={props.values.category}
-          onChange={(v) => set('category')(v ?? 'prisoner_of_war')}
-          error={props.errors[`${prefix}category`]}
+          {...input('category')}
           allowDeselect={false}
         />
       </Grid.Col>
@@ -114,9 +112,8 @@ export function PersonFields(props: {
         <Select
           label={t('fields.sex')}
           data={options('sex', ['male', 'female'])}
-          value={props.values.sex || null}
-          onChange={(v) => set('sex')(v ?? '')}
-          error={props.errors[`${prefix}sex`]}
+          {...input('sex')}
+          onChange={(v) => input('sex').onChange(v ?? '')}
           clearable
         />
       </Grid.Col>
@@ -124,10 +121,8 @@ export function PersonFields(props: {
         <Grid.Col key={f.key} span={{ base: 12, md: f.span }}>
           <TextInput
             label={t(`fields.${f.key}`)}
-            name={`${prefix}${f.path}`}
-            value={props.values[f.key]}
-            onChange={(e) => set(f.key)(e.currentTarget.value)}
-            error={props.errors[`${prefix}${f.path}`]}
+            name={`${errorAt}${f.path}`}
+            {...input(f.key, f.path)}
             description={f.key === 'dateOfBirth' ? t('fields.dateOfBirthHint') : undefined}
             withAsterisk={f.key === 'surname'}
           />

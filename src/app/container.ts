@@ -20,6 +20,8 @@ import { createExchangeDocuments } from '../exchange/documents/service'
 import { createExchangeService } from '../exchange/service'
 import { createLinkageJobService } from '../linkage/jobs'
 import { createListService } from '../lists/service'
+import { createMissingImport } from '../missing/import'
+import { createMissingService } from '../missing/service'
 import { ensureNameKeys } from '../search/backfill'
 import { createSearchService } from '../search/service'
 import { createSettingsService } from '../settings/service'
@@ -63,6 +65,8 @@ export function createServices(
     }),
     search: createSearchService({ db }),
     lists: createListService({ db, audit: auditStore, clock }),
+    missing: createMissingService({ db, audit: auditStore, clock, romanize: romanizeName }),
+    missingImport: createMissingImport({ db, audit: auditStore, clock, romanize: romanizeName }),
     linkageJobs: createLinkageJobService({ db, audit: auditStore, clock }),
     users: createUserService({ db, auth, audit: auditStore, clock }),
     settings: createSettingsService({ db, store: settingsStore, audit: auditStore, clock }),

@@ -23,6 +23,10 @@ export const PERMISSIONS = [
   'linkage.run',
   'exchanges.read',
   'exchanges.write',
+  // the missing-persons register (issue 15): read it; write records and reports; record status events
+  'missing.read',
+  'missing.write',
+  'missing.record',
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -36,10 +40,21 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'captures.write',
     'facilities.read',
     'facilities.write',
+    'missing.read',
+    'missing.write',
+    'missing.record',
   ],
-  tracer: ['persons.read', 'persons.identify', 'particulars.read', 'facilities.read', 'lists.read'],
+  tracer: [
+    'persons.read',
+    'persons.identify',
+    'particulars.read',
+    'facilities.read',
+    'lists.read',
+    'missing.read',
+    'missing.record',
+  ],
   // aggregates and pseudonymised rows: who a person is stays out of statistics
-  analyst: ['persons.read', 'facilities.read', 'lists.read', 'lists.write', 'linkage.run'],
+  analyst: ['persons.read', 'facilities.read', 'lists.read', 'lists.write', 'linkage.run', 'missing.read'],
   negotiator: [
     'persons.read',
     'persons.identify',
@@ -47,6 +62,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'lists.read',
     'exchanges.read',
     'exchanges.write',
+    'missing.read',
   ],
   // what the ICRC notifications need (identity, status, facility, health), not the family details
   liaison: ['persons.read', 'persons.identify', 'facilities.read'],
@@ -58,6 +74,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'audit.read',
     'exchanges.read',
     'lists.read',
+    'missing.read',
   ],
 }
 

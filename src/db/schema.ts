@@ -235,7 +235,78 @@ export type ExchangeReturnedTable = {
   recorded_at: Generated<Timestamp>
 }
 
+export type MissingPersonsTable = {
+  id: Generated<string>
+  register_number: Generated<number>
+  surname: string
+  first_names: string | null
+  patronymic: string | null
+  surname_latin: string | null
+  sex: string | null
+  rank: string | null
+  service_number: string | null
+  date_of_birth: string | null
+  place_of_birth: string | null
+  unit: string | null
+  region: string | null
+  distinguishing_marks: string | null
+  photo_ref: string | null
+  last_seen_on: string | null
+  last_seen_place: string | null
+  last_seen_circumstances: string | null
+  last_seen_witness: string | null
+  disagreements: ColumnType<string[], string[] | undefined, string[]>
+  status: string
+  captivity: string
+  death_reported: boolean
+  body_repatriated: boolean
+  last_facility: string | null
+  last_event_on: string | null
+  event_count: number
+  created_by: string
+  created_at: Generated<Date>
+  updated_at: Timestamp
+  version: number
+}
+
+export type MissingReportsTable = {
+  id: Generated<string>
+  missing_person_id: string
+  seq: number
+  reporter_name: string
+  reporter_relation: string | null
+  reporter_contact: string | null
+  reporter_language: string
+  consent_use: boolean
+  consent_share_icrc: boolean
+  consent_share_other_side: boolean
+  consent_share_public: boolean
+  consent_given_on: string | null
+  particulars: Json
+  last_seen: Json
+  received_on: string
+  source: string
+  source_key: string | null
+  recorded_by: string
+  recorded_at: Generated<Date>
+}
+
+export type MissingEventsTable = {
+  missing_person_id: string
+  seq: number
+  type: string
+  occurred_on: string
+  source: string
+  confidence: string
+  details: Json
+  author_id: string
+  recorded_at: Generated<Date>
+}
+
 export type Database = {
+  missing_persons: MissingPersonsTable
+  missing_reports: MissingReportsTable
+  missing_events: MissingEventsTable
   exchange_returned: ExchangeReturnedTable
   exchanges: ExchangesTable
   exchange_pool: ExchangePoolTable

@@ -6,15 +6,19 @@ import type { Db } from './connection'
 
 /**
  * The aggregates a write may lock, in the one order every write takes them: exchanges, then
- * persons (each kind by id), then the audit chain's lock last, when the entries are appended. Two
+ * persons, then missing persons (each kind by id), then the audit chain's lock last, when the entries are appended. Two
  * writes that take locks in the same order cannot wait on each other in a cycle, so a handover's
  * completion (an exchange and many persons) and a correction of one of those persons queue instead
  * of deadlocking.
  */
-export const LOCK_ORDER = ['exchanges', 'persons'] as const
+export const LOCK_ORDER = ['exchanges', 'persons', 'missing_persons'] as const
 export type Aggregate = (typeof LOCK_ORDER)[number]
 
-const AGGREGATE_WORD: Record<Aggregate, string> = { exchanges: 'exchange', persons: 'person' }
+const AGGREGATE_WORD: Record<Aggregate, string> = {
+  exchanges: 'exchange',
+  persons: 'person',
+  missing_persons: 'missing person',
+}
 
 export type WriteContext = {
   /** The write's transaction: every read that a rule checks goes through it, after the locks. */
@@ -27,6 +31,11 @@ export type WriteContext = {
    * checked against what the write will change. Kinds must come in LOCK_ORDER, each once.
    */
   lock: (kind: Aggregate, ids: readonly string[]) => Promise<Set<string>>
+  /**
+   * Appends audit entries now, in this transaction. Only for a bulk write (an import of a hundred
+   * thousand persons) that cannot hold every entry until it ends; other writes return theirs.
+   */
+  appendAudit: (entries: AuditInput[]) => Promise<void>
 }
 
 /** What a use case returns to the pipeline: its result, and the audit entries to append once. */
@@ -75,7 +84,7 @@ export function createWritePipeline({ db, audit, clock, maxAttempts = 8 }: Write
       locked = []
       try {
         return await db.transaction().execute(async (tx) => {
-          const ctx = lockingContext(tx, clock(), locked)
+          const ctx = lockingContext(tx, clock(), locked, audit)
           const { result, audit: entries } = await work(ctx)
           if (entries.length > 0) await audit.appendAudit(tx, entries, ctx.now)
           return result
@@ -101,11 +110,19 @@ export function createWritePipeline({ db, audit, clock, maxAttempts = 8 }: Write
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 
-function lockingContext(tx: Db, now: Date, locked: string[]): WriteContext {
+function lockingContext(
+  tx: Db,
+  now: Date,
+  locked: string[],
+  audit: WritePipelineDeps['audit'],
+): WriteContext {
   let rank = -1
   return {
     tx,
     now,
+    async appendAudit(entries) {
+      if (entries.length > 0) await audit.appendAudit(tx, entries, now)
+    },
     async lock(kind, ids) {
       const at = LOCK_ORDER.indexOf(kind)
       // a defect, not a user's error: locking out of order brings the deadlocks back

@@ -18,8 +18,10 @@ import { DomainError, ValidationError } from '../core/errors'
 import { custodyRoutes } from '../custody/routes'
 import type { Connection } from '../db/connection'
 import { exchangeRoutes } from '../exchange/routes'
+import { exchangeDocumentRoutes } from '../exchange/routes-documents'
 import { linkageRoutes } from '../linkage/routes'
 import { listRoutes } from '../lists/routes'
+import { missingRoutes } from '../missing/routes'
 import { searchRoutes } from '../search/routes'
 import { apiDocsRoutes } from './api-docs'
 import { CONTENT_SECURITY_POLICY, noStore, sameOriginOnly } from './browser-guard'
@@ -118,6 +120,8 @@ export function createHttpApp({ conn, auth, services, logger, baseUrl, webDir, c
   api.route('/', listRoutes(services.lists, disclosures))
   api.route('/', linkageRoutes(services.linkageJobs, disclosures))
   api.route('/', exchangeRoutes(services.exchanges, disclosures))
+  api.route('/', missingRoutes(services.missing, services.missingImport, disclosures))
+  api.route('/', exchangeDocumentRoutes(services.exchangeDocuments, disclosures))
   app.route('/api/v1', api)
 
   const openApi = {

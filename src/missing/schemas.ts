@@ -1,0 +1,93 @@
+import { z } from 'zod'
+import { CAPTIVITY, MISSING_STATUSES } from './state'
+
+/** Response shapes for the OpenAPI document; fields a reader's role hides are absent. */
+const nullable = z.string().nullable().optional()
+
+export const MissingPersonOut = z
+  .object({
+    id: z.uuid(),
+    registerNumber: z.number(),
+    surname: z.string().optional(),
+    firstNames: nullable,
+    patronymic: nullable,
+    surnameLatin: nullable,
+    sex: nullable,
+    rank: nullable,
+    serviceNumber: nullable,
+    dateOfBirth: nullable,
+    placeOfBirth: nullable,
+    unit: nullable,
+    region: nullable,
+    distinguishingMarks: nullable,
+    photoRef: nullable,
+    lastSeen: z
+      .object({ on: nullable, place: nullable, circumstances: nullable, witness: nullable })
+      .optional(),
+    disagreements: z.array(z.string()).describe('Fields on which the reports disagree'),
+    status: z.enum(MISSING_STATUSES).describe('Missing until returned, found or confirmed dead'),
+    captivity: z.enum(CAPTIVITY).describe('What is known of captivity, apart from the status'),
+    deathReported: z.boolean().describe('A death reported by a source not sure enough to close the case'),
+    bodyRepatriated: z.boolean(),
+    lastFacility: nullable,
+    lastEventOn: nullable,
+    eventCount: z.number(),
+    version: z.number(),
+  })
+  .meta({ id: 'MissingPerson' })
+
+export const MissingReportOut = z
+  .object({
+    id: z.uuid(),
+    seq: z.number(),
+    reporter: z
+      .object({
+        name: z.string(),
+        relation: nullable,
+        contact: nullable,
+        language: z.enum(['uk', 'en', 'ru']),
+      })
+      .optional(),
+    consent: z.object({
+      use: z.boolean(),
+      shareIcrc: z.boolean(),
+      shareOtherSide: z.boolean(),
+      sharePublic: z.boolean(),
+      givenOn: nullable,
+    }),
+    particulars: z.record(z.string(), z.unknown()).optional().describe('What this report said'),
+    lastSeen: z.record(z.string(), z.unknown()).optional(),
+    receivedOn: z.string(),
+    source: z.string(),
+  })
+  .meta({ id: 'MissingReport' })
+
+export const MissingEventOut = z
+  .object({
+    seq: z.number(),
+    type: z.string(),
+    occurredOn: z.string(),
+    source: z.string(),
+    confidence: z.enum(['high', 'medium', 'low']),
+    details: z.record(z.string(), z.unknown()),
+    recordedAt: z.string(),
+  })
+  .meta({ id: 'MissingEvent' })
+
+export const MissingRecordOut = z.object({
+  person: MissingPersonOut,
+  reports: z.array(MissingReportOut),
+  events: z.array(MissingEventOut).describe('The history in the order things happened'),
+})
+
+export const MissingPageOut = z.object({
+  items: z.array(MissingPersonOut),
+  nextBefore: z.number().nullable().describe('Pass as `before` for the next page'),
+})
+
+export const MissingImportOut = z.object({
+  rows: z.number(),
+  created: z.number(),
+  unchanged: z.number().describe('Rows of this source imported before'),
+  source: z.string(),
+})

@@ -36,6 +36,55 @@ function presentEntry(e: ChainedAuditRecord) {
   }
 }
 
+const AuditEntry = z
+  .object({
+    seq: z.number().int(),
+    at: z.string(),
+    actorId: z.string().nullable(),
+    actorName: z.string(),
+    action: z.string().describe('What was done, as a code: person.registered, person.event.hospitalised...'),
+    entityType: z.string(),
+    entityId: z.string().nullable(),
+    before: z.unknown(),
+    after: z.unknown(),
+    prevHash: z.string(),
+    hash: z.string(),
+  })
+  .meta({ id: 'AuditEntry' })
+const AuditPage = z.object({
+  items: z.array(AuditEntry),
+  nextBefore: z.number().int().nullable().describe('before= for the next page; null at the end'),
+  names: z
+    .record(z.string(), z.string())
+    .describe('Names of the persons, staff and places the entries name by id'),
+})
+const Checkpoint = z
+  .object({
+    seq: z.number().int(),
+    hash: z.string(),
+    at: z.string(),
+    prev: z.string(),
+    key: z.string(),
+    sig: z.string(),
+  })
+  .meta({ id: 'AuditCheckpoint' })
+const AuditVerification = z.object({
+  ok: z.boolean(),
+  checked: z.number().int(),
+  firstBadSeq: z.number().int().optional(),
+  reason: z.string().optional(),
+  anchor: z
+    .object({
+      key: z.string(),
+      checkpoints: z.number().int(),
+      lastSeq: z.number().int(),
+      lastAt: z.string().nullable(),
+      unanchored: z.number().int(),
+    })
+    .nullable(),
+  warnings: z.array(z.string()),
+})
+
 const tags = ['audit']
 
 export function auditRoutes(audit: AuditService, disclosures: DisclosureLog) {
@@ -48,7 +97,7 @@ export function auditRoutes(audit: AuditService, disclosures: DisclosureLog) {
       tags,
       summary: 'The audit trail, newest first',
       request: { query: AuditQuery },
-      responses: { 200: jsonOk('{ items, nextBefore, names: { id: name } }'), ...PROBLEMS },
+      responses: { 200: jsonOk('A page of entries, newest first', AuditPage), ...PROBLEMS },
     }),
     async (c) => {
       const actor = requirePermission(c.get('user'), 'audit.read')
@@ -78,7 +127,10 @@ export function auditRoutes(audit: AuditService, disclosures: DisclosureLog) {
       path: '/audit/verify',
       tags,
       summary: 'Walk the whole hash chain and name the first entry that does not hold',
-      responses: { 200: jsonOk('{ ok, checked, firstBadSeq?, reason? }'), ...PROBLEMS },
+      responses: {
+        200: jsonOk('Whether the chain holds, and where it breaks', AuditVerification),
+        ...PROBLEMS,
+      },
     }),
     async (c) => {
       requirePermission(c.get('user'), 'audit.read')
@@ -94,7 +146,10 @@ export function auditRoutes(audit: AuditService, disclosures: DisclosureLog) {
       tags,
       summary: "The audit trail of one person's record (staff names, values before and after: audit.read)",
       request: { params: IdParam },
-      responses: { 200: jsonOk('{ items, names: { id: name } }'), ...PROBLEMS },
+      responses: {
+        200: jsonOk("The entries of the person's record", AuditPage.omit({ nextBefore: true })),
+        ...PROBLEMS,
+      },
     }),
     async (c) => {
       const actor = requirePermission(c.get('user'), 'audit.read')
@@ -115,7 +170,13 @@ export function auditRoutes(audit: AuditService, disclosures: DisclosureLog) {
       path: '/audit/checkpoints',
       tags,
       summary: 'Sign the head of the chain now and append it to the checkpoint file outside the database',
-      responses: { 200: jsonOk('{ written, checkpoint: { seq, hash, at, prev, key, sig } }'), ...PROBLEMS },
+      responses: {
+        200: jsonOk(
+          'The checkpoint, and whether a new one was written',
+          z.object({ written: z.boolean(), checkpoint: Checkpoint }),
+        ),
+        ...PROBLEMS,
+      },
     }),
     async (c) => {
       requirePermission(c.get('user'), 'audit.read')
@@ -130,7 +191,13 @@ export function auditRoutes(audit: AuditService, disclosures: DisclosureLog) {
       tags,
       summary:
         'The public key and every signed checkpoint, to keep elsewhere (`parley audit verify --against FILE`)',
-      responses: { 200: jsonOk('{ key, publicKey, checkpoints }'), ...PROBLEMS },
+      responses: {
+        200: jsonOk(
+          'The key and the checkpoints',
+          z.object({ key: z.string(), publicKey: z.string(), checkpoints: z.array(Checkpoint) }),
+        ),
+        ...PROBLEMS,
+      },
     }),
     async (c) => {
       requirePermission(c.get('user'), 'audit.read')

@@ -95,7 +95,7 @@ const IDENTIFYING = [
  * A person (or a search hit) as `view` allows: hidden fields are absent, not null, so a reader can
  * tell "not shown to you" from "not known"; a pseudonymised date of birth keeps only the year.
  */
-export function showPerson<T extends object>(person: T, view: PersonView): Partial<T> {
+export function showPerson<T extends object>(person: T, view: PersonView): Shown<T> {
   if (view === 'full') return person
   const out = { ...person } as Record<string, unknown>
   for (const key of FAMILY_PARTICULARS) delete out[key]
@@ -103,8 +103,12 @@ export function showPerson<T extends object>(person: T, view: PersonView): Parti
     for (const key of IDENTIFYING) delete out[key]
     if (typeof out.dateOfBirth === 'string') out.dateOfBirth = out.dateOfBirth.slice(0, 4)
   }
-  return out as Partial<T>
+  return out as Shown<T>
 }
+
+/** What `showPerson` may leave out: the family particulars and what names a person; the rest is always there. */
+type Hideable = (typeof FAMILY_PARTICULARS)[number] | (typeof IDENTIFYING)[number]
+export type Shown<T> = Omit<T, Hideable> & Partial<Pick<T, Extract<keyof T, Hideable>>>
 
 // Free text written by staff can name anyone (a relative, a fellow prisoner): only full readers see it.
 const FREE_TEXT_DETAILS = ['note', 'reason'] as const

@@ -8,6 +8,16 @@ import { PersonEventInput } from './events'
 import { FACT_FILTER_NAMES, type FactFilter } from './facts'
 import { AmendPerson, CreateFacility, PersonCategory, RegisterCapture, RegisterPerson } from './model'
 import { personViewOf, showEvent, showPerson } from './present'
+import {
+  Capture,
+  Facility,
+  PersonCount,
+  PersonEventShown,
+  PersonPage,
+  PersonShown,
+  PersonWritten,
+  RegisterCounts,
+} from './responses'
 import { type CustodyService, decodeCursor } from './service'
 import { PERSON_STATUSES } from './state'
 
@@ -54,7 +64,7 @@ export function custodyRoutes(custody: CustodyService, disclosures: DisclosureLo
       tags,
       summary: 'List persons in our power',
       request: { query: PersonListQuery },
-      responses: { 200: jsonOk('A page of persons and the cursor of the next'), ...PROBLEMS },
+      responses: { 200: jsonOk('A page of persons and the cursor of the next', PersonPage), ...PROBLEMS },
     }),
     async (c) => {
       const actor = requirePermission(c.get('user'), 'persons.read')
@@ -84,7 +94,10 @@ export function custodyRoutes(custody: CustodyService, disclosures: DisclosureLo
       tags,
       summary: 'Count persons matching a filter',
       request: { query: PersonFilterQuery },
-      responses: { 200: jsonOk('{ total, capped }: capped when more than 100,000'), ...PROBLEMS },
+      responses: {
+        200: jsonOk('How many persons match; capped when more than 100,000', PersonCount),
+        ...PROBLEMS,
+      },
     }),
     async (c) => {
       requirePermission(c.get('user'), 'persons.read')
@@ -99,7 +112,7 @@ export function custodyRoutes(custody: CustodyService, disclosures: DisclosureLo
       tags,
       summary: 'Register a person',
       request: { body: jsonBody(RegisterPerson) },
-      responses: { 201: jsonOk('The registered person'), ...PROBLEMS },
+      responses: { 201: jsonOk('The registered person', PersonWritten), ...PROBLEMS },
     }),
     async (c) => {
       const actor = requirePermission(c.get('user'), 'persons.write')
@@ -114,7 +127,11 @@ export function custodyRoutes(custody: CustodyService, disclosures: DisclosureLo
       tags,
       summary: "Read a person's record (the read is audited)",
       request: { params: IdParam },
-      responses: { 200: jsonOk('The person'), ...PROBLEMS, ...NOT_FOUND },
+      responses: {
+        200: jsonOk('The person, in the fields this reader may see', PersonShown),
+        ...PROBLEMS,
+        ...NOT_FOUND,
+      },
     }),
     async (c) => {
       // getPerson writes the person.read entry itself, in the transaction that reads the record
@@ -131,7 +148,12 @@ export function custodyRoutes(custody: CustodyService, disclosures: DisclosureLo
       tags,
       summary: 'Correct particulars, with a reason',
       request: { params: IdParam, body: jsonBody(AmendPerson) },
-      responses: { 200: jsonOk('The corrected person'), ...PROBLEMS, ...NOT_FOUND, ...CONFLICT },
+      responses: {
+        200: jsonOk('The corrected person', PersonWritten),
+        ...PROBLEMS,
+        ...NOT_FOUND,
+        ...CONFLICT,
+      },
     }),
     async (c) => {
       const actor = requirePermission(c.get('user'), 'persons.write')
@@ -146,7 +168,11 @@ export function custodyRoutes(custody: CustodyService, disclosures: DisclosureLo
       tags,
       summary: "A person's history",
       request: { params: IdParam },
-      responses: { 200: jsonOk('{ items: events in order }'), ...PROBLEMS, ...NOT_FOUND },
+      responses: {
+        200: jsonOk('The events in order', z.object({ items: z.array(PersonEventShown) })),
+        ...PROBLEMS,
+        ...NOT_FOUND,
+      },
     }),
     async (c) => {
       const actor = requirePermission(c.get('user'), 'persons.read')
@@ -170,7 +196,12 @@ export function custodyRoutes(custody: CustodyService, disclosures: DisclosureLo
       tags,
       summary: 'Record what happened to a person',
       request: { params: IdParam, body: jsonBody(PersonEventInput) },
-      responses: { 201: jsonOk('The person in their new state'), ...PROBLEMS, ...NOT_FOUND, ...CONFLICT },
+      responses: {
+        201: jsonOk('The person in their new state', PersonWritten),
+        ...PROBLEMS,
+        ...NOT_FOUND,
+        ...CONFLICT,
+      },
     }),
     async (c) => {
       const actor = requirePermission(c.get('user'), 'persons.write')
@@ -184,7 +215,10 @@ export function custodyRoutes(custody: CustodyService, disclosures: DisclosureLo
       path: '/captures',
       tags,
       summary: 'Recent captures',
-      responses: { 200: jsonOk('{ items }'), ...PROBLEMS },
+      responses: {
+        200: jsonOk('Recent captures, newest first', z.object({ items: z.array(Capture) })),
+        ...PROBLEMS,
+      },
     }),
     async (c) => {
       requirePermission(c.get('user'), 'persons.read')
@@ -199,7 +233,13 @@ export function custodyRoutes(custody: CustodyService, disclosures: DisclosureLo
       tags,
       summary: 'Register a group capture and everyone taken in it',
       request: { body: jsonBody(RegisterCapture) },
-      responses: { 201: jsonOk('{ capture, persons }'), ...PROBLEMS },
+      responses: {
+        201: jsonOk(
+          'The capture and everyone registered in it',
+          z.object({ capture: Capture, persons: z.array(PersonWritten) }),
+        ),
+        ...PROBLEMS,
+      },
     }),
     async (c) => {
       const actor = requirePermission(c.get('user'), 'captures.write')
@@ -213,7 +253,10 @@ export function custodyRoutes(custody: CustodyService, disclosures: DisclosureLo
       path: '/facilities',
       tags,
       summary: 'Facilities with their occupancy',
-      responses: { 200: jsonOk('{ items }'), ...PROBLEMS },
+      responses: {
+        200: jsonOk('Facilities with their occupancy', z.object({ items: z.array(Facility) })),
+        ...PROBLEMS,
+      },
     }),
     async (c) => {
       requirePermission(c.get('user'), 'facilities.read')
@@ -228,7 +271,7 @@ export function custodyRoutes(custody: CustodyService, disclosures: DisclosureLo
       tags,
       summary: 'Create a facility',
       request: { body: jsonBody(CreateFacility) },
-      responses: { 201: jsonOk('The facility'), ...PROBLEMS },
+      responses: { 201: jsonOk('The facility', Facility), ...PROBLEMS },
     }),
     async (c) => {
       const actor = requirePermission(c.get('user'), 'facilities.write')
@@ -242,7 +285,7 @@ export function custodyRoutes(custody: CustodyService, disclosures: DisclosureLo
       path: '/reports/register-counts',
       tags: ['reports'],
       summary: 'Counts by status and category (confirmed records only)',
-      responses: { 200: jsonOk('{ byStatus, byCategory, unconfirmed, total }'), ...PROBLEMS },
+      responses: { 200: jsonOk('Counts by status and category', RegisterCounts), ...PROBLEMS },
     }),
     async (c) => {
       requirePermission(c.get('user'), 'persons.read')

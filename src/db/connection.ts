@@ -137,6 +137,12 @@ export async function openConnection(config: DatabaseConfig): Promise<Connection
     }
   }
   const pool = new pg.Pool({ connectionString: config.url, max: 10 })
+  // An idle connection the server ends (a restart, an administrator's terminate, a database
+  // dropped) is emitted here; without a listener Node takes it for an uncaught error and the
+  // whole server stops. The pool drops that connection and opens another on the next query.
+  pool.on('error', (error) => {
+    console.error(`database: an idle connection was closed by the server (${error.message})`)
+  })
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
   return {
     db,

@@ -97,8 +97,29 @@ describe('the audit trail in words', () => {
   })
 
   it('counts the records a read disclosed instead of listing their ids', () => {
-    const lines = text(changeLines(read(tUk, 'uk'), null, { count: 3, ids: ['a', 'b', 'c'], view: 'full' }))
-    expect(lines).toEqual(['Записів: 3', 'Записи: 3 записи', 'Набір полів: усі поля'])
+    const lines = text(
+      changeLines(read(tUk, 'uk'), null, {
+        count: 3,
+        ids: ['a', 'b', 'c'],
+        view: 'full',
+        query: {
+          status: 'interned',
+          facilityId: CAMP,
+          sort: 'registerNumber',
+          direction: 'desc',
+          limit: 200,
+        },
+      }),
+    )
+    // the filter in words; paging and the ids themselves are left out
+    expect(lines).toEqual(['Стан: Інтернований', 'Установа: Табір №1', 'Записів: 3', 'Набір полів: усі поля'])
+  })
+
+  it('says the system-given source in words, and a source someone typed as typed', () => {
+    expect(text(changeLines(read(tUk, 'uk'), null, { source: 'registrar' }))).toEqual(['Джерело: реєстратор'])
+    expect(text(changeLines(read(tUk, 'uk'), null, { source: 'донесення бригади' }))).toEqual([
+      'Джерело: донесення бригади',
+    ])
   })
 })
 

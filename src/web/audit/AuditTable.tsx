@@ -1,4 +1,4 @@
-import { Stack, Table, Text } from '@mantine/core'
+import { Spoiler, Stack, Table, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { formatMoment } from '../dates'
 import { actionWords, type ChangeLine, changeLines, type Reading } from './describe'
@@ -35,34 +35,36 @@ export function AuditTable(props: {
   const reading: Reading = { t, language: i18n.language, names: props.names, sex: props.sex }
   const wrap = { overflowWrap: 'anywhere' } as const
   return (
-    <Table striped layout="fixed" data-testid={props.testId} style={wrap}>
+    <Table striped layout="fixed" verticalSpacing="xs" data-testid={props.testId} style={wrap}>
       <Table.Thead>
         <Table.Tr>
-          <Table.Th w={56}>#</Table.Th>
-          <Table.Th w={150}>{t('audit.at')}</Table.Th>
-          <Table.Th w={150}>{t('audit.actor')}</Table.Th>
-          <Table.Th w={props.withSubject ? 170 : 200}>{t('audit.action')}</Table.Th>
-          {props.withSubject && <Table.Th w={170}>{t('audit.entity')}</Table.Th>}
+          <Table.Th w={52}>#</Table.Th>
+          <Table.Th w={160}>{t('audit.when')}</Table.Th>
+          <Table.Th w={props.withSubject ? 210 : 190}>{t('audit.action')}</Table.Th>
           <Table.Th>{t('audit.change')}</Table.Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
         {props.entries.map((e) => (
-          <Table.Tr key={e.seq}>
+          <Table.Tr key={e.seq} style={{ verticalAlign: 'top' }}>
             <Table.Td>{e.seq}</Table.Td>
-            <Table.Td>{formatMoment(i18n.language, e.at)}</Table.Td>
-            <Table.Td>{e.actorName}</Table.Td>
-            <Table.Td>{actionWords(t, e.action)}</Table.Td>
-            {props.withSubject && (
-              <Table.Td>
-                {t(`audit.entities.${e.entityType}`, { defaultValue: e.entityType })}
-                {e.entityId && (
-                  <Text size="sm" c="dimmed">
-                    {props.names[e.entityId] ?? `${e.entityId.slice(0, 8)}…`}
-                  </Text>
-                )}
-              </Table.Td>
-            )}
+            <Table.Td>
+              <Text size="sm">{formatMoment(i18n.language, e.at)}</Text>
+              <Text size="sm" c="dimmed">
+                {e.actorName}
+              </Text>
+            </Table.Td>
+            <Table.Td>
+              <Text size="sm" fw={500}>
+                {actionWords(t, e.action)}
+              </Text>
+              {props.withSubject && (
+                <Text size="sm" c="dimmed">
+                  {t(`audit.entities.${e.entityType}`, { defaultValue: e.entityType })}
+                  {e.entityId && `: ${props.names[e.entityId] ?? `${e.entityId.slice(0, 8)}…`}`}
+                </Text>
+              )}
+            </Table.Td>
             <Table.Td>
               <Changes lines={changeLines(reading, e.before, e.after)} />
             </Table.Td>
@@ -73,9 +75,14 @@ export function AuditTable(props: {
   )
 }
 
+// A registration lists every particular: past a few lines the rest waits behind "show all".
+const LINE_HEIGHT = 20
+const FOLDED_LINES = 5
+
 function Changes({ lines }: { lines: ChangeLine[] }) {
+  const { t } = useTranslation()
   if (lines.length === 0) return null
-  return (
+  const list = (
     <Stack gap={0}>
       {lines.map((l) => (
         <Text size="sm" key={l.field}>
@@ -94,5 +101,15 @@ function Changes({ lines }: { lines: ChangeLine[] }) {
         </Text>
       ))}
     </Stack>
+  )
+  if (lines.length <= FOLDED_LINES + 1) return list
+  return (
+    <Spoiler
+      maxHeight={FOLDED_LINES * LINE_HEIGHT}
+      showLabel={t('audit.showAll')}
+      hideLabel={t('audit.showLess')}
+    >
+      {list}
+    </Spoiler>
   )
 }

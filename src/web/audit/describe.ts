@@ -17,8 +17,24 @@ export function actionWords(t: TFunction, action: string): string {
   return t(`auditAction.${key}`, { defaultValue: action })
 }
 
-// Kept by the chain for completeness, but nothing a reader needs beside the names they derive from.
-const HIDDEN = new Set(['nameScript', 'prevHash', 'hash'])
+// Kept by the chain for completeness, but nothing a reader needs: derived or internal values, a
+// read's paging, and the ids a read disclosed (its count says how many; the API has them all).
+const HIDDEN = new Set([
+  'nameScript',
+  'prevHash',
+  'hash',
+  'ids',
+  'page',
+  'sort',
+  'direction',
+  'limit',
+  'before',
+  'cursor',
+])
+// Values the system writes itself as codes, in the reader's words.
+const SYSTEM_VALUES: Record<string, Record<string, string>> = {
+  source: { registrar: 'audit.sourceRegistrar' },
+}
 // Values that are codes of a closed list, shown in the reader's words (the status with the person's sex).
 const WORDS: Record<string, string> = {
   status: 'status',
@@ -43,6 +59,8 @@ export function valueWords(r: Reading, key: string, value: unknown): string {
   if (typeof value === 'object') return JSON.stringify(value)
   const text = String(value)
   if (/Id$/.test(key) || key === 'id') return r.names[text] ?? `${text.slice(0, 8)}…`
+  const system = SYSTEM_VALUES[key]?.[text]
+  if (system) return t(system)
   const words = WORDS[key]
   if (words) return t(`${words}.${text}`, { defaultValue: text, context: r.sex ?? undefined })
   if (/^\d{4}(-\d{2}){0,2}$/.test(text) && /On$|^date|Date|^at$/.test(key)) return formatDay(r.language, text)
@@ -63,6 +81,27 @@ function flatten(value: unknown): Record<string, unknown> {
   return out
 }
 
+// The order a registrar reads a change in: where the person is and how, then who they are.
+const ORDER = [
+  'status',
+  'facilityId',
+  'health',
+  'occurredOn',
+  'surname',
+  'firstNames',
+  'patronymic',
+  'sex',
+  'category',
+  'dateOfBirth',
+  'rank',
+  'serviceNumber',
+  'reason',
+]
+const rank = (key: string) => {
+  const i = ORDER.indexOf(key)
+  return i === -1 ? ORDER.length : i
+}
+
 /**
  * What an entry changed, field by field, labelled as the forms label them. A creation or a read
  * lists what it recorded (the fields left blank are left out); a change lists what differs.
@@ -72,7 +111,7 @@ export function changeLines(r: Reading, before: unknown, after: unknown): Change
   const a = flatten(after)
   const created = before === null || before === undefined || typeof before !== 'object'
   const lines: ChangeLine[] = []
-  for (const key of Object.keys(a)) {
+  for (const key of Object.keys(a).sort((x, y) => rank(x) - rank(y))) {
     const field = fieldLabel(r.t, key)
     if (created || !(key in b)) {
       if (a[key] === null || a[key] === '' || a[key] === undefined) continue

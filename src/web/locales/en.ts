@@ -222,6 +222,18 @@ export const en = {
     start: 'Get a key',
     confirm: 'Confirm',
   },
+  passkey: {
+    use: 'Use a passkey',
+    enrol: 'Set up a passkey instead',
+    enrolHint:
+      'Or use a passkey: a security key, or the fingerprint or PIN of this device. It takes your password and the enrolment code too.',
+    defaultName: 'Passkey',
+    cancelled:
+      'The passkey was not used: cancelled, timed out, or no passkey of this account is on this device.',
+    already: 'This passkey is registered already.',
+    unsupported:
+      'This account signs in with a passkey, and this browser cannot use passkeys. Use another browser, or ask an administrator to reset your second factor.',
+  },
   register: {
     title: 'Custody register',
     search: 'Surname or service number',
@@ -474,6 +486,10 @@ export const en = {
     records_few: '{{count}} records',
     records_many: '{{count}} records',
     records_other: '{{count}} records',
+    sourceRegistrar: 'the registrar',
+    showAll: 'Show all',
+    showLess: 'Show less',
+    when: 'When, by whom',
     views: { full: 'everything', identified: 'without family particulars', pseudonymised: 'pseudonymised' },
     confirmation: { confirmed: 'confirmed', unconfirmed: 'unconfirmed' },
     entities: {
@@ -577,6 +593,11 @@ export const en = {
     newPassword: 'One-time password for {{username}}: {{password}}',
     requireSecondFactor: 'Require a second factor for every account',
     twoFactor: 'Second factor',
+    // English uses only _one and _other; _few and _many repeat _other so both locales share one shape
+    passkeys_one: '{{count}} passkey',
+    passkeys_few: '{{count}} passkeys',
+    passkeys_many: '{{count}} passkeys',
+    passkeys_other: '{{count}} passkeys',
     enrolmentCode: 'Second-factor enrolment code for {{username}} (valid 7 days): {{code}}',
     status: 'Status',
     active: 'active',
@@ -639,6 +660,12 @@ export const en = {
     enterPassword: 'enter your password',
     enterUsername: 'enter your username',
     notYourPassword: 'is not your password',
+  },
+  exchangeDocuments: {
+    export: 'Export',
+    agreedLists: 'Agreed lists',
+    handoverReport: 'Handover report',
+    hint: 'For the other side and the mediator: PDF to print, XLSX to check',
   },
   roles: {
     admin: 'Administrator',

@@ -224,6 +224,18 @@ export const uk: Messages = {
     start: 'Отримати ключ',
     confirm: 'Підтвердити',
   },
+  passkey: {
+    use: 'Увійти з ключем доступу',
+    enrol: 'Натомість налаштувати ключ доступу',
+    enrolHint:
+      'Або скористайтеся ключем доступу: апаратним ключем безпеки чи відбитком пальця або PIN-кодом цього пристрою. Для цього теж потрібні пароль і код підключення.',
+    defaultName: 'Ключ доступу',
+    cancelled:
+      'Ключ доступу не використано: дію скасовано, час вийшов або на цьому пристрої немає ключа цього облікового запису.',
+    already: 'Цей ключ доступу вже зареєстровано.',
+    unsupported:
+      'Цей обліковий запис входить із ключем доступу, а цей браузер ключів доступу не підтримує. Скористайтеся іншим браузером або попросіть адміністратора скинути ваш другий фактор.',
+  },
   register: {
     title: 'Реєстр утримуваних осіб',
     search: 'Прізвище або особовий номер',
@@ -259,7 +271,7 @@ export const uk: Messages = {
       number: '№',
       name: "Ім'я",
       latin: 'Латиницею',
-      dateOfBirth: 'Народився',
+      dateOfBirth: 'Дата нар.',
       rank: 'Звання',
       serviceNumber: 'Особовий №',
       status: 'Стан',
@@ -475,6 +487,10 @@ export const uk: Messages = {
     records_few: '{{count}} записи',
     records_many: '{{count}} записів',
     records_other: '{{count}} запису',
+    sourceRegistrar: 'реєстратор',
+    showAll: 'Показати все',
+    showLess: 'Згорнути',
+    when: 'Коли і хто',
     views: { full: 'усі поля', identified: 'без родинних відомостей', pseudonymised: 'псевдонімізовано' },
     confirmation: { confirmed: 'підтверджене', unconfirmed: 'непідтверджене' },
     entities: {
@@ -578,6 +594,10 @@ export const uk: Messages = {
     newPassword: 'Одноразовий пароль для {{username}}: {{password}}',
     requireSecondFactor: 'Вимагати другий фактор для всіх облікових записів',
     twoFactor: 'Другий фактор',
+    passkeys_one: '{{count}} ключ доступу',
+    passkeys_few: '{{count}} ключі доступу',
+    passkeys_many: '{{count}} ключів доступу',
+    passkeys_other: '{{count}} ключа доступу',
     enrolmentCode: 'Код підключення другого фактора для {{username}} (дійсний 7 днів): {{code}}',
     status: 'Стан',
     active: 'активний',
@@ -639,6 +659,12 @@ export const uk: Messages = {
     enterPassword: 'введіть пароль',
     enterUsername: "введіть ім'я користувача",
     notYourPassword: 'це не ваш пароль',
+  },
+  exchangeDocuments: {
+    export: 'Експорт',
+    agreedLists: 'Узгоджені списки',
+    handoverReport: 'Акт передачі',
+    hint: 'Для іншої сторони та посередника: PDF для друку, XLSX для звіряння',
   },
   roles: {
     admin: 'Адміністратор',

@@ -4,6 +4,7 @@ import { Link, useNavigate } from '@tanstack/react-router'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { formatDay } from '../dates'
 import { CATEGORIES, STATUSES, useOptions } from '../labels'
 import { useCan } from '../session/session'
 import type { Person } from '../types'
@@ -209,7 +210,7 @@ export function RegisterPage() {
 }
 
 function PersonRow(props: { person: Person; top: number; facility?: string; onOpen: () => void }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const p = props.person
   const name = [p.surname, p.firstNames, p.patronymic].filter(Boolean).join(' ')
   const art17 = art17Cell(t, p)
@@ -252,12 +253,12 @@ function PersonRow(props: { person: Person; top: number; facility?: string; onOp
       >
         {latin}
       </span>
-      <span role="cell">{p.dateOfBirth}</span>
+      <span role="cell">{p.dateOfBirth && formatDay(i18n.language, p.dateOfBirth)}</span>
       <span role="cell" style={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>
         {p.rank}
       </span>
       <span role="cell">{p.serviceNumber}</span>
-      <span role="cell">{t(`status.${p.status}`)}</span>
+      <span role="cell">{t(`status.${p.status}`, { context: p.sex ?? undefined })}</span>
       <span role="cell" style={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>
         {props.facility}
       </span>

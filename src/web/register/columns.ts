@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next'
 import { missingMinimumParticulars } from '../../custody/completeness'
 
 export const ROW_HEIGHT = 36
-export const COLUMNS = '70px 2.2fr 1.6fr 100px 1fr 120px 120px 1.2fr 150px'
+export const COLUMNS = '70px 2.2fr 1.6fr 100px 1fr 120px 120px 1.2fr 120px'
 
 type Art17Row = {
   art17Complete: boolean

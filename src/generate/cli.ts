@@ -9,6 +9,7 @@ import { FORMATS, type Format } from './write'
 type Flags = {
   scenario: string
   persons: string
+  count?: string
   listRows?: string
   matchShare: string
   duplicateShare: string
@@ -29,6 +30,7 @@ export function registerGenerateCommands(program: Command) {
     .requiredOption('--scenario <name>', `one of ${SCENARIOS.join(', ')}`)
     .requiredOption('--out <dir>', 'folder to write the files into')
     .option('--persons <n>', 'persons in the register', '1000')
+    .option('--count <n>', 'the same as --persons (rows of the missing scenario)')
     .option('--list-rows <n>', 'rows in the counterpart list (list scenario; default: persons / 10)')
     .option('--match-share <share>', 'share of list rows that copy a register person', '0.4')
     .option('--duplicate-share <share>', 'share of rows that repeat another row of the same file', '0.02')
@@ -80,7 +82,7 @@ function parseFlags(flags: Flags) {
   const formats = flags.format.split(',').map((f) => f.trim())
   const badFormat = formats.find((f) => !(FORMATS as readonly string[]).includes(f))
   if (badFormat) return { error: `--format must list ${FORMATS.join(', ')}, not ${badFormat}` }
-  const persons = int('persons', flags.persons)
+  const persons = flags.count ? int('count', flags.count) : int('persons', flags.persons)
   const listRows =
     flags.listRows === undefined
       ? Math.max(1, Math.round(Number(persons) / 10))

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
+import { MISSING_COLUMNS_GENERATED, scenarioMissing } from './missing'
 import type { GeneratedPerson } from './population'
 import {
   LIST_COLUMNS,
@@ -33,7 +34,9 @@ export async function writeScenario(
     formats.length *
     (scenario === 'list'
       ? options.persons + options.listRows
-      : Math.round(options.persons * (1 + options.duplicateShare)))
+      : scenario === 'missing'
+        ? options.persons
+        : Math.round(options.persons * (1 + options.duplicateShare)))
   let before = 0
   const progress = (n: number) => onProgress?.(Math.min(expected, before + n), expected)
   const write = async (
@@ -48,6 +51,12 @@ export async function writeScenario(
     written.push({ file, rows: n })
   }
 
+  if (scenario === 'missing') {
+    // our own people reported missing (src/generate/missing.ts), importable by `parley import missing`
+    for (const format of formats)
+      await write('missing-register', format, MISSING_COLUMNS_GENERATED, scenarioMissing(options))
+    return written
+  }
   if (scenario === 'duplicates') {
     const truth: Record<string, string>[] = []
     for (const format of formats) {

@@ -11,7 +11,7 @@ import { patronymicOf } from './forms'
 import { type GeneratedPerson, generatePersons, type Nationality } from './population'
 import { Random } from './random'
 
-export const SCENARIOS = ['register', 'list', 'duplicates'] as const
+export const SCENARIOS = ['register', 'list', 'duplicates', 'missing'] as const
 export type Scenario = (typeof SCENARIOS)[number]
 export const DIFFICULTIES = ['normal', 'hard'] as const
 export type Difficulty = (typeof DIFFICULTIES)[number]

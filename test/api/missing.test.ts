@@ -2,6 +2,7 @@ import { stringify } from 'csv-stringify/sync'
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { SYSTEM_ACTOR } from '../../src/auth/actor'
 import { scenarioMissing } from '../../src/generate/missing'
+import type { CreateMissing } from '../../src/missing/model'
 import type { Client } from '../support/test-app'
 import { createTestApp } from '../support/test-app'
 import { dropTestTemplate } from '../support/test-db'
@@ -19,18 +20,19 @@ afterAll(dropTestTemplate)
 // fictitious persons from the project's generator
 const people = [...scenarioMissing({ seed: 15, persons: 6 })]
 const first = people[0]!
-const report = (p: Record<string, string>, over: Record<string, unknown> = {}) => ({
-  surname: p.surname,
-  firstNames: p.first_names,
-  dateOfBirth: p.date_of_birth,
-  unit: p.unit,
-  region: p.region,
-  lastSeen: { on: p.last_seen_on, place: p.last_seen_place, witness: 'побратим' },
-  reporter: { name: p.reported_by, relation: 'mother', contact: '+380 00 0000001', language: 'uk' },
-  consent: { use: true, shareIcrc: true, givenOn: p.last_seen_on },
-  source: 'hotline',
-  ...over,
-})
+const report = (p: Record<string, string>, over: Record<string, unknown> = {}): CreateMissing =>
+  ({
+    surname: p.surname,
+    firstNames: p.first_names,
+    dateOfBirth: p.date_of_birth,
+    unit: p.unit,
+    region: p.region,
+    lastSeen: { on: p.last_seen_on, place: p.last_seen_place, witness: 'побратим' },
+    reporter: { name: p.reported_by, relation: 'mother', contact: '+380 00 0000001', language: 'uk' },
+    consent: { use: true, shareIcrc: true, givenOn: p.last_seen_on },
+    source: 'hotline',
+    ...over,
+  }) as CreateMissing
 
 async function upload(c: Client, name: string, body: string, source?: string) {
   const q = new URLSearchParams({ file_name: name, ...(source ? { source } : {}) })

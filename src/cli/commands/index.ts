@@ -54,6 +54,10 @@ export const GROUPS: CommandGroup[] = [
     load: async () => (await import('../../linkage/cli')).registerLinkageCommands,
   },
   {
+    commands: { missing: 'The missing-persons register' },
+    load: async () => (await import('../../missing/cli')).registerMissingCommands,
+  },
+  {
     commands: { exchange: 'Exchanges: list, plan, import the lists of a round' },
     load: async () => (await import('../../exchange/cli')).registerExchangeCommands,
   },

@@ -108,7 +108,7 @@ export function registerFoundationCommands(program: Command) {
             [
               u.username,
               u.role,
-              u.twoFactorEnabled ? '2FA' : 'no 2FA',
+              u.twoFactorEnabled ? (u.passkeys ? `2FA, ${u.passkeys} passkey(s)` : '2FA') : 'no 2FA',
               u.banned ? 'disabled' : u.locked ? 'locked' : 'active',
               u.name,
             ].join('\t'),
@@ -166,6 +166,15 @@ export function registerFoundationCommands(program: Command) {
         )
       })
     })
+  imports
+    .command('missing <file>')
+    .description(
+      'Import a missing-persons register (CSV or XLSX): all rows or none; a source imported again adds only new rows',
+    )
+    .option('--source <name>', 'whose register this is (default the file name)')
+    .action(async (file: string, opts: { source?: string }) =>
+      (await import('../../missing/cli')).importMissingCommand(file, opts),
+    )
   imports
     .command('persons <file>')
     .description('Import persons from a CSV file: all rows or none; the same file twice changes nothing')

@@ -1,9 +1,14 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Command } from 'commander'
+import { createDisclosureLog } from '../audit/disclosure'
+import * as auditStore from '../audit/store'
 import { commandLineActor, withParley } from '../cli/context'
+import { systemClock } from '../core/clock'
 import { DomainError } from '../core/errors'
 import { readTable } from '../lists/table'
+import { DOCUMENT_FORMATS, EXCHANGE_DOCUMENTS } from './documents/service'
+import { DOCUMENT_LANGUAGES } from './documents/texts'
 import { registerExchangeListCommands } from './received/cli'
 
 /** `parley exchange …`: plan an exchange from the command line, as negotiators script it. */
@@ -146,4 +151,39 @@ export function registerExchangeCommands(program: Command) {
         if (opts.out) writeFileSync(opts.out, `${JSON.stringify(plan, null, 2)}\n`)
       })
     })
+
+  exchange
+    .command('export <id>')
+    .description(
+      'Write the agreed lists or the handover report as PDF or XLSX, in Ukrainian, English or Russian',
+    )
+    .requiredOption('--document <document>', EXCHANGE_DOCUMENTS.join(' or '))
+    .option('--format <format>', DOCUMENT_FORMATS.join(' or '), 'pdf')
+    .option('--lang <lang>', DOCUMENT_LANGUAGES.join(', '), 'uk')
+    .requiredOption('--out <file>', 'where to write the document')
+    .action(async (id: string, opts: { document: string; format: string; lang: string; out: string }) => {
+      const document = oneOf('--document', opts.document, EXCHANGE_DOCUMENTS)
+      const format = oneOf('--format', opts.format, DOCUMENT_FORMATS)
+      const lang = oneOf('--lang', opts.lang, DOCUMENT_LANGUAGES)
+      await withParley(async ({ conn, services }) => {
+        const out = await services.exchangeDocuments.exportDocument(id, document, format, lang)
+        // a document handed to the other side names every person on it: audited like the download
+        const disclosures = createDisclosureLog({ db: conn.db, audit: auditStore, clock: systemClock })
+        await disclosures.record(commandLineActor(), {
+          what: `exchange.documents.${document}.read`,
+          entity: { type: 'exchange', id },
+          query: { document, format, lang, out: opts.out },
+          count: out.refs.length,
+          ids: out.refs,
+        })
+        writeFileSync(opts.out, out.bytes)
+        console.log(`${opts.out}: ${out.refs.length} persons, ${Math.round(out.bytes.length / 1024)} KiB`)
+      })
+    })
+}
+
+/** An option's value among the allowed ones, or a refusal naming the option and the choices. */
+function oneOf<T extends string>(option: string, value: string, allowed: readonly T[]): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T
+  throw new DomainError('VALIDATION', `${option} must be ${allowed.join(', ')}, not ${value}`)
 }

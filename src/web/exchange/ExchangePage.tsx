@@ -4,6 +4,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { api } from '../api'
 import { useCan } from '../session/session'
+import { ExportMenu } from './ExportMenu'
 import { Handover } from './Handover'
 import { ListsPanel } from './lists/ListsPanel'
 import { PlanError } from './lists/PlanBlocked'
@@ -27,6 +28,7 @@ export function ExchangePage() {
         <Badge data-testid="exchange-status" variant="light">
           {t(`exchange.statuses.${e.status}`)}
         </Badge>
+        {e.rounds > 0 && <ExportMenu id={e.id} />}
       </Group>
       <Text c="dimmed">
         {e.counterpart}

@@ -6,6 +6,7 @@ import type { Clock } from '../core/clock'
 import { type FieldIssue, ValidationError } from '../core/errors'
 import { byteStream, type FileSource, sourceSize } from '../core/text-stream'
 import type { Db } from '../db/connection'
+import { createWritePipeline } from '../db/write'
 import { readPersonRows, refuseFileIssues } from './import-persons'
 import type { Romanize } from './person-row'
 import { particularsOf } from './present'
@@ -47,6 +48,7 @@ async function sha256Of(source: FileSource): Promise<string> {
  * @throws ValidationError naming each bad row and column; nothing is stored then
  */
 export function createPersonImportService({ db, store, audit, clock, romanize }: Deps) {
+  const write = createWritePipeline({ db, audit, clock })
   async function importPersons(
     actor: Actor,
     file: ImportFile,
@@ -56,7 +58,22 @@ export function createPersonImportService({ db, store, audit, clock, romanize }:
     const total = sourceSize(file)
     const sha256 = await sha256Of(file)
     const today = clock().toISOString().slice(0, 10)
-    const report = await db.transaction().execute(async (tx): Promise<ImportReport> => {
+    // Through the one write pipeline: a rival import of the same file waits on the rows this one
+    // inserts and fails on their keys (unique_violation) when it commits; the pipeline runs it
+    // again, and it then finds the file imported and changes nothing.
+    const report = await write(async ({ tx, appendAudit }) => {
+      const result = await importIn(tx, appendAudit)
+      return { result, audit: [] }
+    })
+    // The embedded database has no autovacuum to refresh the planner's statistics; after a large
+    // import, stale ones make it scan the whole register for a page of a hundred.
+    if (report.created >= 1000) await sql`analyze persons`.execute(db)
+    return report
+
+    async function importIn(
+      tx: Db,
+      appendAudit: (entries: AuditInput[]) => Promise<void>,
+    ): Promise<ImportReport> {
       // this file imported before (also before row keys named their file): nothing to do
       const before = await tx
         .selectFrom('imports')
@@ -76,7 +93,7 @@ export function createPersonImportService({ db, store, audit, clock, romanize }:
       let rows = 0
       let created = 0
       let chunk: { plan: PlannedRegistration; sourceKey: string }[] = []
-      const write = async () => {
+      const writeChunk = async () => {
         const existing = await store.findExistingSourceKeys(
           tx,
           chunk.map((c) => c.sourceKey),
@@ -112,7 +129,7 @@ export function createPersonImportService({ db, store, audit, clock, romanize }:
           before: null,
           after: { ...particularsOf(row), importedFrom: file.name },
         }))
-        await audit.appendAudit(tx, entries, clock())
+        await appendAudit(entries)
         created += inserted.length
       }
 
@@ -151,14 +168,14 @@ export function createPersonImportService({ db, store, audit, clock, romanize }:
           issues.push(...e.issues)
           continue
         }
-        if (chunk.length >= CHUNK) await write()
+        if (chunk.length >= CHUNK) await writeChunk()
       }
       refuseFileIssues(issues)
       if (check.digest('hex') !== sha256)
         throw new ValidationError([
           { path: 'file', message: `${file.name} changed while it was being imported; nothing was imported` },
         ])
-      await write()
+      await writeChunk()
       if (created === 0) return { rows, created: 0, unchanged: rows, importId: null }
       const record = await tx
         .insertInto('imports')
@@ -173,27 +190,19 @@ export function createPersonImportService({ db, store, audit, clock, romanize }:
         })
         .returning('id')
         .executeTakeFirstOrThrow()
-      await audit.appendAudit(
-        tx,
-        [
-          {
-            actorId: actor.id,
-            actorName: actor.name,
-            action: 'persons.import',
-            entityType: 'import',
-            entityId: record.id,
-            before: null,
-            after: { file: file.name, sha256, rows, created },
-          },
-        ],
-        clock(),
-      )
+      await appendAudit([
+        {
+          actorId: actor.id,
+          actorName: actor.name,
+          action: 'persons.import',
+          entityType: 'import',
+          entityId: record.id,
+          before: null,
+          after: { file: file.name, sha256, rows, created },
+        },
+      ])
       return { rows, created, unchanged: rows - created, importId: record.id }
-    })
-    // The embedded database has no autovacuum to refresh the planner's statistics; after a large
-    // import, stale ones make it scan the whole register for a page of a hundred.
-    if (report.created >= 1000) await sql`analyze persons`.execute(db)
-    return report
+    }
   }
   return { importPersons }
 }

@@ -125,6 +125,18 @@ describe('importing persons from a file on disk, read as a stream', () => {
     expect(await count('imports')).toBe(0)
   }, 240_000)
 
+  it('registers each person once when the same file is imported twice at the same moment', async () => {
+    const file = writeCsv('twice.csv', registerRows().slice(0, 2500))
+    const [a, b] = await Promise.all([
+      importer().importPersons(REGISTRAR, { name: 'twice.csv', path: file }),
+      importer().importPersons(REGISTRAR, { name: 'twice-copy.csv', path: file }),
+    ])
+    // one of them wrote, the other found the file imported (on PostgreSQL after a retry)
+    expect([a.created, b.created].sort()).toEqual([0, 2500])
+    expect(await count('persons')).toBe(2500)
+    expect(await count('imports')).toBe(1)
+  }, 240_000)
+
   it('refuses an empty file and a file with only a header row as it did when read whole', async () => {
     const empty = path.join(dir, 'empty.csv')
     writeFileSync(empty, '')

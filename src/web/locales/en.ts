@@ -1,6 +1,8 @@
+import { missingEn } from './missing.en'
 /** English: the reference set of every text the web app shows. */
 export const en = {
   app: { name: 'Parley', tagline: 'Information bureau' },
+  missing: missingEn,
   nav: {
     exchanges: 'Exchanges',
     register: 'Register',

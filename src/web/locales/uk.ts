@@ -1,8 +1,10 @@
 import type { Messages } from './en'
+import { missingUk } from './missing.uk'
 
 /** Українська. */
 export const uk: Messages = {
   app: { name: 'Parley', tagline: 'Інформаційне бюро' },
+  missing: missingUk,
   nav: {
     exchanges: 'Обміни',
     register: 'Реєстр',

@@ -10,6 +10,7 @@ import type { SettingsService } from '../settings/service'
 import type { Actor } from './actor'
 import type { Auth } from './auth'
 import { FORGET_AFTER_MS, isLocked, lockDurationMs } from './lockout'
+import { createPasskeyService } from './passkeys'
 import {
   hashPassword,
   needsRehash,
@@ -190,7 +191,10 @@ export function createAccountService({
     }
   }
 
-  /** A right password: the failure count is cleared, and an old or weaker hash is replaced. */
+  /**
+   * A right password: the failure count is cleared, and an old or weaker hash is replaced.
+   * @returns the user's id
+   */
   async function passwordAccepted(
     username: string,
     password: string,
@@ -199,7 +203,7 @@ export function createAccountService({
   ) {
     await store.clearSignInFailures(db, username)
     const user = await store.findAccount(db, { username })
-    if (!user) return
+    if (!user) return null
     const hash = await store.readPasswordHash(db, user.id)
     if (hash && needsRehash(hash, passwordCost))
       await store.writePasswordHash(db, user.id, await hashPassword(password, passwordCost))
@@ -211,6 +215,7 @@ export function createAccountService({
         address: origin.address,
       },
     )
+    return user.id
   }
 
   /**
@@ -241,7 +246,24 @@ export function createAccountService({
     return store.userOfTwoFactorChallenge(db, dot > 0 ? raw.slice(0, dot) : raw)
   }
 
-  async function secondFactorPassed(userId: string, origin: Origin) {
+  /**
+   * The account whose password passed in the sign-in that `signedCookieValue` names.
+   * @throws UNAUTHENTICATED when there is none (or it expired), RATE_LIMITED while it is locked
+   */
+  async function pendingSignIn(signedCookieValue: string | undefined) {
+    const userId = await userOfChallenge(signedCookieValue)
+    const user = userId ? await store.findAccount(db, { id: userId }) : null
+    if (!user) throw new DomainError('UNAUTHENTICATED', 'Sign in with your password first')
+    await assertNotLocked(user.username)
+    return { id: user.id, username: user.username }
+  }
+
+  /** A passed second factor: TOTP, or the passkey used (named in the sign-in event). */
+  async function secondFactorPassed(
+    userId: string,
+    origin: Origin,
+    method: { method: 'totp' } | { method: 'passkey'; passkey: string; credential: string },
+  ) {
     const user = await store.findAccount(db, { id: userId })
     if (!user) return
     await store.clearSignInFailures(db, user.username)
@@ -252,6 +274,7 @@ export function createAccountService({
       {
         address: origin.address,
         secondFactor: true,
+        ...method,
       },
     )
   }
@@ -362,11 +385,14 @@ export function createAccountService({
   /** Removes the user's authenticator and issues a one-time enrolment code for a new one. */
   async function resetSecondFactor(actor: Actor, ref: string, origin?: Origin) {
     const target = await account(ref)
-    await store.deleteSecondFactor(db, target.id)
+    const passkeysRemoved = await store.deleteSecondFactor(db, target.id)
     await store.deleteSessions(db, target.id)
     const enrolmentCode = await issueEnrolmentCode(target.id)
-    await record('user.second_factor_reset', by(actor), target, { address: origin?.address })
-    return { username: target.username, enrolmentCode }
+    await record('user.second_factor_reset', by(actor), target, {
+      address: origin?.address,
+      passkeysRemoved,
+    })
+    return { username: target.username, enrolmentCode, passkeysRemoved }
   }
 
   async function changeRole(actor: Actor, ref: string, input: unknown, origin?: Origin) {
@@ -439,13 +465,24 @@ export function createAccountService({
     )
   }
 
+  const passkeys = createPasskeyService({ db, clock, settings, assertMayEnrol, record })
+
+  /** An account's passkeys, by id or username (the admin's and the operator's view). */
+  async function passkeysOf(ref: string) {
+    const target = await account(ref)
+    return { username: target.username, passkeys: await passkeys.list(target.id) }
+  }
+
   return {
+    passkeys,
+    passkeysOf,
     sessionUserOf,
     assertNotLocked,
     signInFailed,
     passwordAccepted,
     spendTotpCode,
     userOfChallenge,
+    pendingSignIn,
     secondFactorPassed,
     signedOut,
     assertMayEnrol,

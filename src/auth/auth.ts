@@ -2,6 +2,7 @@ import { betterAuth } from 'better-auth'
 import { admin, twoFactor, username } from 'better-auth/plugins'
 import type { Db } from '../db/connection'
 import { hashedSessionsAdapter } from './hashed-sessions'
+import { passkeySecondStep } from './passkey-sign-in'
 import {
   hashPassword,
   MAX_PASSWORD_LENGTH,
@@ -45,7 +46,7 @@ export const CLIENT_IP_HEADER = 'x-parley-client-ip'
 
 /**
  * Sign-in for Parley, by better-auth: usernames and passwords hashed with scrypt at OWASP's parameters (src/auth/password.ts),
- * sessions in httpOnly (and Secure) cookies whose tokens the database keeps only hashed, TOTP second factor, roles kept on the user (admin plugin), and a
+ * sessions in httpOnly (and Secure) cookies whose tokens the database keeps only hashed, TOTP or passkey second factor, roles kept on the user (admin plugin), and a
  * stricter rate limit on sign-in than elsewhere (per address; src/auth/lockout.ts adds the per-account limit). Self sign-up is off: an admin creates accounts.
  */
 export function createAuth({
@@ -86,6 +87,7 @@ export function createAuth({
       customRules: {
         '/sign-in/username': { window: 60, max: signInAttemptsPerMinute },
         '/two-factor/verify-totp': { window: 60, max: signInAttemptsPerMinute },
+        '/two-factor/verify-passkey': { window: 60, max: signInAttemptsPerMinute },
       },
     },
     advanced: {
@@ -97,6 +99,7 @@ export function createAuth({
     plugins: [
       username({ minUsernameLength: 2, maxUsernameLength: 64, usernameValidator: isValidUsername }),
       twoFactor({ issuer: 'Parley' }),
+      passkeySecondStep(db),
       admin({ defaultRole: 'registrar', adminRoles: ['admin'] }),
     ],
   })

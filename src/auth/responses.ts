@@ -34,6 +34,8 @@ export const StaffAccount = z
     name: z.string(),
     role: z.string().nullable(),
     twoFactorEnabled: z.boolean(),
+    totp: z.boolean().describe('Has a confirmed TOTP authenticator'),
+    passkeys: z.number().int().describe('How many passkeys are registered'),
     banned: z.boolean().describe('Disabled'),
     locked: z.boolean().describe('Locked after failed sign-ins'),
     mustChangePassword: z.boolean(),

@@ -1,6 +1,5 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
 import type { Context } from 'hono'
-import { getCookie } from 'hono/cookie'
 import { z } from 'zod'
 import { DomainError, ValidationError } from '../core/errors'
 import type { AppEnv } from '../http/env'
@@ -9,8 +8,21 @@ import { CONFLICT, jsonBody, jsonOk, NOT_FOUND, PROBLEMS } from '../http/openapi
 import type { SettingsService } from '../settings/service'
 import { SecuritySettingsChange } from '../settings/service'
 import { type AccountService, ChangePassword, ChangeRole } from './accounts'
-import { type Auth, CLIENT_IP_HEADER } from './auth'
+import type { Auth } from './auth'
+import { callAuth, twoFactorChallenge } from './auth-call'
 import { clientIp } from './client-ip'
+import { passkeyRoutes } from './passkey-routes'
+import {
+  AccountActionDone,
+  CreatedAccount,
+  Enrolment,
+  RoleChanged,
+  SecuritySettingsSaved,
+  SecuritySettingsShown,
+  SessionUser,
+  SignedIn,
+  StaffAccount,
+} from './responses'
 import { permissionsOf } from './roles'
 import { CreateUser, type UserService } from './users'
 
@@ -45,45 +57,6 @@ type Deps = {
   baseUrl: string
 }
 
-/** The value of better-auth's signed cookie for a pending two-factor sign-in, if any. */
-function twoFactorChallenge(c: Context): string | undefined {
-  const cookies = getCookie(c)
-  const name = Object.keys(cookies).find((k) => k.endsWith('parley.two_factor'))
-  return name ? cookies[name] : undefined
-}
-
-/**
- * Passes a request to better-auth's own handler (not auth.api), so that its rate limiter and CSRF
- * checks apply, and carries its Set-Cookie headers back.
- */
-async function callAuth(c: Context, auth: Auth, baseUrl: string, path: string, body?: unknown) {
-  const headers = new Headers({ 'content-type': 'application/json', origin: new URL(baseUrl).origin })
-  const cookie = c.req.header('cookie')
-  if (cookie) headers.set('cookie', cookie)
-  const ua = c.req.header('user-agent')
-  if (ua) headers.set('user-agent', ua)
-  headers.set(CLIENT_IP_HEADER, clientIp(c))
-  const res = await auth.handler(
-    new Request(new URL(`/api/auth${path}`, baseUrl), {
-      method: 'POST',
-      headers,
-      body: JSON.stringify(body ?? {}),
-    }),
-  )
-  for (const setCookie of res.headers.getSetCookie()) c.header('set-cookie', setCookie, { append: true })
-  const data = (await res.json().catch(() => null)) as Record<string, unknown> | null
-  if (res.status === 429)
-    throw new DomainError('RATE_LIMITED', 'Too many attempts; wait a minute and try again')
-  if (!res.ok) {
-    const message = typeof data?.message === 'string' ? data.message : 'refused'
-    throw new DomainError(
-      res.status === 401 || res.status === 403 ? 'UNAUTHENTICATED' : 'VALIDATION',
-      message,
-    )
-  }
-  return data ?? {}
-}
-
 const tags = ['session']
 const userTags = ['users']
 
@@ -102,7 +75,16 @@ export function sessionRoutes({ auth, users, settings, accounts, baseUrl }: Deps
       description:
         'Limited per address (better-auth) and per account across addresses: after 5 failures the account is locked for a minute, doubling each time; an admin can unlock it. Unknown usernames answer exactly as known ones.',
       request: { body: jsonBody(SignIn) },
-      responses: { 200: jsonOk("{ status: 'signed_in' | 'second_factor_required' }"), ...PROBLEMS },
+      responses: {
+        200: jsonOk(
+          'Signed in, or the second factors the account can pass next',
+          z.object({
+            status: z.enum(['signed_in', 'second_factor_required']),
+            methods: z.array(z.enum(['totp', 'passkey'])).optional(),
+          }),
+        ),
+        ...PROBLEMS,
+      },
     }),
     async (c) => {
       const body = c.req.valid('json')
@@ -115,8 +97,16 @@ export function sessionRoutes({ auth, users, settings, accounts, baseUrl }: Deps
           await accounts.signInFailed(body.username, origin(c), 'password')
         throw wrong(e, 'Wrong username or password')
       }
-      await accounts.passwordAccepted(body.username, body.password, origin(c), !!data.twoFactorRedirect)
-      return c.json({ status: data.twoFactorRedirect ? 'second_factor_required' : 'signed_in' }, 200)
+      const userId = await accounts.passwordAccepted(
+        body.username,
+        body.password,
+        origin(c),
+        !!data.twoFactorRedirect,
+      )
+      if (!data.twoFactorRedirect || !userId) return c.json({ status: 'signed_in' as const }, 200)
+      // the password has passed: the account's own choice of second factor may be shown
+      const methods = await accounts.passkeys.methodsOf(userId)
+      return c.json({ status: 'second_factor_required' as const, methods }, 200)
     },
   )
 
@@ -128,7 +118,7 @@ export function sessionRoutes({ auth, users, settings, accounts, baseUrl }: Deps
       summary: 'Complete sign-in with a TOTP code',
       description: 'A code is accepted once, within one 30-second step of now.',
       request: { body: jsonBody(TotpCode) },
-      responses: { 200: jsonOk("{ status: 'signed_in' }"), ...PROBLEMS },
+      responses: { 200: jsonOk('Signed in', SignedIn), ...PROBLEMS },
     }),
     async (c) => {
       const { code } = c.req.valid('json')
@@ -143,7 +133,7 @@ export function sessionRoutes({ auth, users, settings, accounts, baseUrl }: Deps
         if (e instanceof DomainError && /used already/.test(e.message)) throw e
         throw wrong(e, 'That code is not valid; try the current one')
       }
-      if (userId) await accounts.secondFactorPassed(userId, origin(c))
+      if (userId) await accounts.secondFactorPassed(userId, origin(c), { method: 'totp' })
       return c.json({ status: 'signed_in' }, 200)
     },
   )
@@ -154,7 +144,10 @@ export function sessionRoutes({ auth, users, settings, accounts, baseUrl }: Deps
       path: '/session',
       tags,
       summary: 'Who is signed in, and what they may do',
-      responses: { 200: jsonOk('{ user }'), ...PROBLEMS },
+      responses: {
+        200: jsonOk('The signed-in user and their permissions', z.object({ user: SessionUser })),
+        ...PROBLEMS,
+      },
     }),
     async (c) => {
       const user = c.get('user')
@@ -213,7 +206,7 @@ export function sessionRoutes({ auth, users, settings, accounts, baseUrl }: Deps
       description:
         'Needs your password; without a second factor already, while one is required, also the one-time enrolment code from an admin.',
       request: { body: jsonBody(Enrol) },
-      responses: { 200: jsonOk('{ totpUri, backupCodes }'), ...PROBLEMS },
+      responses: { 200: jsonOk('The authenticator URI and the backup codes', Enrolment), ...PROBLEMS },
     }),
     async (c) => {
       const user = c.get('user')
@@ -225,7 +218,8 @@ export function sessionRoutes({ auth, users, settings, accounts, baseUrl }: Deps
           ? new ValidationError([{ path: 'password', message: 'is not your password' }])
           : e
       })
-      return c.json({ totpUri: data.totpURI, backupCodes: data.backupCodes }, 200)
+      // better-auth's answer, held to the shape we document
+      return c.json(Enrolment.parse({ totpUri: data.totpURI, backupCodes: data.backupCodes }), 200)
     },
   )
 
@@ -236,7 +230,7 @@ export function sessionRoutes({ auth, users, settings, accounts, baseUrl }: Deps
       tags,
       summary: 'Finish setting up the second factor with a first code',
       request: { body: jsonBody(TotpCode) },
-      responses: { 200: jsonOk('{ twoFactorEnabled: true }'), ...PROBLEMS },
+      responses: { 200: jsonOk('Set up', z.object({ twoFactorEnabled: z.boolean() })), ...PROBLEMS },
     }),
     async (c) => {
       const user = c.get('user')
@@ -257,7 +251,7 @@ export function sessionRoutes({ auth, users, settings, accounts, baseUrl }: Deps
       path: '/users',
       tags: userTags,
       summary: 'Staff accounts',
-      responses: { 200: jsonOk('{ items }'), ...PROBLEMS },
+      responses: { 200: jsonOk('Staff accounts', z.object({ items: z.array(StaffAccount) })), ...PROBLEMS },
     }),
     async (c) => {
       requirePermission(c.get('user'), 'users.manage')
@@ -272,9 +266,7 @@ export function sessionRoutes({ auth, users, settings, accounts, baseUrl }: Deps
       tags: userTags,
       summary: 'Create a staff account',
       responses: {
-        201: jsonOk(
-          '{ user, password, enrolmentCode }: the password and the enrolment code are shown this once',
-        ),
+        201: jsonOk('The account; the password and the enrolment code are shown this once', CreatedAccount),
         ...PROBLEMS,
       },
       request: { body: jsonBody(CreateUser) },
@@ -294,7 +286,7 @@ export function sessionRoutes({ auth, users, settings, accounts, baseUrl }: Deps
     ],
     'revoke-sessions': ['End every session of an account', accounts.revokeSessions],
     'reset-second-factor': [
-      'Remove the authenticator and issue a one-time enrolment code for a new one; sessions end',
+      'Remove the authenticator and every passkey, and issue a one-time enrolment code for a new factor; sessions end',
       accounts.resetSecondFactor,
     ],
     unlock: ['Clear the failed sign-ins that locked an account', accounts.unlock],
@@ -307,7 +299,12 @@ export function sessionRoutes({ auth, users, settings, accounts, baseUrl }: Deps
         tags: userTags,
         summary,
         request: { params: UserRef },
-        responses: { 200: jsonOk('{ username, ... }'), ...PROBLEMS, ...NOT_FOUND, ...CONFLICT },
+        responses: {
+          200: jsonOk('What the action did', AccountActionDone),
+          ...PROBLEMS,
+          ...NOT_FOUND,
+          ...CONFLICT,
+        },
       }),
       async (c) => {
         const actor = requirePermission(c.get('user'), 'users.manage')
@@ -323,7 +320,7 @@ export function sessionRoutes({ auth, users, settings, accounts, baseUrl }: Deps
       tags: userTags,
       summary: "Change an account's role; refused when it would leave no active admin",
       request: { params: UserRef, body: jsonBody(ChangeRole) },
-      responses: { 200: jsonOk('{ username, role }'), ...PROBLEMS, ...NOT_FOUND, ...CONFLICT },
+      responses: { 200: jsonOk('The new role', RoleChanged), ...PROBLEMS, ...NOT_FOUND, ...CONFLICT },
     }),
     async (c) => {
       const actor = requirePermission(c.get('user'), 'users.manage')
@@ -341,7 +338,7 @@ export function sessionRoutes({ auth, users, settings, accounts, baseUrl }: Deps
       tags: ['settings'],
       summary: 'Security settings',
       responses: {
-        200: jsonOk('{ requireSecondFactor, sessionIdleMinutes, sessionLifetimeHours }'),
+        200: jsonOk('Security settings', SecuritySettingsShown),
         ...PROBLEMS,
       },
     }),
@@ -359,9 +356,7 @@ export function sessionRoutes({ auth, users, settings, accounts, baseUrl }: Deps
       summary: 'Change security settings (any of them; the others stay)',
       request: { body: jsonBody(SecuritySettingsChange) },
       responses: {
-        200: jsonOk(
-          '{ requireSecondFactor, sessionIdleMinutes, sessionLifetimeHours, enrolmentCode? } (enrolmentCode: for an admin who now must enrol)',
-        ),
+        200: jsonOk('The settings saved', SecuritySettingsSaved),
         ...PROBLEMS,
       },
     }),
@@ -378,5 +373,6 @@ export function sessionRoutes({ auth, users, settings, accounts, baseUrl }: Deps
     },
   )
 
+  app.route('/', passkeyRoutes({ auth, accounts, baseUrl }))
   return app
 }

@@ -1,8 +1,9 @@
 import { sql } from 'kysely'
 import type { Db } from '../db/connection'
+import { deleteAllPasskeys } from './passkey-store'
 
 /**
- * The only SQL of account security. better-auth owns "user", "session", "account" and
+ * The SQL of account security (passkeys: passkey-store.ts). better-auth owns "user", "session", "account" and
  * "twoFactor"; the lifecycle actions write them directly here (one statement each, no HTTP round
  * trip through better-auth's admin endpoints, which want an admin's session headers).
  */
@@ -163,12 +164,29 @@ export async function touchSession(db: Db, sessionId: string, at: Date): Promise
 
 // --- second factor ---
 
-export async function deleteSecondFactor(db: Db, userId: string): Promise<void> {
+/**
+ * Removes every second factor of `userId`: the TOTP secret and every passkey.
+ * @returns how many passkeys were removed
+ */
+export async function deleteSecondFactor(db: Db, userId: string): Promise<number> {
   await t(db).deleteFrom('twoFactor').where('userId', '=', userId).execute()
   await t(db).deleteFrom('auth_totp_last_step').where('user_id', '=', userId).execute()
+  const passkeys = await deleteAllPasskeys(db, userId)
   await sql`update "user" set "twoFactorEnabled" = false, "updatedAt" = now() where id = ${userId}`.execute(
     db,
   )
+  return passkeys
+}
+
+/** Whether `userId` has a TOTP authenticator whose set-up was confirmed with a first code. */
+export async function hasConfirmedTotp(db: Db, userId: string): Promise<boolean> {
+  const row = await t(db)
+    .selectFrom('twoFactor')
+    .select('verified')
+    .where('userId', '=', userId)
+    .executeTakeFirst()
+  // rows from before better-auth kept `verified` have null there, and were confirmed
+  return !!row && row.verified !== false
 }
 
 export async function readTotpSecret(db: Db, userId: string): Promise<string | null> {

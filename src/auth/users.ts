@@ -9,6 +9,7 @@ import { oneTimeSecret } from './accounts'
 import type { Actor } from './actor'
 import type { Auth } from './auth'
 import { isLocked } from './lockout'
+import { countPasskeys } from './passkey-store'
 import { MAX_PASSWORD_LENGTH, passwordIssues } from './password'
 import { ROLES } from './roles'
 import * as store from './store'
@@ -113,6 +114,8 @@ export function createUserService({ db, auth, audit, clock }: Deps) {
     const now = clock()
     const locks = await Promise.all(rows.map((r) => store.readSignInFailures(db, r.username ?? '')))
     const states = await Promise.all(rows.map((r) => store.readAccountState(db, r.id)))
+    const passkeys = await countPasskeys(db)
+    const totp = await Promise.all(rows.map((r) => store.hasConfirmedTotp(db, r.id)))
     return rows.map((r, i) => ({
       locked: isLocked(locks[i] ?? null, now),
       mustChangePassword: !!states[i]?.must_change_password,
@@ -121,6 +124,8 @@ export function createUserService({ db, auth, audit, clock }: Deps) {
       name: r.name,
       role: r.role,
       twoFactorEnabled: !!r.twoFactorEnabled,
+      totp: totp[i]!,
+      passkeys: passkeys.get(r.id) ?? 0,
       banned: !!r.banned,
     }))
   }

@@ -307,6 +307,7 @@ describe('second factor', () => {
       (await again.json('POST', '/api/v1/session', { username: 'petro', password: PASSWORD })).body,
     ).toEqual({
       status: 'second_factor_required',
+      methods: ['totp'],
     })
     const replay = await again.json('POST', '/api/v1/session/second-factor', { code: first })
     expect(replay.status).toBe(401)

@@ -73,7 +73,7 @@ describe('second factor', () => {
     expect(
       (await again.json('POST', '/api/v1/session', { username: 'reg', password: 'a long enough password' }))
         .body,
-    ).toEqual({ status: 'second_factor_required' })
+    ).toEqual({ status: 'second_factor_required', methods: ['totp'] })
     expect((await again.json('GET', '/api/v1/persons')).status).toBe(401)
     expect((await again.json('POST', '/api/v1/session/second-factor', { code: '000000' })).status).toBe(401)
     expect(

@@ -36,12 +36,31 @@ export function registerUserLifecycleCommands(user: Command) {
     })
   user
     .command('reset-2fa <username>')
-    .description('Remove the second factor and print a one-time enrolment code for a new one; sessions end')
+    .description(
+      'Remove the second factor (TOTP and passkeys) and print a one-time enrolment code; sessions end',
+    )
     .action(async (username: string) => {
       await withParley(async ({ services }) => {
-        const { enrolmentCode } = await services.accounts.resetSecondFactor(commandLineActor(), username)
+        const { enrolmentCode, passkeysRemoved } = await services.accounts.resetSecondFactor(
+          commandLineActor(),
+          username,
+        )
+        if (passkeysRemoved) console.log(`${passkeysRemoved} passkey(s) removed`)
         console.log(`enrolment code for ${username}: ${enrolmentCode}`)
         console.log('It is shown once and is valid for 7 days.')
+      })
+    })
+  user
+    .command('passkeys <username>')
+    .description("List an account's passkeys (name, registered, last used); reset-2fa removes them")
+    .action(async (username: string) => {
+      await withParley(async ({ services }) => {
+        const { passkeys } = await services.accounts.passkeysOf(username)
+        if (!passkeys.length) console.log(`${username} has no passkey`)
+        for (const p of passkeys)
+          console.log(
+            [p.name, `registered ${p.createdAt}`, `last used ${p.lastUsedAt ?? 'never'}`, p.id].join('\t'),
+          )
       })
     })
   user

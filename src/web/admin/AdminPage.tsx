@@ -26,6 +26,8 @@ type User = {
   name: string
   role: string
   twoFactorEnabled: boolean
+  totp: boolean
+  passkeys: number
   banned: boolean
   locked: boolean
   mustChangePassword: boolean
@@ -159,7 +161,11 @@ export function AdminPage() {
                   w={130}
                 />
               </Table.Td>
-              <Table.Td>{u.twoFactorEnabled ? <Badge color="green">TOTP</Badge> : '—'}</Table.Td>
+              <Table.Td>
+                {u.totp && <Badge color="green">TOTP</Badge>}
+                {u.passkeys > 0 && <Badge color="green">{t('admin.passkeys', { count: u.passkeys })}</Badge>}
+                {!u.totp && !u.passkeys && '—'}
+              </Table.Td>
               <Table.Td>
                 {u.banned ? (
                   <Badge color="gray">{t('admin.disabled')}</Badge>

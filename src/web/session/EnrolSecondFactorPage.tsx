@@ -20,6 +20,7 @@ import { useTranslation } from 'react-i18next'
 import { api } from '../api'
 import { useFormErrors } from '../forms'
 import { LanguageSwitch } from '../layout/LanguageSwitch'
+import { passkeysSupported, registerPasskey } from './passkey'
 import { ENROLMENT_CODE_KEY, useSignOut } from './session'
 
 /** The otpauth:// address as an SVG data URL an authenticator app can scan. */
@@ -76,6 +77,20 @@ export function EnrolSecondFactorPage() {
     }
   }
 
+  /** A passkey instead of an authenticator app: the same password and enrolment code. */
+  async function enrolPasskey() {
+    setPending(true)
+    clear()
+    try {
+      await registerPasskey(t, { password, enrolmentCode, name: t('passkey.defaultName') })
+      await client.invalidateQueries({ queryKey: ['session'] })
+    } catch (error) {
+      fail(error)
+    } finally {
+      setPending(false)
+    }
+  }
+
   const secret = enrolment ? new URL(enrolment.totpUri).searchParams.get('secret') : null
   const qr = useQrCode(enrolment?.totpUri ?? null)
   return (
@@ -112,6 +127,16 @@ export function EnrolSecondFactorPage() {
               <Button type="submit" loading={pending}>
                 {t('signIn.start')}
               </Button>
+              {passkeysSupported() && (
+                <>
+                  <Text size="sm" c="dimmed">
+                    {t('passkey.enrolHint')}
+                  </Text>
+                  <Button variant="light" loading={pending} onClick={() => void enrolPasskey()}>
+                    {t('passkey.enrol')}
+                  </Button>
+                </>
+              )}
             </>
           ) : (
             <>

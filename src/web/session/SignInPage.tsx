@@ -5,8 +5,9 @@ import { useTranslation } from 'react-i18next'
 import { api } from '../api'
 import { useFormErrors } from '../forms'
 import { LanguageSwitch } from '../layout/LanguageSwitch'
+import { passkeysSupported, signInWithPasskey } from './passkey'
 
-/** Username and password, then the TOTP code when the account has a second factor. */
+/** Username and password, then the TOTP code or a passkey, whichever the account has. */
 export function SignInPage() {
   const { t } = useTranslation()
   const client = useQueryClient()
@@ -14,6 +15,7 @@ export function SignInPage() {
   const [username, setUsername] = useState('')
   const [password, setPassword] = useState('')
   const [code, setCode] = useState('')
+  const [methods, setMethods] = useState<string[]>(['totp'])
   const [pending, setPending] = useState(false)
   const { errors, formError, fail, clear } = useFormErrors()
 
@@ -23,8 +25,12 @@ export function SignInPage() {
     clear()
     try {
       if (step === 'password') {
-        const r = await api<{ status: string }>('POST', '/session', { username, password })
+        const r = await api<{ status: string; methods?: string[] }>('POST', '/session', {
+          username,
+          password,
+        })
         if (r.status === 'second_factor_required') {
+          setMethods(r.methods?.length ? r.methods : ['totp'])
           setStep('code')
           return
         }
@@ -39,6 +45,21 @@ export function SignInPage() {
     }
   }
 
+  async function passWithPasskey() {
+    setPending(true)
+    clear()
+    try {
+      await signInWithPasskey(t)
+      await client.invalidateQueries({ queryKey: ['session'] })
+    } catch (error) {
+      fail(error)
+    } finally {
+      setPending(false)
+    }
+  }
+
+  const totp = step === 'password' || methods.includes('totp')
+  const passkey = step === 'code' && methods.includes('passkey') && passkeysSupported()
   return (
     <Center mih="100vh" bg="gray.0">
       <Paper withBorder shadow="sm" p="xl" w={380} component="form" onSubmit={submit}>
@@ -70,20 +91,34 @@ export function SignInPage() {
               />
             </>
           ) : (
-            <TextInput
-              label={t('signIn.code')}
-              name="code"
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              value={code}
-              error={errors.code}
-              onChange={(e) => setCode(e.currentTarget.value)}
-              autoFocus
-            />
+            totp && (
+              <TextInput
+                label={t('signIn.code')}
+                name="code"
+                inputMode="numeric"
+                autoComplete="one-time-code"
+                value={code}
+                error={errors.code}
+                onChange={(e) => setCode(e.currentTarget.value)}
+                autoFocus
+              />
+            )
           )}
-          <Button type="submit" loading={pending}>
-            {step === 'password' ? t('signIn.submit') : t('signIn.verify')}
-          </Button>
+          {step === 'code' && !totp && !passkey && <Alert color="yellow">{t('passkey.unsupported')}</Alert>}
+          {totp && (
+            <Button type="submit" loading={pending}>
+              {step === 'password' ? t('signIn.submit') : t('signIn.verify')}
+            </Button>
+          )}
+          {passkey && (
+            <Button
+              variant={totp ? 'light' : 'filled'}
+              loading={pending}
+              onClick={() => void passWithPasskey()}
+            >
+              {t('passkey.use')}
+            </Button>
+          )}
           <LanguageSwitch />
         </Stack>
       </Paper>

@@ -1,5 +1,6 @@
 import i18next, { type TFunction } from 'i18next'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { EVENT_TYPES } from '../../src/custody/events'
 import { actionWords, changeLines, type Reading } from '../../src/web/audit/describe'
 import { formatDay, formatMoment } from '../../src/web/dates'
 import { en } from '../../src/web/locales/en'
@@ -37,6 +38,13 @@ describe('the audit trail in words', () => {
     expect(actionWords(tUk, 'session.sign_in')).toBe('Вхід')
     // an action a newer server writes is shown as its code rather than hidden
     expect(actionWords(tUk, 'person.teleported')).toBe('person.teleported')
+  })
+
+  it('has words for every kind of event a history can hold, in both languages', () => {
+    const untranslated = EVENT_TYPES.filter(
+      (type) => actionWords(tUk, `person.event.${type}`).startsWith('person.') || !(type in uk.event),
+    )
+    expect(untranslated).toEqual([])
   })
 
   it('shows an event as field: before → after, with facility names and the status in words', () => {

@@ -4,6 +4,7 @@ import type { DisclosureLog } from '../audit/disclosure'
 import type { AppEnv } from '../http/env'
 import { requirePermission } from '../http/env'
 import { CONFLICT, IdParam, jsonOk, NOT_FOUND, PROBLEMS } from '../http/openapi'
+import { HandoverSheet, SubstituteCandidates } from './responses'
 import type { ExchangeService } from './service'
 
 const ERRORS = { ...PROBLEMS, ...NOT_FOUND, ...CONFLICT }
@@ -18,7 +19,7 @@ export function handoverSheetRoutes(exchanges: ExchangeService, disclosures: Dis
       tags: ['exchanges'],
       summary: 'The handover checklist for the tablet: names, service numbers, the wounded, name keys',
       request: { params: IdParam },
-      responses: { 200: jsonOk('The handover sheet'), ...ERRORS },
+      responses: { 200: jsonOk('The handover sheet', HandoverSheet), ...ERRORS },
     }),
     async (c) => {
       const actor = requirePermission(c.get('user'), 'exchanges.read')
@@ -47,7 +48,7 @@ export function handoverSheetRoutes(exchanges: ExchangeService, disclosures: Dis
           q: z.string().trim().min(2, 'type at least two letters').max(200),
         }),
       },
-      responses: { 200: jsonOk('Substitute candidates'), ...ERRORS },
+      responses: { 200: jsonOk('Substitute candidates', SubstituteCandidates), ...ERRORS },
     }),
     async (c) => {
       const actor = requirePermission(c.get('user'), 'exchanges.read')

@@ -5,6 +5,14 @@ import type { AppEnv } from '../http/env'
 import { requirePermission } from '../http/env'
 import { CONFLICT, jsonBody, jsonOk, NOT_FOUND, PROBLEMS } from '../http/openapi'
 import { AgreementBreached } from './agreement/service'
+import {
+  Agreement,
+  Duplicates,
+  ExchangeWithBreaches,
+  Pairing,
+  ReceivedList,
+  RoundDifference,
+} from './responses'
 import type { ExchangeService } from './service'
 
 const ERRORS = { ...PROBLEMS, ...NOT_FOUND, ...CONFLICT }
@@ -21,10 +29,11 @@ type RouteRequest = NonNullable<Parameters<typeof createRoute>[0]['request']>
  */
 export function exchangeListRoutes(exchanges: ExchangeService, disclosures: DisclosureLog) {
   const app = new OpenAPIHono<AppEnv>()
-  const route = <const R extends RouteRequest>(
+  const route = <const R extends RouteRequest, S extends z.ZodType>(
     method: 'get' | 'post',
     path: string,
     summary: string,
+    answer: S,
     request: R,
   ) =>
     createRoute({
@@ -33,16 +42,22 @@ export function exchangeListRoutes(exchanges: ExchangeService, disclosures: Disc
       tags: ['exchanges'],
       summary,
       request,
-      responses: { 200: jsonOk(summary), ...ERRORS },
+      responses: { 200: jsonOk(summary, answer), ...ERRORS },
     })
   // the rows of a received list name persons (name, date of birth): a disclosure, as the plan is
   const disclose = (actor: Parameters<DisclosureLog['record']>[0], id: string, what: string, ids: string[]) =>
     disclosures.record(actor, { what, entity: { type: 'exchange', id }, count: ids.length, ids })
 
   app.openapi(
-    route('get', '/exchanges/{id}/received', 'The list of ours they hold, as received: rows, flags, counts', {
-      params: Id,
-    }),
+    route(
+      'get',
+      '/exchanges/{id}/received',
+      'The list of ours they hold, as received: rows, flags, counts',
+      ReceivedList,
+      {
+        params: Id,
+      },
+    ),
     async (c) => {
       const actor = requirePermission(c.get('user'), 'exchanges.read')
       const { id } = c.req.valid('param')
@@ -57,9 +72,15 @@ export function exchangeListRoutes(exchanges: ExchangeService, disclosures: Disc
     },
   )
   app.openapi(
-    route('get', '/exchanges/{id}/received/duplicates', 'Rows suspected to be one person, with evidence', {
-      params: Id,
-    }),
+    route(
+      'get',
+      '/exchanges/{id}/received/duplicates',
+      'Rows suspected to be one person, with evidence',
+      Duplicates,
+      {
+        params: Id,
+      },
+    ),
     async (c) => {
       const actor = requirePermission(c.get('user'), 'exchanges.read')
       const { id } = c.req.valid('param')
@@ -78,6 +99,7 @@ export function exchangeListRoutes(exchanges: ExchangeService, disclosures: Disc
       'post',
       '/exchanges/{id}/received/duplicates/{key}',
       'Decide a group: merge (keep one) or keep both',
+      Duplicates,
       {
         params: IdGroup,
         body: jsonBody(
@@ -96,6 +118,7 @@ export function exchangeListRoutes(exchanges: ExchangeService, disclosures: Disc
       'get',
       '/exchanges/{id}/rounds/{n}/difference',
       'What round n changed, by name, with unmatched rows',
+      RoundDifference,
       {
         params: IdRound,
       },
@@ -118,6 +141,7 @@ export function exchangeListRoutes(exchanges: ExchangeService, disclosures: Disc
       'post',
       '/exchanges/{id}/rounds/{n}/pairings',
       'Pair a substitution: out (removed) replaced by in (added)',
+      z.object({ paired: Pairing }),
       {
         params: IdRound,
         body: jsonBody(
@@ -132,10 +156,16 @@ export function exchangeListRoutes(exchanges: ExchangeService, disclosures: Disc
     },
   )
   app.openapi(
-    route('post', '/exchanges/{id}/rounds/{n}/pairings/remove', 'Undo a pairing', {
-      params: IdRound,
-      body: jsonBody(z.object({ side: Side, out: z.string().min(1).max(200) })),
-    }),
+    route(
+      'post',
+      '/exchanges/{id}/rounds/{n}/pairings/remove',
+      'Undo a pairing',
+      z.object({ unpaired: Pairing.omit({ in: true }) }),
+      {
+        params: IdRound,
+        body: jsonBody(z.object({ side: Side, out: z.string().min(1).max(200) })),
+      },
+    ),
     async (c) => {
       const actor = requirePermission(c.get('user'), 'exchanges.write')
       const { id, n } = c.req.valid('param')
@@ -143,19 +173,31 @@ export function exchangeListRoutes(exchanges: ExchangeService, disclosures: Disc
     },
   )
   app.openapi(
-    route('get', '/exchanges/{id}/agreement', 'The last round checked against the terms: breaches as codes', {
-      params: Id,
-    }),
+    route(
+      'get',
+      '/exchanges/{id}/agreement',
+      'The last round checked against the terms: breaches as codes',
+      Agreement,
+      {
+        params: Id,
+      },
+    ),
     async (c) => {
       requirePermission(c.get('user'), 'exchanges.read')
       return c.json(await exchanges.agreement(c.req.valid('param').id), 200)
     },
   )
   app.openapi(
-    route('post', '/exchanges/{id}/agreement', 'Agree; with breaches, only with a reason (409 lists them)', {
-      params: Id,
-      body: jsonBody(Reason),
-    }),
+    route(
+      'post',
+      '/exchanges/{id}/agreement',
+      'Agree; with breaches, only with a reason (409 lists them)',
+      ExchangeWithBreaches,
+      {
+        params: Id,
+        body: jsonBody(Reason),
+      },
+    ),
     async (c) => {
       const actor = requirePermission(c.get('user'), 'exchanges.write')
       try {
@@ -180,10 +222,16 @@ export function exchangeListRoutes(exchanges: ExchangeService, disclosures: Disc
     },
   )
   app.openapi(
-    route('post', '/exchanges/{id}/reopen', 'Back from agreed to proposed, keeping notes and rounds', {
-      params: Id,
-      body: jsonBody(Reason),
-    }),
+    route(
+      'post',
+      '/exchanges/{id}/reopen',
+      'Back from agreed to proposed, keeping notes and rounds',
+      ExchangeWithBreaches,
+      {
+        params: Id,
+        body: jsonBody(Reason),
+      },
+    ),
     async (c) => {
       const actor = requirePermission(c.get('user'), 'exchanges.write')
       return c.json(

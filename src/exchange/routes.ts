@@ -6,6 +6,18 @@ import type { AppEnv } from '../http/env'
 import { requirePermission } from '../http/env'
 import { CONFLICT, IdParam, jsonBody, jsonOk, NOT_FOUND, PROBLEMS } from '../http/openapi'
 import { withUploadedBytes } from '../http/upload'
+import {
+  CheckedOff,
+  CounterRecorded,
+  Exchange,
+  ExchangeWithBreaches,
+  ExchangeWithCounts,
+  Handover,
+  HandoverStarted,
+  ListCounts,
+  PlanView,
+  Round,
+} from './responses'
 import { handoverSheetRoutes } from './routes-handover-sheet'
 import { exchangeListRoutes } from './routes-lists'
 import { CheckOff, CreateExchange, GiveAnnotation, TermsInput } from './schema'
@@ -24,10 +36,11 @@ type RouteRequest = NonNullable<Parameters<typeof createRoute>[0]['request']>
 
 export function exchangeRoutes(exchanges: ExchangeService, disclosures: DisclosureLog) {
   const app = new OpenAPIHono<AppEnv>()
-  const route = <const R extends RouteRequest>(
+  const route = <const R extends RouteRequest, S extends z.ZodType>(
     method: 'get' | 'post' | 'put',
     path: string,
     summary: string,
+    answer: S,
     request?: R,
   ) =>
     createRoute({
@@ -36,7 +49,7 @@ export function exchangeRoutes(exchanges: ExchangeService, disclosures: Disclosu
       tags: ['exchanges'],
       summary,
       request: (request ?? {}) as R,
-      responses: { 200: jsonOk(summary), ...ERRORS },
+      responses: { 200: jsonOk(summary, answer), ...ERRORS },
     })
 
   // the handover checklist names each person crossing (name, date of birth): a disclosure
@@ -50,12 +63,15 @@ export function exchangeRoutes(exchanges: ExchangeService, disclosures: Disclosu
     })
   }
 
-  app.openapi(route('get', '/exchanges', 'Exchanges, newest first'), async (c) => {
-    requirePermission(c.get('user'), 'exchanges.read')
-    return c.json({ exchanges: await exchanges.listExchanges() }, 200)
-  })
   app.openapi(
-    route('post', '/exchanges', 'Open an exchange: counterpart, mediator, venue, terms, stages', {
+    route('get', '/exchanges', 'Exchanges, newest first', z.object({ exchanges: z.array(Exchange) })),
+    async (c) => {
+      requirePermission(c.get('user'), 'exchanges.read')
+      return c.json({ exchanges: await exchanges.listExchanges() }, 200)
+    },
+  )
+  app.openapi(
+    route('post', '/exchanges', 'Open an exchange: counterpart, mediator, venue, terms, stages', Exchange, {
       body: jsonBody(CreateExchange),
     }),
     async (c) => {
@@ -64,14 +80,16 @@ export function exchangeRoutes(exchanges: ExchangeService, disclosures: Disclosu
     },
   )
   app.openapi(
-    route('get', '/exchanges/{id}', 'An exchange with its terms and counts', { params: IdParam }),
+    route('get', '/exchanges/{id}', 'An exchange with its terms and counts', ExchangeWithCounts, {
+      params: IdParam,
+    }),
     async (c) => {
       requirePermission(c.get('user'), 'exchanges.read')
       return c.json(await exchanges.getExchange(c.req.valid('param').id), 200)
     },
   )
   app.openapi(
-    route('put', '/exchanges/{id}/terms', 'Change the terms and stages (draft or proposed)', {
+    route('put', '/exchanges/{id}/terms', 'Change the terms and stages (draft or proposed)', Exchange, {
       params: IdParam,
       body: jsonBody(z.object({ terms: TermsInput, stages: z.array(z.number().int().min(1)).optional() })),
     }),
@@ -85,6 +103,7 @@ export function exchangeRoutes(exchanges: ExchangeService, disclosures: Disclosu
       'post',
       '/exchanges/{id}/sought',
       'Replace the list of our persons the other side holds (file body)',
+      ListCounts,
       {
         params: IdParam,
         query: FileQuery,
@@ -104,6 +123,7 @@ export function exchangeRoutes(exchanges: ExchangeService, disclosures: Disclosu
       'post',
       '/exchanges/{id}/annotations',
       'Record consent, refusal, proceedings, requests and travel groups of persons we hold',
+      z.object({ persons: z.number().int() }),
       {
         params: IdParam,
         body: jsonBody(z.array(GiveAnnotation).max(100_000)),
@@ -119,6 +139,7 @@ export function exchangeRoutes(exchanges: ExchangeService, disclosures: Disclosu
       'post',
       '/exchanges/{id}/plan',
       'Plan with the current terms; save=true keeps it as the next round',
+      PlanView,
       {
         params: IdParam,
         query: z.object({ save: z.enum(['true', 'false']).default('false') }),
@@ -146,6 +167,7 @@ export function exchangeRoutes(exchanges: ExchangeService, disclosures: Disclosu
       'post',
       '/exchanges/{id}/counter',
       "Record the other side's counter-list (file body: side, surname, first_name, date_of_birth)",
+      CounterRecorded,
       {
         params: IdParam,
         query: FileQuery,
@@ -160,9 +182,15 @@ export function exchangeRoutes(exchanges: ExchangeService, disclosures: Disclosu
     },
   )
   app.openapi(
-    route('get', '/exchanges/{id}/rounds', 'Every round with its difference from the one before', {
-      params: IdParam,
-    }),
+    route(
+      'get',
+      '/exchanges/{id}/rounds',
+      'Every round with its difference from the one before',
+      z.object({ rounds: z.array(Round) }),
+      {
+        params: IdParam,
+      },
+    ),
     async (c) => {
       requirePermission(c.get('user'), 'exchanges.read')
       return c.json({ rounds: await exchanges.rounds(c.req.valid('param').id) }, 200)
@@ -174,6 +202,7 @@ export function exchangeRoutes(exchanges: ExchangeService, disclosures: Disclosu
         'post',
         `/exchanges/{id}/${status === 'agreed' ? 'agree' : 'cancel'}`,
         `Mark the exchange ${status}`,
+        ExchangeWithBreaches,
         { params: IdParam },
       ),
       async (c) => {
@@ -182,7 +211,7 @@ export function exchangeRoutes(exchanges: ExchangeService, disclosures: Disclosu
       },
     )
   app.openapi(
-    route('post', '/exchanges/{id}/handover', 'Start the handover from the agreed lists', {
+    route('post', '/exchanges/{id}/handover', 'Start the handover from the agreed lists', HandoverStarted, {
       params: IdParam,
     }),
     async (c) => {
@@ -194,7 +223,9 @@ export function exchangeRoutes(exchanges: ExchangeService, disclosures: Disclosu
     },
   )
   app.openapi(
-    route('get', '/exchanges/{id}/handover', 'The handover checklist and its report', { params: IdParam }),
+    route('get', '/exchanges/{id}/handover', 'The handover checklist and its report', Handover, {
+      params: IdParam,
+    }),
     async (c) => {
       const actor = requirePermission(c.get('user'), 'exchanges.read')
       const { id } = c.req.valid('param')
@@ -208,6 +239,7 @@ export function exchangeRoutes(exchanges: ExchangeService, disclosures: Disclosu
       'post',
       '/exchanges/{id}/handover/check',
       'Check a person off: crossed, no-show, refused or substituted',
+      CheckedOff,
       {
         params: IdParam,
         body: jsonBody(CheckOff),
@@ -223,6 +255,7 @@ export function exchangeRoutes(exchanges: ExchangeService, disclosures: Disclosu
       'post',
       '/exchanges/{id}/handover/complete',
       'Complete the handover: write each crossing into the histories',
+      Handover,
       { params: IdParam },
     ),
     async (c) => {

@@ -11,6 +11,42 @@ const PairsQuery = z.object({
   limit: z.coerce.number().int().min(1).max(1000).default(100),
 })
 
+const LinkageJob = z
+  .object({
+    id: z.uuid(),
+    kind: z.enum(['link', 'dedupe']),
+    left: z.string().describe('register or list:ID'),
+    right: z.string().nullable(),
+    threshold: z.number(),
+    oneToOne: z.boolean(),
+    status: z.enum(['queued', 'running', 'done', 'failed']),
+    progress: z.object({ stage: z.string().nullable(), done: z.number().int(), total: z.number().int() }),
+    candidates: z.number().int().nullable(),
+    pairsFound: z.number().int().nullable(),
+    model: z.unknown().describe('The trained model (m and u probabilities per field level)'),
+    blocking: z.unknown(),
+    warnings: z.unknown(),
+    error: z.string().nullable(),
+    createdBy: z.string(),
+    createdAt: z.string(),
+    startedAt: z.string().nullable(),
+    finishedAt: z.string().nullable(),
+  })
+  .meta({ id: 'LinkageJob' })
+const PairsPage = z.object({
+  pairs: z.array(
+    z.object({
+      rank: z.number().int(),
+      leftId: z.string(),
+      rightId: z.string(),
+      matchWeight: z.number(),
+      probability: z.number(),
+      evidence: z.unknown().describe("Each field's level and weight"),
+    }),
+  ),
+  nextAfter: z.number().int().nullable(),
+})
+
 export function linkageRoutes(jobs: LinkageJobService, disclosures: DisclosureLog) {
   const app = new OpenAPIHono<AppEnv>()
   app.openapi(
@@ -20,7 +56,7 @@ export function linkageRoutes(jobs: LinkageJobService, disclosures: DisclosureLo
       tags: ['linkage'],
       summary: 'Start linking a stored list to the register (or another list), or deduplicating one',
       request: { body: jsonBody(StartLinkageJob) },
-      responses: { 202: jsonOk('the queued job'), ...PROBLEMS },
+      responses: { 202: jsonOk('The queued job', LinkageJob), ...PROBLEMS },
     }),
     async (c) => {
       const actor = requirePermission(c.get('user'), 'linkage.run')
@@ -33,7 +69,7 @@ export function linkageRoutes(jobs: LinkageJobService, disclosures: DisclosureLo
       path: '/linkage/jobs',
       tags: ['linkage'],
       summary: 'Linkage jobs, newest first',
-      responses: { 200: jsonOk('{ jobs }'), ...PROBLEMS },
+      responses: { 200: jsonOk('Linkage jobs', z.object({ jobs: z.array(LinkageJob) })), ...PROBLEMS },
     }),
     async (c) => {
       requirePermission(c.get('user'), 'lists.read')
@@ -47,7 +83,7 @@ export function linkageRoutes(jobs: LinkageJobService, disclosures: DisclosureLo
       tags: ['linkage'],
       summary: 'A job: status, progress (stage, done, total), and when done its counts and model',
       request: { params: IdParam },
-      responses: { 200: jsonOk('the job'), ...PROBLEMS, ...NOT_FOUND },
+      responses: { 200: jsonOk('The job', LinkageJob), ...PROBLEMS, ...NOT_FOUND },
     }),
     async (c) => {
       requirePermission(c.get('user'), 'lists.read')
@@ -61,7 +97,7 @@ export function linkageRoutes(jobs: LinkageJobService, disclosures: DisclosureLo
       tags: ['linkage'],
       summary: "A job's pairs, best first, each with every field's level and weight",
       request: { params: IdParam, query: PairsQuery },
-      responses: { 200: jsonOk('{ pairs, nextAfter }'), ...PROBLEMS, ...NOT_FOUND },
+      responses: { 200: jsonOk('A page of pairs, best first', PairsPage), ...PROBLEMS, ...NOT_FOUND },
     }),
     async (c) => {
       // pairs carry ids, levels and weights, no particulars; which record matched whom is still

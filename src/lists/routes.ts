@@ -46,6 +46,44 @@ function showRow<T extends Record<string, unknown>>(row: T, view: PersonView): P
   return out as Partial<T>
 }
 
+const StoredList = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    counterpart: z.string().nullable(),
+    fileName: z.string(),
+    rowCount: z.number().int(),
+    createdBy: z.string(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'StoredList' })
+const ListImported = StoredList.extend({
+  created: z.boolean().describe('false: this file was stored before, and this is that list'),
+  warnings: z.array(z.string()),
+})
+const ListRowsPage = z.object({
+  list: StoredList,
+  rows: z.array(
+    z
+      .object({
+        list_id: z.string(),
+        row_no: z.number().int(),
+        row_ref: z.string(),
+        surname: z.string(),
+        first_names: z.string(),
+        patronymic: z.string(),
+        date_of_birth: z.string().describe('The year only for a pseudonymised reader'),
+        service_number: z.string(),
+        place_of_birth: z.string(),
+        father_name: z.string(),
+        unit: z.string(),
+      })
+      // showRow leaves out what the reader may not see
+      .partial(),
+  ),
+  nextAfter: z.number().int().nullable(),
+})
+
 export function listRoutes(lists: ListService, disclosures: DisclosureLog) {
   const app = new OpenAPIHono<AppEnv>()
   app.openapi(
@@ -67,8 +105,8 @@ export function listRoutes(lists: ListService, disclosures: DisclosureLog) {
         },
       },
       responses: {
-        201: jsonOk('the stored list'),
-        200: jsonOk('this file was stored before: that list'),
+        201: jsonOk('The stored list', ListImported),
+        200: jsonOk('This file was stored before: that list', ListImported),
         ...PROBLEMS,
       },
     }),
@@ -90,7 +128,7 @@ export function listRoutes(lists: ListService, disclosures: DisclosureLog) {
       path: '/lists',
       tags: ['lists'],
       summary: 'Stored lists, newest first',
-      responses: { 200: jsonOk('{ lists }'), ...PROBLEMS },
+      responses: { 200: jsonOk('Stored lists', z.object({ lists: z.array(StoredList) })), ...PROBLEMS },
     }),
     async (c) => {
       requirePermission(c.get('user'), 'lists.read')
@@ -104,7 +142,7 @@ export function listRoutes(lists: ListService, disclosures: DisclosureLog) {
       tags: ['lists'],
       summary: "A list's rows in file order, paged by row number",
       request: { params: IdParam, query: RowsQuery },
-      responses: { 200: jsonOk('{ list, rows, nextAfter }'), ...PROBLEMS, ...NOT_FOUND },
+      responses: { 200: jsonOk('The list and a page of its rows', ListRowsPage), ...PROBLEMS, ...NOT_FOUND },
     }),
     async (c) => {
       const actor = requirePermission(c.get('user'), 'lists.read')

@@ -128,7 +128,12 @@ describe('the web app without rough edges', () => {
     const box = page.getByRole('checkbox', { name: 'Require a second factor for every account' })
     await expect.poll(() => box.isEnabled()).toBe(true)
     await box.click()
-    expect((await server.parley.services.settings.readSecuritySettings()).requireSecondFactor).toBe(true)
+    // the click saves through the API; the setting is read once that request has landed
+    await expect
+      .poll(async () => (await server.parley.services.settings.readSecuritySettings()).requireSecondFactor, {
+        timeout: 30_000,
+      })
+      .toBe(true)
 
     // the admin has no second factor yet: enrolment, with the code the server handed over filled in
     await expect

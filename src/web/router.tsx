@@ -5,6 +5,9 @@ import { ExchangePage } from './exchange/ExchangePage'
 import { ExchangesPage } from './exchange/ExchangesPage'
 import { FacilitiesPage } from './facilities/FacilitiesPage'
 import { Root } from './layout/Root'
+import { MissingPersonPage } from './missing/MissingPersonPage'
+import { MissingRegisterPage } from './missing/MissingRegisterPage'
+import { ReportMissingPage } from './missing/ReportMissingPage'
 import { PersonPage } from './person/PersonPage'
 import { RegisterPage } from './register/RegisterPage'
 import { CapturePage } from './registration/CapturePage'
@@ -20,6 +23,9 @@ const routeTree = root.addChildren([
   createRoute({ getParentRoute: () => root, path: '/facilities', component: FacilitiesPage }),
   createRoute({ getParentRoute: () => root, path: '/exchanges', component: ExchangesPage }),
   createRoute({ getParentRoute: () => root, path: '/exchanges/$exchangeId', component: ExchangePage }),
+  createRoute({ getParentRoute: () => root, path: '/missing', component: MissingRegisterPage }),
+  createRoute({ getParentRoute: () => root, path: '/missing/new', component: ReportMissingPage }),
+  createRoute({ getParentRoute: () => root, path: '/missing/$missingId', component: MissingPersonPage }),
   createRoute({ getParentRoute: () => root, path: '/audit', component: AuditPage }),
   createRoute({ getParentRoute: () => root, path: '/admin', component: AdminPage }),
 ])

@@ -10,6 +10,8 @@ const NAV = [
   { to: '/persons/new', label: 'nav.registerPerson', permission: 'persons.write' },
   { to: '/captures/new', label: 'nav.capture', permission: 'captures.write' },
   { to: '/facilities', label: 'nav.facilities', permission: 'facilities.read' },
+  { to: '/missing', label: 'missing.nav', permission: 'missing.read' },
+  { to: '/missing/new', label: 'missing.navReport', permission: 'missing.write' },
   { to: '/exchanges', label: 'nav.exchanges', permission: 'exchanges.read' },
   { to: '/audit', label: 'nav.audit', permission: 'audit.read' },
   { to: '/admin', label: 'nav.admin', permission: 'users.manage' },

@@ -9,6 +9,7 @@ export const missingEn = {
   count_many: '{{count}} records shown',
   empty: 'No records match these filters.',
   more: 'Show more',
+  search: 'Search',
   any: 'Any',
   filters: {
     q: 'Surname or service number',

@@ -13,6 +13,7 @@ export const missingUk: Shape<typeof missingEn> = {
   count_other: 'Показано записів: {{count}}',
   empty: 'Немає записів за цими фільтрами.',
   more: 'Показати ще',
+  search: 'Шукати',
   any: 'Будь-який',
   filters: {
     q: 'Прізвище або особовий номер',

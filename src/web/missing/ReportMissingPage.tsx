@@ -1,0 +1,168 @@
+import { Alert, Button, Checkbox, Grid, Paper, Select, Stack, TextInput, Title } from '@mantine/core'
+import { useNavigate } from '@tanstack/react-router'
+import { useTranslation } from 'react-i18next'
+import { CreateMissing } from '../../missing/model'
+import { api } from '../api'
+import { inputProps, useSchemaForm } from '../forms'
+import { useRefreshMissing } from './useMissing'
+
+const today = () => new Date().toISOString().slice(0, 10)
+
+const PERSON = [
+  'surname',
+  'firstNames',
+  'patronymic',
+  'rank',
+  'serviceNumber',
+  'dateOfBirth',
+  'placeOfBirth',
+  'unit',
+  'region',
+  'distinguishingMarks',
+  'photoRef',
+] as const
+const LAST_SEEN = {
+  lastSeenOn: 'on',
+  lastSeenPlace: 'place',
+  circumstances: 'circumstances',
+  witness: 'witness',
+} as const
+const REPORTER = { reporterName: 'name', relation: 'relation', contact: 'contact' } as const
+
+const EMPTY = {
+  ...Object.fromEntries(PERSON.map((k) => [k, ''])),
+  ...Object.fromEntries(Object.keys(LAST_SEEN).map((k) => [k, ''])),
+  ...Object.fromEntries(Object.keys(REPORTER).map((k) => [k, ''])),
+  sex: '',
+  language: 'uk',
+  consentUse: false,
+  shareIcrc: false,
+  shareOtherSide: false,
+  sharePublic: false,
+  consentOn: today(),
+  source: '',
+} as Record<string, string | boolean>
+
+const filled = (o: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== ''))
+
+/** The API's first report from the form's flat values; blank fields are left out. */
+function reportBody(v: Record<string, string | boolean>) {
+  const pick = (map: Record<string, string>) =>
+    filled(Object.fromEntries(Object.entries(map).map(([from, to]) => [to, v[from]])))
+  return filled({
+    ...Object.fromEntries(PERSON.map((k) => [k, v[k]])),
+    sex: v.sex,
+    lastSeen: pick(LAST_SEEN),
+    reporter: { ...pick(REPORTER), language: v.language },
+    consent: filled({
+      use: v.consentUse,
+      shareIcrc: v.shareIcrc,
+      shareOtherSide: v.shareOtherSide,
+      sharePublic: v.sharePublic,
+      givenOn: v.consentOn,
+    }),
+    source: v.source,
+  })
+}
+
+/** A family member or a unit reports one of ours missing: the person, the last sighting, who reports, their consent. */
+export function ReportMissingPage() {
+  const { t } = useTranslation()
+  const navigate = useNavigate()
+  const refresh = useRefreshMissing()
+  const { form, banner, submit } = useSchemaForm({
+    initialValues: EMPTY,
+    schema: CreateMissing,
+    body: reportBody,
+  })
+  const onSubmit = submit(async (body) => {
+    const person = await api<{ id: string }>('POST', '/missing', body)
+    await refresh()
+    await navigate({ to: '/missing/$missingId', params: { missingId: person.id } })
+  })
+  const field = (key: string, errorKey = key) => (
+    <TextInput label={t(`missing.fields.${key}`)} {...inputProps(form, key, errorKey)} />
+  )
+  const check = (key: string) => (
+    <Checkbox label={t(`missing.fields.${key}`)} {...form.getInputProps(key, { type: 'checkbox' })} />
+  )
+  return (
+    <Stack>
+      <Title order={2}>{t('missing.report.title')}</Title>
+      <Paper
+        withBorder
+        p="md"
+        component="form"
+        onSubmit={onSubmit}
+        noValidate
+        aria-label={t('missing.report.title')}
+      >
+        {banner && (
+          <Alert color="red" role="alert" mb="xs">
+            {banner}
+          </Alert>
+        )}
+        <Title order={4}>{t('missing.report.person')}</Title>
+        <Grid gap="xs" mb="md">
+          {PERSON.map((k) => (
+            <Grid.Col span={4} key={k}>
+              {field(k)}
+            </Grid.Col>
+          ))}
+          <Grid.Col span={4}>
+            <Select
+              label={t('missing.fields.sex')}
+              data={['male', 'female'].map((s) => ({ value: s, label: t(`missing.sexes.${s}`) }))}
+              {...inputProps(form, 'sex')}
+              value={(form.values.sex as string) || null}
+              onChange={(v) => form.setFieldValue('sex', v ?? '')}
+              clearable
+            />
+          </Grid.Col>
+        </Grid>
+        <Title order={4}>{t('missing.report.lastSeen')}</Title>
+        <Grid gap="xs" mb="md">
+          {Object.entries(LAST_SEEN).map(([k, path]) => (
+            <Grid.Col span={k === 'circumstances' ? 12 : 4} key={k}>
+              {field(k, `lastSeen.${path}`)}
+            </Grid.Col>
+          ))}
+        </Grid>
+        <Title order={4}>{t('missing.report.reporter')}</Title>
+        <Grid gap="xs" mb="md">
+          {Object.entries(REPORTER).map(([k, path]) => (
+            <Grid.Col span={4} key={k}>
+              {field(k, `reporter.${path}`)}
+            </Grid.Col>
+          ))}
+          <Grid.Col span={4}>
+            <Select
+              label={t('missing.fields.language')}
+              data={['uk', 'en', 'ru'].map((l) => ({ value: l, label: t(`missing.languages.${l}`) }))}
+              value={form.values.language as string}
+              onChange={(v) => form.setFieldValue('language', v ?? 'uk')}
+              allowDeselect={false}
+            />
+          </Grid.Col>
+          <Grid.Col span={4}>{field('source')}</Grid.Col>
+        </Grid>
+        <Title order={4}>{t('missing.report.consent')}</Title>
+        <Stack gap="xs" mb="md">
+          {check('consentUse')}
+          {check('shareIcrc')}
+          {check('shareOtherSide')}
+          {check('sharePublic')}
+          <TextInput
+            w={240}
+            label={t('missing.fields.consentOn')}
+            {...inputProps(form, 'consentOn', 'consent.givenOn')}
+          />
+        </Stack>
+        <Button type="submit" loading={form.submitting}>
+          {t('missing.report.submit')}
+        </Button>
+      </Paper>
+    </Stack>
+  )
+}

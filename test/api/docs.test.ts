@@ -39,3 +39,30 @@ describe('the API reference', SLOW, () => {
     expect((await t.app.request('/api/docs/package.json')).status).toBe(404)
   })
 })
+
+type Schema = { $ref?: string; properties?: object; type?: string | string[] }
+type Operation = { responses: Record<string, { content?: Record<string, { schema?: Schema }> }> }
+
+describe('the OpenAPI document', SLOW, () => {
+  it('gives every 2xx JSON answer a schema with its properties (none documented as {})', async () => {
+    const doc = (await (await t.app.request('/api/openapi.json')).json()) as {
+      paths: Record<string, Record<string, Operation>>
+      components: { schemas: Record<string, Schema> }
+    }
+    const resolve = (s: Schema | undefined) =>
+      s?.$ref ? doc.components.schemas[s.$ref.replace('#/components/schemas/', '')] : s
+    const loose: string[] = []
+    let answers = 0
+    for (const [path, operations] of Object.entries(doc.paths))
+      for (const [method, op] of Object.entries(operations))
+        for (const [status, response] of Object.entries(op.responses)) {
+          if (!status.startsWith('2') || !response.content?.['application/json']) continue
+          answers++
+          const schema = resolve(response.content['application/json'].schema)
+          if (Object.keys(schema?.properties ?? {}).length === 0)
+            loose.push(`${method.toUpperCase()} ${path} ${status}`)
+        }
+    expect(answers).toBeGreaterThan(60)
+    expect(loose).toEqual([])
+  })
+})

@@ -33,6 +33,21 @@ const UNDATED_NAME_SCORE = 0.97
 
 const year = (d: string) => /\d{4}/.exec(d)?.[0] ?? ''
 
+/**
+ * A date of birth as a block key that a swap of day and month does not change: the year and the
+ * other two numbers in order. Ukrainian and Russian forms of one person (Пісоцький Опанас,
+ * Песоцкий Афанасий) share neither a surname key nor its first letters; they share the date.
+ */
+function dateBlock(d: string): string {
+  const parts = d.match(/\d+/g) ?? []
+  const y = parts.find((x) => x.length === 4)
+  const rest = parts
+    .filter((x) => x !== y)
+    .map(Number)
+    .sort((a, b) => a - b)
+  return y && rest.length === 2 ? `${y}:${rest.join('-')}` : ''
+}
+
 /** Fields of two rows that agree, for the evidence a person deciding reads. */
 export function agreedFields(
   a: { surname: string; firstNames: string; patronymic?: string },
@@ -53,7 +68,7 @@ export function agreedFields(
  * Rows of one list that seem to be one person: the same reference twice, or names the name engine
  * reads as one (any alphabet, Russian and Ukrainian forms) with dates that agree or differ by a
  * slip (day and month swapped, only a year). Candidates are compared within blocks (same surname
- * key; same birth year and surname beginning), so a list of thousands stays quick. Groups are the
+ * key; same birth year and surname beginning; same date of birth, day and month in either order), so a list of thousands stays quick. Groups are the
  * connected pairs; each comes with the evidence of every pair.
  */
 export function findDuplicates(rows: readonly ListedPerson[]): DuplicateGroup[] {
@@ -70,6 +85,8 @@ export function findDuplicates(rows: readonly ListedPerson[]): DuplicateGroup[] 
     const sk = nameKey(r.surname)
     if (sk) add(`s:${sk}`, i)
     add(`y:${year(r.dateOfBirth)}:${sk.slice(0, 2)}`, i)
+    const born = dateBlock(r.dateOfBirth)
+    if (born) add(`d:${born}`, i)
     if (r.listedRef) add(`r:${r.listedRef}`, i)
   })
   const parent = rows.map((_, i) => i)

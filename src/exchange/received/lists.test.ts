@@ -117,6 +117,19 @@ describe('duplicates inside a received list', () => {
   })
 })
 
+describe('duplicates whose surnames share no key', () => {
+  it('finds Пісоцький Опанас written again as Песоцкий Афанасий with day and month swapped', () => {
+    const rows: ListedPerson[] = [
+      { ref: '1', surname: 'Пісоцький', firstNames: 'Опанас', dateOfBirth: '1997-08-27' },
+      { ref: '2', surname: 'Песоцкий', firstNames: 'Афанасий', dateOfBirth: '1997-27-08' },
+      { ref: '3', surname: 'Петренко', firstNames: 'Опанас', dateOfBirth: '1997-08-27' },
+    ]
+    const groups = findDuplicates(rows)
+    expect(groups.map((g) => [...g.refs].sort())).toEqual([['1', '2']])
+    expect(groups[0]!.evidence[0]).toMatchObject({ date: 'day_month_swapped' })
+  })
+})
+
 describe('counter-list matching', () => {
   const pool: PoolPerson[] = ours.map((p) => ({
     ref: p.id,

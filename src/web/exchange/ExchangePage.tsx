@@ -206,9 +206,6 @@ function Rounds({ id, status, writable }: { id: string; status: string; writable
                 </Button>
               )}
             </FileButton>
-            <Button onClick={() => act(() => api('POST', `/exchanges/${id}/agree`))}>
-              {t('exchange.agree')}
-            </Button>
           </>
         )}
         {writable && status === 'agreed' && (

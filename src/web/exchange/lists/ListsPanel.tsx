@@ -3,6 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { api } from '../../api'
+import { Agreement } from './Agreement'
 import { DUPLICATES_ANCHOR } from './PlanBlocked'
 import './strings'
 
@@ -28,6 +29,7 @@ export function ListsPanel({ id, rounds, editable }: { id: string; rounds: numbe
     <>
       <Duplicates id={id} editable={editable} />
       {rounds > 1 && <RoundDifference id={id} n={rounds} />}
+      {editable && rounds > 0 && <Agreement id={id} />}
     </>
   )
 }

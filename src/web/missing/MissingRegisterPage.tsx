@@ -132,7 +132,11 @@ export function MissingRegisterPage() {
                   <Table.Tr key={p.id}>
                     <Table.Td>{p.registerNumber}</Table.Td>
                     <Table.Td>
-                      <Anchor component={Link} to="/missing/$missingId" params={{ missingId: p.id }}>
+                      <Anchor
+                        renderRoot={(props) => (
+                          <Link to="/missing/$missingId" params={{ missingId: p.id }} {...props} />
+                        )}
+                      >
                         {missingName(p)}
                       </Anchor>
                     </Table.Td>

@@ -1,26 +1,57 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { PGlite } from '@electric-sql/pglite'
+import { openParley, type Parley } from '../src/app/container'
+import { loadConfig } from '../src/core/config'
 import type { Health } from '../src/custody/model'
+import { connectionFromPglite, PGLITE_EXTENSIONS } from '../src/db/connection'
 import { writeStats } from '../src/db/write'
 import { generatePersons } from '../src/generate'
 import { type Benchmark, percentile } from './lib'
 import { BENCH_ACTOR, databasesFrom, freshParley, sizeToCount } from './support'
 
 /**
+ * PGlite as it starts by itself, with fsync off: only to show what Parley's durable commits cost
+ * (`pgliteFsyncOff` beside `pglite` in the figures). Never how Parley runs.
+ */
+async function pgliteWithoutFsync(): Promise<{ parley: Parley; dispose: () => Promise<void> }> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'parley-bench-writes-nofsync-'))
+  const client = await PGlite.create(dir, { extensions: PGLITE_EXTENSIONS })
+  const parley = await openParley(loadConfig({ PARLEY_DATA_DIR: dir, PARLEY_LOG_LEVEL: 'warn' }), {
+    connection: connectionFromPglite(client),
+  })
+  return {
+    parley,
+    dispose: async () => {
+      await parley.close()
+      rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
+
+/**
  * The write pipeline under contention: SIZE writes at 1, 4 and 16 concurrent writers on 20 shared
  * persons (health bulletins, transfers, corrections, and one write in ten on three persons at once),
- * on PGlite and PostgreSQL. Prints writes per second, p95 latency, retries and remaining conflicts.
+ * on PGlite and PostgreSQL. Prints writes per second, p95 latency, retries and remaining conflicts;
+ * PGlite also as it starts by itself, with fsync off, to show what durable commits cost.
  */
 const CONCURRENCY = [1, 4, 16]
 const HEALTH: Health[] = ['good', 'sick', 'seriously_sick', 'slightly_wounded', 'recovered']
 
 const bench: Benchmark = {
   description:
-    'write pipeline: SIZE mixed writes on 20 shared persons at 1, 4 and 16 writers, PGlite and PostgreSQL',
+    'write pipeline: SIZE mixed writes on 20 shared persons at 1, 4 and 16 writers, PGlite (durable, and with fsync off for its cost) and PostgreSQL',
   sizes: ['600', '2000'],
   async run({ size, args }) {
     const total = sizeToCount(size, 600)
     const figures: Record<string, number | string | null> = {}
-    for (const kind of databasesFrom(args, ['pglite', 'postgres'])) {
-      const { parley, dispose } = await freshParley(kind, 'writes')
+    const kinds = databasesFrom(args, ['pglite', 'postgres']).flatMap((k) =>
+      k === 'pglite' ? (['pglite', 'pgliteFsyncOff'] as const) : ([k] as const),
+    )
+    for (const kind of kinds) {
+      const { parley, dispose } =
+        kind === 'pgliteFsyncOff' ? await pgliteWithoutFsync() : await freshParley(kind, 'writes')
       try {
         const custody = parley.services.custody
         const camps: string[] = []

@@ -22,6 +22,7 @@ import { createLinkageJobService } from '../linkage/jobs'
 import { createListService } from '../lists/service'
 import { createMissingImport } from '../missing/import'
 import { createMissingService } from '../missing/service'
+import { createNoticesService } from '../notices/service'
 import { ensureNameKeys } from '../search/backfill'
 import { createSearchService } from '../search/service'
 import { createSettingsService } from '../settings/service'
@@ -68,6 +69,7 @@ export function createServices(
     missing: createMissingService({ db, audit: auditStore, clock, romanize: romanizeName }),
     missingImport: createMissingImport({ db, audit: auditStore, clock, romanize: romanizeName }),
     linkageJobs: createLinkageJobService({ db, audit: auditStore, clock }),
+    notices: createNoticesService({ db, audit: auditStore, clock }),
     users: createUserService({ db, auth, audit: auditStore, clock }),
     settings: createSettingsService({ db, store: settingsStore, audit: auditStore, clock }),
     accounts: createAccountService({

@@ -27,6 +27,9 @@ export const PERMISSIONS = [
   'missing.read',
   'missing.write',
   'missing.record',
+  // what the bureau owes the ICRC (issue 16): read the queue and cards; prepare, send, acknowledge batches
+  'notices.read',
+  'notices.write',
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -65,7 +68,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'missing.read',
   ],
   // what the ICRC notifications need (identity, status, facility, health), not the family details
-  liaison: ['persons.read', 'persons.identify', 'facilities.read'],
+  liaison: ['persons.read', 'persons.identify', 'facilities.read', 'notices.read', 'notices.write'],
   auditor: [
     'persons.read',
     'persons.identify',

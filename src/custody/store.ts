@@ -1,6 +1,7 @@
 import { type Insertable, type Selectable, sql } from 'kysely'
 import type { Db } from '../db/connection'
 import type { CapturesTable, FacilitiesTable, PersonEventsTable, PersonsTable } from '../db/schema'
+import { raiseNotices } from '../notices/store'
 import type { PersonEvent } from './events'
 import { FACT_FILTERS, type FactFilter } from './facts'
 
@@ -33,6 +34,8 @@ export async function insertEvents(tx: Db, rows: NewEventRow[]): Promise<void> {
       .values(rows.slice(i, i + BATCH))
       .execute()
   }
+  // the notifications the events owe (GC III Art. 122, GC IV Art. 136), in the same transaction
+  await raiseNotices(tx, rows)
 }
 
 export async function findPerson(

@@ -303,7 +303,53 @@ export type MissingEventsTable = {
   recorded_at: Generated<Date>
 }
 
+export type NoticesTable = {
+  id: Generated<string>
+  number: Generated<number>
+  person_id: string
+  kind: string
+  convention: string
+  article: string
+  recipient: string
+  event_seq: number
+  event_type: string
+  occurred_on: string
+  due_on: string
+  state: string
+  withheld_from_power: boolean
+  batch_id: string | null
+  supersedes: string | null
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
+export type NoticeBatchesTable = {
+  id: Generated<string>
+  number: Generated<number>
+  recipient: string
+  state: string
+  prepared_by: string
+  prepared_at: Timestamp
+  sent_by: string | null
+  sent_at: Timestamp | null
+  sent_how: string | null
+  sent_reference: string | null
+  acknowledged_by: string | null
+  acknowledged_at: Timestamp | null
+  acknowledgement: string | null
+}
+
+export type NoticeWithholdingsTable = {
+  person_id: string
+  reason: string
+  marked_by: string
+  marked_at: Timestamp
+}
+
 export type Database = {
+  notices: NoticesTable
+  notice_batches: NoticeBatchesTable
+  notice_withholdings: NoticeWithholdingsTable
   missing_persons: MissingPersonsTable
   missing_reports: MissingReportsTable
   missing_events: MissingEventsTable

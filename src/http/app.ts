@@ -22,6 +22,7 @@ import { exchangeDocumentRoutes } from '../exchange/routes-documents'
 import { linkageRoutes } from '../linkage/routes'
 import { listRoutes } from '../lists/routes'
 import { missingRoutes } from '../missing/routes'
+import { noticeRoutes } from '../notices/routes'
 import { searchRoutes } from '../search/routes'
 import { apiDocsRoutes } from './api-docs'
 import { CONTENT_SECURITY_POLICY, noStore, sameOriginOnly } from './browser-guard'
@@ -122,6 +123,7 @@ export function createHttpApp({ conn, auth, services, logger, baseUrl, webDir, c
   api.route('/', exchangeRoutes(services.exchanges, disclosures))
   api.route('/', missingRoutes(services.missing, services.missingImport, disclosures))
   api.route('/', exchangeDocumentRoutes(services.exchangeDocuments, disclosures))
+  api.route('/', noticeRoutes(services.notices, disclosures))
   app.route('/api/v1', api)
 
   const openApi = {

@@ -1,0 +1,361 @@
+import type { AuditInput, appendAudit } from '../audit/store'
+import type { Actor } from '../auth/actor'
+import type { Clock } from '../core/clock'
+import { DomainError, notFound, ValidationError } from '../core/errors'
+import type { Db } from '../db/connection'
+import { createWritePipeline } from '../db/write'
+import type { CardFields } from './card'
+import { conventionOf, daysBetween, mayJoinBatch, type Recipient, recipientWord } from './rules'
+import {
+  type BatchRow,
+  findBatch,
+  findNotice,
+  type ListedNotice,
+  listNotices,
+  type NoticeFilter,
+  OPEN_STATES,
+} from './store'
+
+export type NoticesDeps = { db: Db; audit: { appendAudit: typeof appendAudit }; clock: Clock }
+export type NoticesService = ReturnType<typeof createNoticesService>
+
+const today = (clock: Clock) => clock().toISOString().slice(0, 10)
+
+/** A notice as the liaison reads it: the person, the duty and its article, the deadline and its age. */
+export function showNotice(n: ListedNotice, on: string) {
+  return {
+    id: n.id,
+    number: n.number,
+    personId: n.person_id,
+    registerNumber: n.register_number,
+    name: [n.surname, n.first_names, n.patronymic].filter(Boolean).join(' '),
+    nameLatin: [n.surname_latin, n.first_names_latin].filter(Boolean).join(' ') || null,
+    kind: n.kind,
+    convention: n.convention,
+    article: n.article,
+    recipient: n.recipient,
+    event: { seq: n.event_seq, type: n.event_type, occurredOn: n.occurred_on },
+    dueOn: n.due_on,
+    // days past the deadline (negative: days left); only open notices can be overdue
+    overdueDays: (OPEN_STATES as readonly string[]).includes(n.state) ? daysBetween(n.due_on, on) : null,
+    state: n.state,
+    withheldFromPower: n.withheld_from_power,
+    batchId: n.batch_id,
+    supersedes: n.supersedes,
+  }
+}
+export type NoticeOut = ReturnType<typeof showNotice>
+
+export function showBatch(b: BatchRow) {
+  return {
+    id: b.id,
+    number: b.number,
+    recipient: b.recipient,
+    state: b.state,
+    preparedBy: b.prepared_by,
+    preparedAt: new Date(b.prepared_at).toISOString(),
+    sent: b.sent_at
+      ? { at: new Date(b.sent_at).toISOString(), by: b.sent_by, how: b.sent_how, reference: b.sent_reference }
+      : null,
+    acknowledged: b.acknowledged_at
+      ? { at: new Date(b.acknowledged_at).toISOString(), by: b.acknowledged_by, note: b.acknowledgement }
+      : null,
+  }
+}
+
+const entry = (
+  actor: Actor,
+  action: string,
+  type: string,
+  id: string,
+  before: unknown,
+  after: unknown,
+): AuditInput => ({
+  actorId: actor.id,
+  actorName: actor.name,
+  action,
+  entityType: type,
+  entityId: id,
+  before,
+  after,
+})
+
+export function createNoticesService(deps: NoticesDeps) {
+  const { db, clock } = deps
+  const write = createWritePipeline(deps)
+
+  async function list(filter: { state?: string; personId?: string; overdue?: boolean }, limit: number) {
+    const on = today(clock)
+    const f: NoticeFilter = { state: filter.state, personId: filter.personId }
+    if (filter.overdue) f.overdueOn = on
+    const rows = await listNotices(db, f, limit)
+    return rows.map((n) => showNotice(n, on))
+  }
+
+  async function getBatch(id: string) {
+    const batch = await findBatch(db, id)
+    if (!batch) throw notFound('Batch', id)
+    const rows = await listNotices(db, { batchId: id }, 100_000)
+    return { ...showBatch(batch), notices: rows.map((n) => showNotice(n, today(clock))) }
+  }
+
+  /**
+   * Puts due notices into a new batch to one recipient: the ones named, or every one due to it.
+   * A notice that may not go there (an Art. 137 mark, another recipient, not due) refuses the whole
+   * batch, naming it; nothing changes then.
+   */
+  async function prepareBatch(actor: Actor, input: { recipient: Recipient; noticeIds?: string[] }) {
+    return write(async ({ tx, now }) => {
+      let ids: string[]
+      if (input.noticeIds && input.noticeIds.length > 0) {
+        const found = await tx
+          .selectFrom('notices')
+          .selectAll()
+          .where('id', 'in', input.noticeIds)
+          .forUpdate()
+          .execute()
+        const issues = input.noticeIds.flatMap((id, i) => {
+          const n = found.find((x) => x.id === id)
+          const path = `noticeIds.${i}`
+          if (!n) return [{ path, message: `no notice ${id}` }]
+          if (n.state !== 'due') return [{ path, message: `notice ${n.number} is ${n.state}, not due` }]
+          const why = mayJoinBatch(
+            { recipient: n.recipient, withheldFromPower: n.withheld_from_power },
+            input.recipient,
+          )
+          return why
+            ? [
+                {
+                  path,
+                  message: `notice ${n.number} may not go to the ${recipientWord(input.recipient)}: ${why}`,
+                },
+              ]
+            : []
+        })
+        if (issues.length > 0) throw new ValidationError(issues)
+        ids = found.map((n) => n.id)
+      } else {
+        let q = tx
+          .selectFrom('notices')
+          .select('id')
+          .where('state', '=', 'due')
+          .where('recipient', '=', input.recipient)
+        if (input.recipient === 'power') q = q.where('withheld_from_power', '=', false)
+        ids = (await q.orderBy('due_on').orderBy('number').forUpdate().execute()).map((r) => r.id)
+        if (ids.length === 0)
+          throw new ValidationError([
+            { path: 'recipient', message: `no notices are due to the ${recipientWord(input.recipient)}` },
+          ])
+      }
+      const batch = await tx
+        .insertInto('notice_batches')
+        .values({ recipient: input.recipient, state: 'prepared', prepared_by: actor.name, prepared_at: now })
+        .returningAll()
+        .executeTakeFirstOrThrow()
+      const notices = await updateIn(tx, ids, { state: 'prepared', batch_id: batch.id, updated_at: now })
+      return {
+        result: { ...showBatch(batch), count: notices.length },
+        audit: [
+          entry(actor, 'notices.batch.prepare', 'notice_batch', batch.id, null, {
+            recipient: batch.recipient,
+            count: notices.length,
+            notices: notices.map((n) => n.number),
+            persons: [...new Set(notices.map((n) => n.person_id))],
+          }),
+        ],
+      }
+    })
+  }
+
+  /** Moves a batch and its notices on: prepared → sent → acknowledged, each step once. */
+  function advance(step: 'sent' | 'acknowledged') {
+    const from = step === 'sent' ? 'prepared' : 'sent'
+    return async (
+      actor: Actor,
+      batchId: string,
+      input: { on: string; how?: string; reference?: string; note?: string },
+    ) => {
+      if (input.on > today(clock))
+        throw new ValidationError([{ path: 'on', message: `${input.on} is in the future` }])
+      return write(async ({ tx, now }) => {
+        const batch = await findBatch(tx, batchId, { forUpdate: true })
+        if (!batch) throw notFound('Batch', batchId)
+        if (batch.state !== from)
+          throw new DomainError(
+            'INVALID_TRANSITION',
+            `Batch ${batch.number} is ${batch.state}; only a ${from} batch can be marked ${step}`,
+          )
+        const at = new Date(`${input.on}T12:00:00Z`)
+        const updated = await tx
+          .updateTable('notice_batches')
+          .set(
+            step === 'sent'
+              ? {
+                  state: step,
+                  sent_at: at,
+                  sent_by: actor.name,
+                  sent_how: input.how ?? null,
+                  sent_reference: input.reference ?? null,
+                }
+              : {
+                  state: step,
+                  acknowledged_at: at,
+                  acknowledged_by: actor.name,
+                  acknowledgement: input.note ?? null,
+                },
+          )
+          .where('id', '=', batchId)
+          .returningAll()
+          .executeTakeFirstOrThrow()
+        const notices = await tx
+          .updateTable('notices')
+          .set({ state: step, updated_at: now })
+          .where('batch_id', '=', batchId)
+          .where('state', '=', from)
+          .returning(['number', 'person_id'])
+          .execute()
+        return {
+          result: showBatch(updated),
+          audit: [
+            entry(
+              actor,
+              `notices.batch.${step}`,
+              'notice_batch',
+              batchId,
+              { state: from },
+              {
+                state: step,
+                on: input.on,
+                how: input.how,
+                reference: input.reference,
+                note: input.note,
+                count: notices.length,
+              },
+            ),
+          ],
+        }
+      })
+    }
+  }
+
+  /**
+   * Marks a civilian's information as harmful to transmit to the Power (GC IV Art. 137): the
+   * person's open notices and every later one go to the Central Agency only, flagged.
+   */
+  async function withhold(actor: Actor, personId: string, reason: string) {
+    return write(async (ctx) => {
+      const found = await ctx.lock('persons', [personId])
+      if (found.size === 0) throw notFound('Person', personId)
+      const person = await ctx.tx
+        .selectFrom('persons')
+        .select(['category'])
+        .where('id', '=', personId)
+        .executeTakeFirstOrThrow()
+      if (conventionOf(person.category) !== 'GC IV')
+        throw new ValidationError([
+          {
+            path: 'personId',
+            message:
+              "GC IV Art. 137 concerns protected civilians; a prisoner of war's information is forwarded under GC III Art. 122",
+          },
+        ])
+      await ctx.tx
+        .insertInto('notice_withholdings')
+        .values({ person_id: personId, reason, marked_by: actor.name, marked_at: ctx.now })
+        .onConflict((oc) =>
+          oc.column('person_id').doUpdateSet({ reason, marked_by: actor.name, marked_at: ctx.now }),
+        )
+        .execute()
+      const changed = await ctx.tx
+        .updateTable('notices')
+        .set({ withheld_from_power: true, updated_at: ctx.now })
+        .where('person_id', '=', personId)
+        .where('state', 'in', [...OPEN_STATES])
+        .returning('number')
+        .execute()
+      return {
+        result: { personId, reason, notices: changed.length },
+        audit: [
+          entry(actor, 'notices.withhold', 'person', personId, null, { article: 'GC IV Art. 137', reason }),
+        ],
+      }
+    })
+  }
+
+  /** The particulars a card prints, as the register holds them now. */
+  async function cardOf(noticeId: string) {
+    const notice = await findNotice(db, noticeId)
+    if (!notice) throw notFound('Notice', noticeId)
+    if (notice.kind !== 'capture_card' && notice.kind !== 'internment_card')
+      throw new ValidationError([
+        { path: 'id', message: `notice ${notice.number} is a ${notice.kind.replace('_', ' ')}, not a card` },
+      ])
+    const p = await db
+      .selectFrom('persons as p')
+      .leftJoin('captures as c', 'c.id', 'p.capture_id')
+      .selectAll('p')
+      .select(['c.place as capture_place'])
+      .where('p.id', '=', notice.person_id)
+      .executeTakeFirstOrThrow()
+    const events = await db
+      .selectFrom('person_events as e')
+      .leftJoin('facilities as f', 'f.id', 'e.facility_id')
+      .select(['e.seq', 'e.type', 'e.occurred_on', 'f.name as facility'])
+      .where('e.person_id', '=', notice.person_id)
+      .where('e.seq', '<=', notice.event_seq)
+      .orderBy('e.seq')
+      .execute()
+    const captured = events.find((e) => e.type === 'captured')
+    // the address the card gives: the last facility the person was taken to up to its event
+    const camp = events.filter((e) => e.facility).at(-1)?.facility ?? null
+    const fields: CardFields = {
+      kind: notice.kind,
+      powerDependedOn: p.power_depended_on,
+      surname: p.surname,
+      firstNames: [p.first_names, p.patronymic].filter(Boolean).join(' ') || null,
+      nameLatin: [p.surname_latin, p.first_names_latin].filter(Boolean).join(' ') || null,
+      fatherFirstName: p.father_first_name,
+      dateOfBirth: p.date_of_birth,
+      placeOfBirth: p.place_of_birth,
+      rank: p.rank,
+      serviceNumber: p.service_number,
+      nextOfKinAddress: [p.next_of_kin_name, p.next_of_kin_address].filter(Boolean).join(', ') || null,
+      takenOn: captured ? [captured.occurred_on, p.capture_place].filter(Boolean).join(', ') : null,
+      comingFrom:
+        notice.event_type === 'captured' ? null : (events.filter((e) => e.facility).at(-2)?.facility ?? null),
+      health: p.health,
+      registerNumber: p.register_number,
+      camp,
+      date: today(clock),
+      article: notice.article,
+    }
+    return { notice, fields }
+  }
+
+  return {
+    cardOf,
+    list,
+    getBatch,
+    prepareBatch,
+    markSent: advance('sent'),
+    markAcknowledged: advance('acknowledged'),
+    withhold,
+    findNotice: (id: string) => findNotice(db, id),
+    today: () => today(clock),
+  }
+}
+
+async function updateIn(tx: Db, ids: string[], set: { state: string; batch_id: string; updated_at: Date }) {
+  const out = []
+  for (let i = 0; i < ids.length; i += 400) {
+    out.push(
+      ...(await tx
+        .updateTable('notices')
+        .set(set)
+        .where('id', 'in', ids.slice(i, i + 400))
+        .returning(['number', 'person_id'])
+        .execute()),
+    )
+  }
+  return out
+}

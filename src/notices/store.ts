@@ -1,0 +1,188 @@
+import type { Insertable, Selectable } from 'kysely'
+import type { Db } from '../db/connection'
+import type { NoticeBatchesTable, NoticesTable, PersonEventsTable } from '../db/schema'
+import { readSetting } from '../settings/store'
+import { DEFAULT_TARGET_DAYS, noticesFor, type TriggerEvent } from './rules'
+
+export type NoticeRow = Selectable<NoticesTable>
+export type BatchRow = Selectable<NoticeBatchesTable>
+type NewNotice = Insertable<NoticesTable>
+
+const CHUNK = 400
+export const OPEN_STATES = ['due', 'prepared'] as const
+
+/** The bureau's target in days for "the shortest possible period"; settings key notices.targetDays. */
+export async function targetDays(tx: Db): Promise<number> {
+  const v = await readSetting(tx, 'notices.targetDays')
+  return typeof v === 'number' && Number.isInteger(v) && v > 0 ? v : DEFAULT_TARGET_DAYS
+}
+
+/**
+ * Raises the notices that newly written custody events owe, inside the transaction that writes
+ * them (called by the custody store's insertEvents, so no write path can forget it). A correction
+ * of particulars supersedes the person's pending notices and makes each due again with the
+ * corrected particulars, keeping its deadline: the Convention's clock started at the event.
+ */
+export async function raiseNotices(
+  tx: Db,
+  rows: readonly Pick<
+    Insertable<PersonEventsTable>,
+    'person_id' | 'seq' | 'type' | 'occurred_on' | 'details'
+  >[],
+  now = new Date(),
+) {
+  if (rows.length === 0) return
+  const personIds = [...new Set(rows.map((r) => r.person_id))]
+  const persons = []
+  for (let i = 0; i < personIds.length; i += CHUNK) {
+    persons.push(
+      ...(await tx
+        .selectFrom('persons')
+        .leftJoin('notice_withholdings as w', 'w.person_id', 'persons.id')
+        .select(['persons.id', 'persons.category', 'persons.confirmation', 'w.person_id as withheld'])
+        .where('persons.id', 'in', personIds.slice(i, i + CHUNK))
+        .execute()),
+    )
+  }
+  const target = await targetDays(tx)
+  const byPerson = new Map<string, TriggerEvent[]>()
+  for (const r of rows) {
+    const list = byPerson.get(r.person_id) ?? []
+    list.push({ seq: r.seq, type: r.type, occurredOn: r.occurred_on, health: healthOf(r.details) })
+    byPerson.set(r.person_id, list)
+  }
+  const fresh: NewNotice[] = []
+  for (const p of persons) {
+    const events = byPerson.get(p.id) ?? []
+    const planned = noticesFor(
+      { category: p.category, confirmation: p.confirmation, withheld: p.withheld !== null },
+      events,
+      { targetDays: target },
+    )
+    for (const n of planned) fresh.push(noticeRow(p.id, n, now))
+    if (events.some((e) => e.type === 'amended')) await reissuePending(tx, p.id, now)
+  }
+  for (let i = 0; i < fresh.length; i += CHUNK) {
+    await tx
+      .insertInto('notices')
+      .values(fresh.slice(i, i + CHUNK))
+      .execute()
+  }
+}
+
+function noticeRow(personId: string, n: ReturnType<typeof noticesFor>[number], now: Date): NewNotice {
+  return {
+    person_id: personId,
+    kind: n.kind,
+    convention: n.convention,
+    article: n.article,
+    recipient: n.recipient,
+    event_seq: n.eventSeq,
+    event_type: n.eventType,
+    occurred_on: n.occurredOn,
+    due_on: n.dueOn,
+    state: 'due',
+    withheld_from_power: n.withheldFromPower,
+    created_at: now,
+    updated_at: now,
+  }
+}
+
+function healthOf(details: unknown): string | null {
+  const d = typeof details === 'string' ? safeJson(details) : details
+  const h = (d as { health?: unknown } | null)?.health
+  return typeof h === 'string' ? h : null
+}
+
+function safeJson(s: string): unknown {
+  try {
+    return JSON.parse(s)
+  } catch {
+    return null
+  }
+}
+
+/** Supersedes the person's due and prepared notices and makes a copy of each due again. */
+async function reissuePending(tx: Db, personId: string, now: Date) {
+  const pending = await tx
+    .updateTable('notices')
+    .set({ state: 'superseded', updated_at: now })
+    .where('person_id', '=', personId)
+    .where('state', 'in', [...OPEN_STATES])
+    .returningAll()
+    .execute()
+  if (pending.length === 0) return
+  await tx
+    .insertInto('notices')
+    .values(
+      pending.map((old) => ({
+        person_id: old.person_id,
+        kind: old.kind,
+        convention: old.convention,
+        article: old.article,
+        recipient: old.recipient,
+        event_seq: old.event_seq,
+        event_type: old.event_type,
+        occurred_on: old.occurred_on,
+        due_on: old.due_on,
+        state: 'due',
+        withheld_from_power: old.withheld_from_power,
+        supersedes: old.id,
+        created_at: now,
+        updated_at: now,
+      })),
+    )
+    .execute()
+}
+
+export type NoticeFilter = {
+  state?: string
+  personId?: string
+  overdueOn?: string
+  batchId?: string
+}
+
+/** Notices with the person's identity, earliest deadline first. */
+export async function listNotices(db: Db, f: NoticeFilter, limit: number) {
+  let q = db
+    .selectFrom('notices as n')
+    .innerJoin('persons as p', 'p.id', 'n.person_id')
+    .selectAll('n')
+    .select([
+      'p.surname',
+      'p.first_names',
+      'p.patronymic',
+      'p.surname_latin',
+      'p.first_names_latin',
+      'p.register_number',
+      'p.category',
+    ])
+  if (f.state) q = q.where('n.state', '=', f.state)
+  if (f.personId) q = q.where('n.person_id', '=', f.personId)
+  if (f.batchId) q = q.where('n.batch_id', '=', f.batchId)
+  if (f.overdueOn) q = q.where('n.state', 'in', [...OPEN_STATES]).where('n.due_on', '<', f.overdueOn)
+  return q.orderBy('n.due_on').orderBy('n.number').limit(limit).execute()
+}
+export type ListedNotice = Awaited<ReturnType<typeof listNotices>>[number]
+
+export async function findNotice(db: Db, id: string) {
+  return db.selectFrom('notices').selectAll().where('id', '=', id).executeTakeFirst()
+}
+
+export async function findBatch(db: Db, id: string, opts: { forUpdate?: boolean } = {}) {
+  let q = db.selectFrom('notice_batches').selectAll().where('id', '=', id)
+  if (opts.forUpdate) q = q.forUpdate()
+  return q.executeTakeFirst()
+}
+
+export async function countOpen(db: Db, today: string) {
+  const r = await db
+    .selectFrom('notices')
+    .select((eb) => [
+      eb.fn.countAll<number>().as('open'),
+      eb.fn.sum<number>(eb.case().when('due_on', '<', today).then(1).else(0).end()).as('overdue'),
+    ])
+    .where('state', 'in', [...OPEN_STATES])
+    .executeTakeFirstOrThrow()
+  return { open: Number(r.open), overdue: Number(r.overdue ?? 0) }
+}

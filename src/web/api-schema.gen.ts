@@ -7409,6 +7409,631 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Notices owed, earliest deadline first, with their age; filter by state, person or overdue */
+        get: {
+            parameters: {
+                query?: {
+                    state?: "due" | "prepared" | "sent" | "acknowledged" | "superseded";
+                    /** @description Only this person */
+                    person?: string;
+                    /** @description Only due or prepared notices past their deadline */
+                    overdue?: "true" | "false";
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The notices */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Notice"][];
+                        };
+                    };
+                };
+                /** @description Invalid input; `issues` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Role lacks the permission, or second factor pending */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/notices/batches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Prepare a batch: the named due notices, or every one due to the recipient
+         * @description A notice that may not go to the recipient refuses the whole batch, naming it (GC IV Art. 137: a marked person's notices never go to the Power); nothing changes then.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description agency: the Central Tracing Agency; power: the Power directly
+                         * @default agency
+                         * @enum {string}
+                         */
+                        recipient?: "agency" | "power";
+                        /** @description These due notices; default every one due to the recipient */
+                        noticeIds?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description The batch */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: number;
+                            /** @enum {string} */
+                            recipient: "agency" | "power";
+                            /** @enum {string} */
+                            state: "prepared" | "sent" | "acknowledged";
+                            preparedBy: string;
+                            preparedAt: string;
+                            sent: {
+                                at: string;
+                                by: string | null;
+                                how: string | null;
+                                reference: string | null;
+                            } | null;
+                            acknowledged: {
+                                at: string;
+                                by: string | null;
+                                note: string | null;
+                            } | null;
+                            count: number;
+                        };
+                    };
+                };
+                /** @description Invalid input; `issues` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Role lacks the permission, or second factor pending */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/notices/batches/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A batch and its notices (the read is audited) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Record id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The batch */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: number;
+                            /** @enum {string} */
+                            recipient: "agency" | "power";
+                            /** @enum {string} */
+                            state: "prepared" | "sent" | "acknowledged";
+                            preparedBy: string;
+                            preparedAt: string;
+                            sent: {
+                                at: string;
+                                by: string | null;
+                                how: string | null;
+                                reference: string | null;
+                            } | null;
+                            acknowledged: {
+                                at: string;
+                                by: string | null;
+                                note: string | null;
+                            } | null;
+                            notices: components["schemas"]["Notice"][];
+                        };
+                    };
+                };
+                /** @description Invalid input; `issues` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Role lacks the permission, or second factor pending */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/notices/batches/{id}/sent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a prepared batch sent: how, on which day, with which reference */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Record id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The day it was sent */
+                        on: string;
+                        how: string;
+                        /** @description The sending reference */
+                        reference?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The batch */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NoticeBatch"];
+                    };
+                };
+                /** @description Invalid input; `issues` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Role lacks the permission, or second factor pending */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/notices/batches/{id}/acknowledged": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a sent batch acknowledged by its recipient */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Record id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The day the acknowledgement was received */
+                        on: string;
+                        /** @description The recipient's reference or words */
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The batch */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NoticeBatch"];
+                    };
+                };
+                /** @description Invalid input; `issues` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Role lacks the permission, or second factor pending */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/notices/persons/{id}/withhold": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Mark a civilian's information as harmful to transmit to the Power (GC IV Art. 137)
+         * @description The person's open and later notices go to the Central Tracing Agency only, flagged so that it takes the precautions of Art. 140; they never join a batch to the Power.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Record id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The mark */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            personId: string;
+                            reason: string;
+                            /** @description Open notices flagged */
+                            notices: number;
+                        };
+                    };
+                };
+                /** @description Invalid input; `issues` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Role lacks the permission, or second factor pending */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/notices/{id}/card.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The capture card (GC III Annex IV B) or internment card (GC IV Annex III) as PDF */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description uk, ru or en */
+                    lang?: "uk" | "ru" | "en";
+                };
+                header?: never;
+                path: {
+                    /** @description Record id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The card, as an attachment */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                /** @description Invalid input; `issues` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Role lacks the permission, or second factor pending */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -7441,7 +8066,7 @@ export interface components {
             mustEnrolSecondFactor: boolean;
             /** @description Signed in with an admin's one-time password */
             mustChangePassword: boolean;
-            permissions: ("persons.read" | "persons.identify" | "particulars.read" | "persons.write" | "captures.write" | "facilities.read" | "facilities.write" | "audit.read" | "users.manage" | "settings.manage" | "lists.read" | "lists.write" | "linkage.run" | "exchanges.read" | "exchanges.write" | "missing.read" | "missing.write" | "missing.record")[];
+            permissions: ("persons.read" | "persons.identify" | "particulars.read" | "persons.write" | "captures.write" | "facilities.read" | "facilities.write" | "audit.read" | "users.manage" | "settings.manage" | "lists.read" | "lists.write" | "linkage.run" | "exchanges.read" | "exchanges.write" | "missing.read" | "missing.write" | "missing.record" | "notices.read" | "notices.write")[];
         };
         /** @enum {string} */
         Role: "admin" | "registrar" | "tracer" | "analyst" | "negotiator" | "liaison" | "auditor";
@@ -8057,6 +8682,63 @@ export interface components {
                 [key: string]: unknown;
             };
             recordedAt: string;
+        };
+        Notice: {
+            /** Format: uuid */
+            id: string;
+            number: number;
+            /** Format: uuid */
+            personId: string;
+            registerNumber: number;
+            /** @description As written */
+            name: string;
+            nameLatin: string | null;
+            /** @enum {string} */
+            kind: "capture_card" | "internment_card" | "notification" | "health_report" | "death_notice";
+            /** @description GC III or GC IV */
+            convention: string;
+            /** @description The article that requires the notice */
+            article: string;
+            /** @enum {string} */
+            recipient: "agency" | "power";
+            event: {
+                seq: number;
+                type: string;
+                occurredOn: string;
+            };
+            dueOn: string;
+            /** @description Days past the deadline (negative: days left); null once sent */
+            overdueDays: number | null;
+            /** @enum {string} */
+            state: "due" | "prepared" | "sent" | "acknowledged" | "superseded";
+            /** @description GC IV Art. 137: to the Central Agency only */
+            withheldFromPower: boolean;
+            /** Format: uuid */
+            batchId: string | null;
+            /** Format: uuid */
+            supersedes: string | null;
+        };
+        NoticeBatch: {
+            /** Format: uuid */
+            id: string;
+            number: number;
+            /** @enum {string} */
+            recipient: "agency" | "power";
+            /** @enum {string} */
+            state: "prepared" | "sent" | "acknowledged";
+            preparedBy: string;
+            preparedAt: string;
+            sent: {
+                at: string;
+                by: string | null;
+                how: string | null;
+                reference: string | null;
+            } | null;
+            acknowledged: {
+                at: string;
+                by: string | null;
+                note: string | null;
+            } | null;
         };
     };
     responses: never;

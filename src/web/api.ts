@@ -37,7 +37,7 @@ function apiError(status: number, data: any): ApiError {
  * generated from the API's own OpenAPI document. Empty filter values are left out of the query,
  * as a form leaves an unset field out.
  */
-export const client = createClient<paths>({
+export const http = createClient<paths>({
   baseUrl: '/api/v1',
   credentials: 'same-origin',
   querySerializer: (query) => queryString(query as Record<string, string>).slice(1),

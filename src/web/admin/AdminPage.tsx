@@ -14,24 +14,16 @@ import {
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { api } from '../api'
+import { http, ok, type Schema } from '../api'
 import { errorMessage, useFormErrors } from '../forms'
 import { ENROLMENT_CODE_KEY } from '../session/session'
 
-const ROLES = ['admin', 'registrar', 'tracer', 'analyst', 'negotiator', 'liaison', 'auditor']
+type Role = Schema<'Role'>
+const ROLES: Role[] = ['admin', 'registrar', 'tracer', 'analyst', 'negotiator', 'liaison', 'auditor']
+/** The choice of a role select: one of ROLES, which are the API's own. */
+const asRole = (value: string) => value as Role
 
-type User = {
-  id: string
-  username: string
-  name: string
-  role: string
-  twoFactorEnabled: boolean
-  totp: boolean
-  passkeys: number
-  banned: boolean
-  locked: boolean
-  mustChangePassword: boolean
-}
+type User = Schema<'StaffAccount'>
 
 /** What an admin's action answered that must be shown once (a one-time password or enrolment code). */
 type Shown = { kind: 'password' | 'enrolmentCode' | 'done'; username: string; value: string }
@@ -51,11 +43,11 @@ export function AdminPage() {
   const client = useQueryClient()
   const users = useQuery({
     queryKey: ['users'],
-    queryFn: async () => (await api<{ items: User[] }>('GET', '/users')).items,
+    queryFn: async () => (await ok(http.GET('/users'))).items,
   })
   const settings = useQuery({
     queryKey: ['settings'],
-    queryFn: () => api<{ requireSecondFactor: boolean }>('GET', '/settings'),
+    queryFn: () => ok(http.GET('/settings')),
   })
 
   const [shown, setShown] = useState<Shown | null>(null)
@@ -64,10 +56,7 @@ export function AdminPage() {
   async function act(u: User, action: (typeof ACTIONS)[number][0], label: string) {
     setActionError(null)
     try {
-      const r = await api<{ password?: string; enrolmentCode?: string }>(
-        'POST',
-        `/users/${encodeURIComponent(u.id)}/${action}`,
-      )
+      const r = await ok(http.POST(`/users/{id}/${action}`, { params: { path: { id: u.id } } }))
       if (r.password) setShown({ kind: 'password', username: u.username, value: r.password })
       else if (r.enrolmentCode)
         setShown({ kind: 'enrolmentCode', username: u.username, value: r.enrolmentCode })
@@ -79,10 +68,10 @@ export function AdminPage() {
     }
   }
 
-  async function setRole(u: User, role: string) {
+  async function setRole(u: User, role: Role) {
     setActionError(null)
     try {
-      await api('PUT', `/users/${encodeURIComponent(u.id)}/role`, { role })
+      await ok(http.PUT('/users/{id}/role', { params: { path: { id: u.id } }, body: { role } }))
       await client.invalidateQueries({ queryKey: ['users'] })
     } catch (error) {
       setActionError(errorMessage(t, error, i18n.language))
@@ -96,9 +85,7 @@ export function AdminPage() {
   async function setRequireSecondFactor(requireSecondFactor: boolean) {
     setActionError(null)
     try {
-      const saved = await api<{ requireSecondFactor: boolean; enrolmentCode?: string }>('PUT', '/settings', {
-        requireSecondFactor,
-      })
+      const saved = await ok(http.PUT('/settings', { body: { requireSecondFactor } }))
       const { enrolmentCode, ...settings } = saved
       client.setQueryData(['settings'], settings)
       if (enrolmentCode) {
@@ -155,7 +142,7 @@ export function AdminPage() {
                   aria-label={t('admin.setRole', { username: u.username })}
                   data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
                   value={u.role}
-                  onChange={(v) => v && v !== u.role && void setRole(u, v)}
+                  onChange={(v) => v && v !== u.role && void setRole(u, asRole(v))}
                   allowDeselect={false}
                   size="xs"
                   w={130}
@@ -210,7 +197,7 @@ export function AdminPage() {
 function AddUser() {
   const { t } = useTranslation()
   const client = useQueryClient()
-  const [values, setValues] = useState({ username: '', name: '', role: 'registrar' })
+  const [values, setValues] = useState({ username: '', name: '', role: asRole('registrar') })
   const [created, setCreated] = useState<{ username: string; password: string; code: string } | null>(null)
   const [pending, setPending] = useState(false)
   const { errors, formError, fail, clear } = useFormErrors()
@@ -219,14 +206,10 @@ function AddUser() {
     e.preventDefault()
     setPending(true)
     try {
-      const r = await api<{ user: { username: string }; password: string; enrolmentCode: string }>(
-        'POST',
-        '/users',
-        values,
-      )
+      const r = await ok(http.POST('/users', { body: values }))
       setCreated({ username: r.user.username, password: r.password, code: r.enrolmentCode })
       clear()
-      setValues({ username: '', name: '', role: 'registrar' })
+      setValues({ username: '', name: '', role: asRole('registrar') })
       await client.invalidateQueries({ queryKey: ['users'] })
     } catch (error) {
       fail(error)
@@ -269,7 +252,7 @@ function AddUser() {
           label={t('fields.role')}
           data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
           value={values.role}
-          onChange={(v) => setValues({ ...values, role: v ?? 'registrar' })}
+          onChange={(v) => setValues({ ...values, role: asRole(v ?? 'registrar') })}
           allowDeselect={false}
         />
       </Group>

@@ -15,7 +15,7 @@ import { useQueryClient } from '@tanstack/react-query'
 import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { CreateFacility } from '../../custody/model'
-import { api } from '../api'
+import { http, ok } from '../api'
 import { useFormErrors } from '../forms'
 import { FACILITY_KINDS, useOptions } from '../labels'
 import { useFacilities } from '../register/usePersons'
@@ -86,10 +86,11 @@ function AddFacility() {
       ...(values.location ? { location: values.location } : {}),
       ...(values.capacity !== '' ? { capacity: Number(values.capacity) } : {}),
     }
-    if (!check(CreateFacility, body)) return
+    const input = check(CreateFacility, body)
+    if (!input) return
     setPending(true)
     try {
-      await api('POST', '/facilities', body)
+      await ok(http.POST('/facilities', { body: input }))
       clear()
       setValues({ name: '', kind: 'camp', location: '', capacity: '' })
       await client.invalidateQueries({ queryKey: ['facilities'] })

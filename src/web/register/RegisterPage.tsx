@@ -4,10 +4,10 @@ import { Link, useNavigate } from '@tanstack/react-router'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { Schema } from '../api'
 import { formatDay } from '../dates'
 import { CATEGORIES, STATUSES, useOptions } from '../labels'
 import { useCan } from '../session/session'
-import type { Person } from '../types'
 import { art17Cell, COLUMNS, ROW_HEIGHT } from './columns'
 import { RegisterHeader } from './RegisterHeader'
 import {
@@ -209,7 +209,7 @@ export function RegisterPage() {
   )
 }
 
-function PersonRow(props: { person: Person; top: number; facility?: string; onOpen: () => void }) {
+function PersonRow(props: { person: Schema<'Person'>; top: number; facility?: string; onOpen: () => void }) {
   const { t, i18n } = useTranslation()
   const p = props.person
   const name = [p.surname, p.firstNames, p.patronymic].filter(Boolean).join(' ')

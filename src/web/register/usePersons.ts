@@ -1,6 +1,6 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query'
-import { api, queryString } from '../api'
-import type { Facility, PersonPage } from '../types'
+import { http, ok } from '../api'
+import type { paths } from '../api-schema.gen'
 
 export type RegisterFilter = {
   q: string
@@ -18,15 +18,25 @@ export type RegisterSort = {
 
 const PAGE = 200
 
+type PersonQuery = NonNullable<paths['/persons']['get']['parameters']['query']>
+
+/**
+ * The filter as the API's query: unset fields left out. The filter's choices are offered from the
+ * same lists the API validates (statuses, categories, facts), so their strings are its values.
+ */
+const asQuery = (filter: RegisterFilter) =>
+  Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== null && v !== '')) as PersonQuery
+
 /** The register page by page: the server filters, sorts and pages; the table asks for more as it scrolls. */
 export function usePersons(filter: RegisterFilter, order: RegisterSort) {
   return useInfiniteQuery({
     queryKey: ['persons', filter, order],
     initialPageParam: null as string | null,
     queryFn: ({ pageParam }) =>
-      api<PersonPage>(
-        'GET',
-        `/persons${queryString({ ...filter, ...order, limit: PAGE, cursor: pageParam })}`,
+      ok(
+        http.GET('/persons', {
+          params: { query: { ...asQuery(filter), ...order, limit: PAGE, cursor: pageParam ?? undefined } },
+        }),
       ),
     getNextPageParam: (last) => last.nextCursor,
   })
@@ -35,14 +45,14 @@ export function usePersons(filter: RegisterFilter, order: RegisterSort) {
 export function usePersonCount(filter: RegisterFilter) {
   return useQuery({
     queryKey: ['persons-count', filter],
-    queryFn: () => api<{ total: number; capped: boolean }>('GET', `/persons/count${queryString(filter)}`),
+    queryFn: () => ok(http.GET('/persons/count', { params: { query: asQuery(filter) } })),
   })
 }
 
 export function useFacilities() {
   return useQuery({
     queryKey: ['facilities'],
-    queryFn: async () => (await api<{ items: Facility[] }>('GET', '/facilities')).items,
+    queryFn: async () => (await ok(http.GET('/facilities'))).items,
     staleTime: 30_000,
   })
 }

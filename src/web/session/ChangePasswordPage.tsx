@@ -2,7 +2,7 @@ import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, Title } from 
 import { useQueryClient } from '@tanstack/react-query'
 import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { api } from '../api'
+import { http, ok } from '../api'
 import { useFormErrors } from '../forms'
 
 /** Shown instead of the app after an admin's password reset, until the user chooses their own. */
@@ -18,7 +18,7 @@ export function ChangePasswordPage() {
     setPending(true)
     clear()
     try {
-      await api('POST', '/session/password', values)
+      await ok(http.POST('/session/password', { body: values }))
       await client.invalidateQueries({ queryKey: ['session'] })
     } catch (error) {
       fail(error)

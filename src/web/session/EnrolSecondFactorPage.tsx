@@ -17,7 +17,7 @@ import { useQueryClient } from '@tanstack/react-query'
 import QRCode from 'qrcode'
 import { type FormEvent, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { api } from '../api'
+import { http, ok } from '../api'
 import { useFormErrors } from '../forms'
 import { LanguageSwitch } from '../layout/LanguageSwitch'
 import { passkeysSupported, registerPasskey } from './passkey'
@@ -61,13 +61,14 @@ export function EnrolSecondFactorPage() {
     try {
       if (!enrolment) {
         setEnrolment(
-          await api('POST', '/session/second-factor/enrol', {
-            password,
-            ...(enrolmentCode.trim() ? { enrolmentCode } : {}),
-          }),
+          await ok(
+            http.POST('/session/second-factor/enrol', {
+              body: { password, ...(enrolmentCode.trim() ? { enrolmentCode } : {}) },
+            }),
+          ),
         )
       } else {
-        await api('POST', '/session/second-factor/confirm', { code })
+        await ok(http.POST('/session/second-factor/confirm', { body: { code } }))
         await client.invalidateQueries({ queryKey: ['session'] })
       }
     } catch (error) {

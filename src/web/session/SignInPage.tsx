@@ -2,7 +2,7 @@ import { Alert, Button, Center, Paper, PasswordInput, Stack, TextInput, Title } 
 import { useQueryClient } from '@tanstack/react-query'
 import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { api } from '../api'
+import { http, ok } from '../api'
 import { useFormErrors } from '../forms'
 import { LanguageSwitch } from '../layout/LanguageSwitch'
 import { passkeysSupported, signInWithPasskey } from './passkey'
@@ -25,17 +25,14 @@ export function SignInPage() {
     clear()
     try {
       if (step === 'password') {
-        const r = await api<{ status: string; methods?: string[] }>('POST', '/session', {
-          username,
-          password,
-        })
+        const r = await ok(http.POST('/session', { body: { username, password } }))
         if (r.status === 'second_factor_required') {
           setMethods(r.methods?.length ? r.methods : ['totp'])
           setStep('code')
           return
         }
       } else {
-        await api('POST', '/session/second-factor', { code })
+        await ok(http.POST('/session/second-factor', { body: { code } }))
       }
       await client.invalidateQueries({ queryKey: ['session'] })
     } catch (error) {

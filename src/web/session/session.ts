@@ -1,7 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useNavigate } from '@tanstack/react-router'
-import { ApiError, api } from '../api'
-import type { SessionUser } from '../types'
+import { ApiError, http, ok, type Schema } from '../api'
 
 /** Where the admin page leaves the enrolment code the server handed an admin who must now enrol. */
 export const ENROLMENT_CODE_KEY = ['enrolmentCode'] as const
@@ -12,7 +11,7 @@ export function useSession() {
     queryKey: ['session'],
     queryFn: async () => {
       try {
-        return (await api<{ user: SessionUser }>('GET', '/session')).user
+        return (await ok(http.GET('/session'))).user
       } catch (e) {
         if (e instanceof ApiError && e.status === 401) return null
         throw e
@@ -22,9 +21,12 @@ export function useSession() {
   })
 }
 
+/** A permission as the API names it: a misspelt one fails tsc instead of hiding a button for good. */
+export type Permission = Schema<'SessionUser'>['permissions'][number]
+
 export function useCan() {
   const { data } = useSession()
-  return (permission: string) => !!data?.permissions.includes(permission)
+  return (permission: Permission) => !!data?.permissions.includes(permission)
 }
 
 /**
@@ -39,7 +41,7 @@ export function useSignOut() {
   const navigate = useNavigate()
   return async () => {
     try {
-      await api('DELETE', '/session')
+      await ok(http.DELETE('/session'))
     } catch (e) {
       // an already closed session is signed out all the same
       if (!(e instanceof ApiError && e.status === 401)) throw e

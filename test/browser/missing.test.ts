@@ -1,3 +1,4 @@
+import { stringify } from 'csv-stringify/sync'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { scenarioMissing } from '../../src/generate/missing'
@@ -104,5 +105,29 @@ describe('the missing-persons register in the browser, in Ukrainian', () => {
     expect(await table.textContent()).toContain(
       `${missingUk.statuses.missing} · ${missingUk.captivity.confirmed}`,
     )
+  })
+
+  it('imports a register file: a bad row refused naming row and column, then the whole file', async () => {
+    const rows = [...scenarioMissing({ seed: 1516, persons: 30 })]
+    const csv = (rs: Record<string, string>[]) => ({
+      name: 'реєстр.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(stringify(rs, { header: true })),
+    })
+    const section = page.getByRole('region', { name: missingUk.import.title })
+    const input = section.locator('input[type="file"]')
+    await input.setInputFiles(csv(rows.map((r, i) => (i === 4 ? { ...r, date_of_birth: '31.02.1990' } : r))))
+    await section.getByRole('button', { name: missingUk.import.submit }).click()
+    await expect.poll(() => page.getByTestId('missing-import-error').isVisible(), WAIT).toBe(true)
+    // the fifth data row is line 6 of the file, named with the file's own column
+    expect(await page.getByTestId('missing-import-error').textContent()).toContain('Рядок 6 — date_of_birth')
+    expect((await server.parley.services.missing.listMissing({}, { limit: 100 })).items).toHaveLength(1)
+
+    await input.setInputFiles(csv(rows))
+    await section.getByRole('button', { name: missingUk.import.submit }).click()
+    await expect
+      .poll(() => page.getByTestId('missing-import-result').textContent(), WAIT)
+      .toBe('Рядків: 30; зареєстровано: 30; імпортовано раніше: 0')
+    expect((await server.parley.services.missing.listMissing({}, { limit: 100 })).items).toHaveLength(31)
   })
 })

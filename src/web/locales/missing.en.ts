@@ -120,6 +120,17 @@ export const missingEn = {
     submit: 'Register',
   },
   event: { title: 'Record what became known', submit: 'Record' },
+  import: {
+    title: 'Import a register',
+    file: 'File (CSV or XLSX)',
+    source: 'Whose register (default: the file name)',
+    submit: 'Import',
+    done: '{{rows}} rows: {{created}} registered, {{unchanged}} imported before',
+    refused_one: 'Nothing was imported: {{count}} problem',
+    refused_few: 'Nothing was imported: {{count}} problems',
+    refused_many: 'Nothing was imported: {{count}} problems',
+    refused_other: 'Nothing was imported: {{count}} problems',
+  },
   auditActions: {
     missing_register: 'Registered as missing',
     missing_report_add: 'Report added',

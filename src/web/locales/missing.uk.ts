@@ -129,6 +129,17 @@ export const missingUk: Shape<typeof missingEn> = {
     submit: 'Зареєструвати',
   },
   event: { title: 'Записати, що стало відомо', submit: 'Записати' },
+  import: {
+    title: 'Імпорт реєстру',
+    file: 'Файл (CSV або XLSX)',
+    source: 'Чий реєстр (типово: назва файлу)',
+    submit: 'Імпортувати',
+    done: 'Рядків: {{rows}}; зареєстровано: {{created}}; імпортовано раніше: {{unchanged}}',
+    refused_one: 'Нічого не імпортовано: {{count}} помилка',
+    refused_few: 'Нічого не імпортовано: {{count}} помилки',
+    refused_many: 'Нічого не імпортовано: {{count}} помилок',
+    refused_other: 'Нічого не імпортовано: помилок — {{count}}',
+  },
   auditActions: {
     missing_register: 'Зареєстровано як зниклого',
     missing_report_add: 'Додано повідомлення',

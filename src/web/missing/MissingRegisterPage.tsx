@@ -20,6 +20,7 @@ import { CAPTIVITY, MISSING_STATUSES } from '../../missing/state'
 import { formatDay } from '../dates'
 import { errorMessage } from '../forms'
 import { useCan } from '../session/session'
+import { ImportMissing } from './ImportMissing'
 import { missingName, statusWords } from './labels'
 import { type MissingFilters, useMissingList } from './useMissing'
 
@@ -104,6 +105,7 @@ export function MissingRegisterPage() {
           </Grid.Col>
         </Grid>
       </form>
+      {can('missing.write') && <ImportMissing />}
       {list.isError && (
         <Alert color="red" role="alert">
           {errorMessage(t, list.error, i18n.language)}

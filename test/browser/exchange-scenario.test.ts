@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { type GeneratedPerson, generatePersons } from '../../src/generate'
 import { REGISTER_COLUMNS, registerRow } from '../../src/generate/scenarios'
 import { startTestServer } from '../support/test-server'
-import { launchChromium, signIn } from './browser'
+import { choose, launchChromium, signIn } from './browser'
 
 // the whole scenario may take many minutes on a loaded machine; nothing here depends on speed
 vi.setConfig({ testTimeout: 900_000, hookTimeout: 900_000 })
@@ -232,6 +232,15 @@ describe('an exchange of 1000 for 1000 from the first list to the last crossing'
     expect(rows).toHaveLength(LISTED)
 
     await signIn(page, server.url, server.adminCredentials.username, server.adminCredentials.password)
+    // the refusals are facts on the persons: the register finds them by that fact
+    await page.getByRole('link', { name: 'Register', exact: true }).click()
+    await expect
+      .poll(() => page.getByTestId('register-count').textContent(), { timeout: 120_000 })
+      .toBe(`${HELD} persons`)
+    await choose(page, 'Recorded fact', 'Refused repatriation (Art. 109)')
+    await expect
+      .poll(() => page.getByTestId('register-count').textContent(), { timeout: 120_000 })
+      .toBe(`${refusers.length} persons`)
     await page.getByRole('link', { name: 'Exchanges' }).click()
     await page.getByRole('link', { name: 'Exchange of the scenario' }).click()
     await expect.poll(() => page.getByTestId('exchange-status').textContent()).toBe('Draft')

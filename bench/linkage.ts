@@ -151,6 +151,16 @@ function stages(prefix: 'link' | 'dedupe', result: LinkResult) {
       candidates / Math.max(0.01, seconds.score * threads),
     ),
     [`${prefix}ScoredPairsPerCpuSecond`]: Math.round(candidates / Math.max(0.01, cpuSeconds.score)),
+    // candidates compared on every field (the others were cut short: they could not pass)
+    [`${prefix}PairsFullyScored`]: result.fullyScored,
+    [`${prefix}FullyScoredPairsPerSecondPerCore`]: Math.round(
+      result.fullyScored / Math.max(0.01, seconds.score * threads),
+    ),
+    [`${prefix}FullyScoredPairsPerCpuSecond`]: Math.round(
+      result.fullyScored / Math.max(0.01, cpuSeconds.score),
+    ),
+    [`${prefix}BlocksSplit`]: result.blocking.reduce((n, b) => n + b.split, 0),
+    [`${prefix}BlocksCapped`]: result.blocking.reduce((n, b) => n + b.capped, 0),
   }
 }
 

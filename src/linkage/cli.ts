@@ -154,7 +154,8 @@ async function finish(result: LinkResult, flags: CommonFlags, options: LinkOptio
   console.log(
     [
       `compared ${result.candidates} candidate pairs; ${result.pairs.length} at probability ≥ ${result.threshold}; written to ${flags.out}`,
-      `blocking: ${result.blocking.map((b) => `${b.rule} (${b.blocks} blocks, largest ${b.largest})`).join('; ')}`,
+      `blocking: ${result.blocking.map((b) => `${b.rule} (${b.blocks} blocks, largest ${b.largest}${b.split ? `, ${b.split} split by a second key` : ''}${b.capped ? `, ${b.capped} skipped as too big` : ''})`).join('; ')}`,
+      `scored: ${result.fullyScored} pairs compared on every field; the other ${result.candidates - result.fullyScored} could not reach the threshold and were cut short`,
       options.model ? `model reused from ${modelFile}` : `model trained and saved to ${modelFile}`,
       `model: EM ${result.model.em.fromLabels ? `with m from ${result.model.em.fromLabels} labelled pairs` : 'without labels'}, ${result.model.em.iterations} iterations${result.model.em.converged ? ', converged' : ''}; matches per record ${result.model.matchesPerRecord.toFixed(4)}`,
       ...(result.model.em.sessions ?? []).map(

@@ -69,8 +69,67 @@ export function levelsOf(pattern: number): number[] {
   return LEVEL_COUNTS.map((n, f) => Math.floor(pattern / RADIX[f]!) % n)
 }
 
+export const PATRONYMIC = 2
+export const DATE = 3
+export const SERVICE = 4
+export const PLACE = 5
+export const UNIT = 6
+export const EMAIL = 7
+
 /** Compares two prepared records and returns the pattern of their levels as one number. */
 export function comparePair(
+  a: PreparedRecords,
+  i: number,
+  b: PreparedRecords,
+  j: number,
+  words: readonly string[],
+): number {
+  const names = swappedNames(
+    a,
+    i,
+    b,
+    j,
+    words,
+    surnameLevel(a, i, b, j, words),
+    givenLevel(a, i, b, j, words),
+  )
+  return patternOf(
+    names & 7,
+    names >> 3,
+    patronymicLevel(a, i, b, j, words),
+    dateLevel(a, i, b, j),
+    serviceLevel(a, i, b, j),
+    placeLevel(a.place[i]!, b.place[j]!, words),
+    unitLevel(a, i, b, j),
+    emailLevel(a.email[i]!, b.email[j]!, words),
+  )
+}
+
+/** The pattern number of eight fields' levels. */
+export function patternOf(
+  surname: number,
+  given: number,
+  patronymic: number,
+  date: number,
+  service: number,
+  place: number,
+  unit: number,
+  email: number,
+): number {
+  return (
+    surname +
+    given * RADIX[GIVEN]! +
+    patronymic * RADIX[PATRONYMIC]! +
+    date * RADIX[DATE]! +
+    service * RADIX[SERVICE]! +
+    place * RADIX[PLACE]! +
+    unit * RADIX[UNIT]! +
+    email * RADIX[EMAIL]!
+  )
+}
+
+/** The surnames in the order given: a key, the other language's form, or a slip in either. */
+export function surnameLevel(
   a: PreparedRecords,
   i: number,
   b: PreparedRecords,
@@ -106,12 +165,42 @@ export function comparePair(
     if (alt >= 0.92) surname = 3
     else if (alt >= 0.8) surname = Math.max(surname, 2)
   }
-  let given = nameLevel(a.givenKey[i]!, b.givenKey[j]!, a.givenCanon[i]!, b.givenCanon[j]!, words, 0.85, 2)
-  if (given === 1)
-    given = misspeltEquivalent(a.givenKey[i]!, a.givenCanon[i]!, b.givenKey[j]!, b.givenCanon[j]!, words)
-  const crossPossible =
-    (a.surnameKey[i] !== 0 && b.givenKey[j] !== 0) || (a.givenKey[i] !== 0 && b.surnameKey[j] !== 0)
-  if ((surname < 4 || given < 3) && crossPossible) {
+  return surname
+}
+
+/** The given names in the order given, a misspelt form of the other's name group counting as similar. */
+export function givenLevel(
+  a: PreparedRecords,
+  i: number,
+  b: PreparedRecords,
+  j: number,
+  words: readonly string[],
+): number {
+  const given = nameLevel(a.givenKey[i]!, b.givenKey[j]!, a.givenCanon[i]!, b.givenCanon[j]!, words, 0.85, 2)
+  return given === 1
+    ? misspeltEquivalent(a.givenKey[i]!, a.givenCanon[i]!, b.givenKey[j]!, b.givenCanon[j]!, words)
+    : given
+}
+
+/** Whether the names might be written the other way round on one side (both sides have one). */
+export function swapPossible(a: PreparedRecords, i: number, b: PreparedRecords, j: number): boolean {
+  return (a.surnameKey[i] !== 0 && b.givenKey[j] !== 0) || (a.givenKey[i] !== 0 && b.surnameKey[j] !== 0)
+}
+
+/**
+ * The surname and given-name levels (surname + 8 × given) after comparing the names crosswise, when
+ * in order they do not both agree: a pair written the other way round is at most "close".
+ */
+export function swappedNames(
+  a: PreparedRecords,
+  i: number,
+  b: PreparedRecords,
+  j: number,
+  words: readonly string[],
+  surname: number,
+  given: number,
+): number {
+  if ((surname < 4 || given < 3) && swapPossible(a, i, b, j)) {
     // surname and given name written the other way round on one side: compared crosswise, and at
     // most "close", so a swapped pair weighs a little less than one written in order
     let s2 = nameLevel(a.surnameKey[i]!, b.givenKey[j]!, a.surnameCanon[i]!, -1, words, 0.8, 0.92)
@@ -121,12 +210,19 @@ export function comparePair(
     if (s2 > 0 && s2 < 3 && inGroup(a.surnameKey[i]!, b.givenCanon[j]!, words)) s2 = 3
     if (g2 > 0 && g2 < 3 && inGroup(b.surnameKey[j]!, a.givenCanon[i]!, words)) g2 = 3
     if (g2 > 0 && g2 < 3 && b.surnameAlt[j] !== 0 && b.surnameAlt[j] === a.givenKey[i]) g2 = 3
-    if (Math.min(s2, 3) + Math.min(g2, 3) > surname + given) {
-      surname = Math.min(s2, 3)
-      given = Math.min(g2, 3)
-    }
+    if (Math.min(s2, 3) + Math.min(g2, 3) > surname + given) return Math.min(s2, 3) + 8 * Math.min(g2, 3)
   }
-  const patronymic = nameLevel(
+  return surname + 8 * given
+}
+
+export function patronymicLevel(
+  a: PreparedRecords,
+  i: number,
+  b: PreparedRecords,
+  j: number,
+  words: readonly string[],
+): number {
+  const level = nameLevel(
     a.patronymicKey[i]!,
     b.patronymicKey[j]!,
     a.fatherCanon[i]!,
@@ -135,17 +231,12 @@ export function comparePair(
     0.85,
     2,
   )
-  return (
-    surname +
-    given * RADIX[1]! +
-    (patronymic === 0 && a.fatherCanon[i]! !== 0 && a.fatherCanon[i] === b.fatherCanon[j] ? 3 : patronymic) *
-      RADIX[2]! +
-    dateLevel(a, i, b, j) * RADIX[3]! +
-    serviceLevel(a, i, b, j) * RADIX[4]! +
-    placeLevel(a.place[i]!, b.place[j]!, words) * RADIX[5]! +
-    (a.unit[i] === 0 || b.unit[j] === 0 ? 0 : a.unit[i] === b.unit[j] ? 2 : 1) * RADIX[6]! +
-    emailLevel(a.email[i]!, b.email[j]!, words) * RADIX[7]!
-  )
+  // a father's name given as a column on one side and as a patronymic on the other
+  return level === 0 && a.fatherCanon[i]! !== 0 && a.fatherCanon[i] === b.fatherCanon[j] ? 3 : level
+}
+
+export function unitLevel(a: PreparedRecords, i: number, b: PreparedRecords, j: number): number {
+  return a.unit[i] === 0 || b.unit[j] === 0 ? 0 : a.unit[i] === b.unit[j] ? 2 : 1
 }
 
 /**
@@ -208,7 +299,7 @@ function misspeltEquivalent(
   return 1
 }
 
-function dateLevel(a: PreparedRecords, i: number, b: PreparedRecords, j: number): number {
+export function dateLevel(a: PreparedRecords, i: number, b: PreparedRecords, j: number): number {
   const ya = a.year[i]!
   const yb = b.year[j]!
   if (ya === 0 || yb === 0) return 0
@@ -226,7 +317,7 @@ function dateLevel(a: PreparedRecords, i: number, b: PreparedRecords, j: number)
   return 1
 }
 
-function serviceLevel(a: PreparedRecords, i: number, b: PreparedRecords, j: number): number {
+export function serviceLevel(a: PreparedRecords, i: number, b: PreparedRecords, j: number): number {
   if (a.serviceNumber[i] === 0 || b.serviceNumber[j] === 0) return 0
   const ca = a.serviceChars
   const cb = b.serviceChars
@@ -246,13 +337,13 @@ function lengthAt(chars: Uint16Array, offset: number): number {
   return n
 }
 
-function placeLevel(pa: number, pb: number, words: readonly string[]): number {
+export function placeLevel(pa: number, pb: number, words: readonly string[]): number {
   if (pa === 0 || pb === 0) return 0
   if (pa === pb) return 3
   return jaroWinkler(words[pa]!, words[pb]!) >= 0.88 ? 2 : 1
 }
 
-function emailLevel(ea: number, eb: number, words: readonly string[]): number {
+export function emailLevel(ea: number, eb: number, words: readonly string[]): number {
   if (ea === 0 || eb === 0) return 0
   if (ea === eb) return 3
   // the vocabulary's words carry a leading "@"
@@ -273,14 +364,29 @@ export function withinOneEdit(
   if (Math.abs(la - lb) > 1) return false
   let i = 0
   while (i < la && i < lb && a[oa + i] === b[ob + i]) i++
-  const rest = (da: number, db: number) => {
-    if (la - da !== lb - db) return false
-    for (let k = 0; da + k < la; k++) if (a[oa + da + k] !== b[ob + db + k]) return false
-    return true
-  }
   if (la === lb) {
-    if (rest(i + 1, i + 1)) return true
-    return a[oa + i] === b[ob + i + 1] && a[oa + i + 1] === b[ob + i] && rest(i + 2, i + 2)
+    if (sameRest(a, oa, la, i + 1, b, ob, lb, i + 1)) return true
+    return (
+      a[oa + i] === b[ob + i + 1] &&
+      a[oa + i + 1] === b[ob + i] &&
+      sameRest(a, oa, la, i + 2, b, ob, lb, i + 2)
+    )
   }
-  return la > lb ? rest(i + 1, i) : rest(i, i + 1)
+  return la > lb ? sameRest(a, oa, la, i + 1, b, ob, lb, i) : sameRest(a, oa, la, i, b, ob, lb, i + 1)
+}
+
+/** Whether a from da and b from db are the same to their ends (a helper, not a closure: it runs per pair). */
+function sameRest(
+  a: ArrayLike<number>,
+  oa: number,
+  la: number,
+  da: number,
+  b: ArrayLike<number>,
+  ob: number,
+  lb: number,
+  db: number,
+) {
+  if (la - da !== lb - db) return false
+  for (let k = 0; da + k < la; k++) if (a[oa + da + k] !== b[ob + db + k]) return false
+  return true
 }

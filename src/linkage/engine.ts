@@ -1,18 +1,17 @@
-import {
-  ALL_PAIRS_BUDGET,
-  type BlockingRule,
-  type BlockStats,
-  blockingKeys,
-  blockStats,
-  DEFAULT_RULES,
-  indexBlocks,
-} from './blocking'
+import { ALL_PAIRS_BUDGET, type BlockingRule, type BlockStats, blockStats, DEFAULT_RULES } from './blocking'
 import { COMPARISONS, levelsOf } from './compare'
 import { type LinkageModel, priorWeightOf, probabilityOf, scorerOf, weightOfProbability } from './model'
 import { defaultThreads, runTasks } from './pool'
 import { type PreparedRecords, Preparer } from './prepare'
 import type { LinkRecord } from './record'
-import { type CandidateSpace, MAX_LEVELS, type ScoredPairs, type Scorer, weightOf } from './score'
+import {
+  type CandidateSpace,
+  candidateSpace,
+  MAX_LEVELS,
+  type ScoredPairs,
+  type Scorer,
+  weightOf,
+} from './score'
 import { ranges, type TrainingSample, train } from './train'
 
 /**
@@ -32,6 +31,8 @@ export type LinkOptions = {
   threads?: number
   /** blocks with more records than this are skipped, with a warning */
   blockCap?: number
+  /** blocks with more records than this are split by their rule's second key (SUB_BLOCK) */
+  subBlock?: number
   rules?: BlockingRule[]
   /** random pairs drawn to estimate u */
   uSamples?: number
@@ -52,6 +53,8 @@ export type LinkResult = {
   scorer: Scorer
   threshold: number
   candidates: number
+  /** candidates compared on every field; the others could not reach the threshold and were cut short */
+  fullyScored: number
   blocking: BlockStats[]
   warnings: string[]
   seconds: { prepare: number; train: number; score: number }
@@ -102,15 +105,11 @@ async function run(
   const preparer = new Preparer()
   const left = preparer.prepare(leftRecords)
   const right = mode === 'dedupe' ? left : preparer.prepare(rightRecords)
-  const leftKeys = blockingKeys(left, rules)
-  const rightKeys = mode === 'dedupe' ? leftKeys : blockingKeys(right, rules)
-  const rightIndex = rightKeys.map(indexBlocks)
   const words = preparer.vocabulary.words
-  const uncapped = rules.indexOf('all pairs')
-  const space: CandidateSpace = { mode, left, right, leftKeys, rightKeys, rightIndex, cap, uncapped, words }
-  const blocking = rules.map((rule, r) => blockStats(rule, rightIndex[r]!, cap))
+  const space = candidateSpace(mode, left, right, rules, words, cap, o.subBlock)
+  const blocking = rules.map((rule, r) => blockStats(rule, space.rightIndex[r]!))
   for (const b of blocking)
-    if (b.capped > 0 && b.rule !== 'all pairs')
+    if (b.capped > 0)
       warnings.push(
         `blocking rule ${b.rule}: ${b.capped} block(s) above ${cap} records skipped (largest ${b.largest})`,
       )
@@ -135,11 +134,13 @@ async function run(
   }))
   const found: ScoredPairs[] = []
   let candidates = 0
+  let fullyScored = 0
   let done = 0
   let skipped = 0
   await runTasks<ScoredPairs>(space, scorer, tasks, threads, (r, task) => {
     found.push(r)
     candidates += r.pairs
+    fullyScored += r.full
     skipped += r.skipped
     done += task.to - task.from
     o.onProgress?.('score', done, left.size)
@@ -159,6 +160,7 @@ async function run(
     scorer,
     threshold,
     candidates,
+    fullyScored,
     blocking,
     warnings,
     seconds: { prepare: prepareSeconds, train: trainSeconds, score: clock() },

@@ -351,22 +351,33 @@ export function scorerOf(
       weights[fi * MAX_LEVELS + li] = li === 0 ? 0 : Math.log2(l.m / l.u)
     })
   })
-  return {
-    prior: priorWeight,
-    weights,
-    surnameTf: termFrequencyAdjustment(
-      right.surnameCanon,
-      vocabularySize,
-      model.fields[0]!.levels[4]!.u,
-      tfMinimum,
-    ),
-    givenTf: termFrequencyAdjustment(
-      right.givenCanon,
-      vocabularySize,
-      model.fields[1]!.levels[4]!.u,
-      tfMinimum,
-    ),
-  }
+  const surnameTf = termFrequencyAdjustment(
+    right.surnameCanon,
+    vocabularySize,
+    model.fields[0]!.levels[4]!.u,
+    tfMinimum,
+  )
+  const givenTf = termFrequencyAdjustment(
+    right.givenCanon,
+    vocabularySize,
+    model.fields[1]!.levels[4]!.u,
+    tfMinimum,
+  )
+  // the most each field can add; a name's "same" level with the largest frequency adjustment
+  const best = new Float64Array(FIELD_COUNT)
+  const top = (f: number, to = LEVEL_COUNTS[f]!) =>
+    Math.max(...weights.subarray(f * MAX_LEVELS, f * MAX_LEVELS + to))
+  for (let f = 0; f < FIELD_COUNT; f++) best[f] = top(f)
+  best[0] = Math.max(best[0]!, weights[4]! + largest(surnameTf))
+  best[1] = Math.max(best[1]!, weights[MAX_LEVELS + 4]! + largest(givenTf))
+  // names compared crosswise are at most "close" (level 3), without frequency adjustment
+  return { prior: priorWeight, weights, surnameTf, givenTf, best, swappedBest: top(0, 4) + top(1, 4) }
+}
+
+function largest(values: Float32Array): number {
+  let x = 0
+  for (let k = 0; k < values.length; k++) if (values[k]! > x) x = values[k]!
+  return x
 }
 
 /**

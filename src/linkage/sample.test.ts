@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { scenarioDuplicates } from '../generate/scenarios'
-import { blockingKeys, DEFAULT_RULES, indexBlocks } from './blocking'
+import { DEFAULT_RULES } from './blocking'
 import { dedupe } from './engine'
 import { Preparer } from './prepare'
 import { mapLinkHeader, recordFromRow } from './record'
 import { countRandomPairs, countSampled, drawOf, samplingPlan } from './sample'
-import type { CandidateSpace } from './score'
+import { type CandidateSpace, candidateSpace } from './score'
 
 function toRecord(row: Record<string, string>) {
   return recordFromRow(Object.values(row), mapLinkHeader(Object.keys(row), 'generated')).record
@@ -27,18 +27,7 @@ const records = rows.map(toRecord)
 function spaceOf(): CandidateSpace {
   const preparer = new Preparer()
   const left = preparer.prepare(records)
-  const keys = blockingKeys(left, DEFAULT_RULES)
-  return {
-    mode: 'dedupe',
-    left,
-    right: left,
-    leftKeys: keys,
-    rightKeys: keys,
-    rightIndex: keys.map(indexBlocks),
-    cap: 2000,
-    uncapped: -1,
-    words: preparer.vocabulary.words,
-  }
+  return candidateSpace('dedupe', left, left, DEFAULT_RULES, preparer.vocabulary.words, 2000)
 }
 
 describe('training samples', () => {

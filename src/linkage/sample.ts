@@ -1,6 +1,5 @@
-import { blockOf } from './blocking'
 import { comparePair, FIELD_COUNT, levelsOf, PATTERN_COUNT } from './compare'
-import { type CandidateSpace, forEachCandidate, MAX_LEVELS } from './score'
+import { type CandidateSpace, forEachCandidate, MAX_LEVELS, metBy, ruleCandidates } from './score'
 
 /**
  * Training works on samples, so that its cost stays bounded at any size: the all-rules EM (the prior)
@@ -27,23 +26,6 @@ export function drawOf(i: number, seed: number): number {
   h = Math.imul(h, 0x846ca68b)
   h ^= h >>> 16
   return (h >>> 0) / 2 ** 32
-}
-
-const NO_POSITION = 0xffffffff
-
-/** How many candidates rule `r` gives left record `i` (0 when it has no key or its block is skipped), as forEachCandidate decides. */
-export function ruleCandidates(space: CandidateSpace, i: number, r: number): number {
-  const key = space.leftKeys[r]![i]!
-  if (key === 0) return 0
-  const index = space.rightIndex[r]!
-  if (space.mode === 'dedupe') {
-    const p = index.position[i]!
-    if (p === NO_POSITION) return 0
-    const n = index.blockEnd[p]! - (p + 1)
-    return n >= space.cap && r !== space.uncapped ? 0 : n
-  }
-  const [start, end] = blockOf(index, key)
-  return end - start > space.cap && r !== space.uncapped ? 0 : end - start
 }
 
 /**
@@ -114,7 +96,7 @@ export function countSampled(space: CandidateSpace, from: number, to: number, pl
         counts[p]!++
         pairs++
         for (let r = 0; r < rules; r++)
-          if (open[r] && space.leftKeys[r]![i] === space.rightKeys[r]![j]) {
+          if (open[r] && metBy(space, r, i, j)) {
             byRule[r * PATTERN_COUNT + p]!++
             pairsByRule[r]!++
           }

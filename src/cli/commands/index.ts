@@ -61,6 +61,10 @@ export const GROUPS: CommandGroup[] = [
     commands: { exchange: 'Exchanges: list, plan, import the lists of a round' },
     load: async () => (await import('../../exchange/cli')).registerExchangeCommands,
   },
+  {
+    commands: { notices: 'What the bureau owes the ICRC: notices, signed batch exports and their check' },
+    load: async () => (await import('../../notices/cli')).registerNoticeCommands,
+  },
 ]
 
 /** The group that registers top-level command `name`, if any. */

@@ -1,0 +1,132 @@
+import { createPublicKey } from 'node:crypto'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import type { Command } from 'commander'
+import { loadOrCreateSigningKey, readPublicKey } from '../audit/anchor'
+import { createDisclosureLog } from '../audit/disclosure'
+import * as auditStore from '../audit/store'
+import { commandLineActor, withParley } from '../cli/context'
+import { systemClock } from '../core/clock'
+import { DomainError } from '../core/errors'
+import { batchFile, EXPORT_FORMATS, type ExportFormat, signExport, verifyExport } from './export'
+
+const STATES = ['due', 'prepared', 'sent', 'acknowledged', 'superseded']
+
+async function keyFile() {
+  const { loadConfig } = await import('../core/config')
+  return loadConfig().audit.keyFile
+}
+
+/** `parley notices`: the liaison's queue, a batch's signed export, and the check of one. */
+export function registerNoticeCommands(program: Command) {
+  const notices = program
+    .command('notices')
+    .description('What the bureau owes the ICRC: notices, signed batch exports and their check')
+  notices
+    .command('list')
+    .description('Notices, earliest deadline first, tab-separated')
+    .option('--state <state>', STATES.join(', '))
+    .option('--overdue', 'only due or prepared notices past their deadline')
+    .option('--limit <n>', 'at most this many', '200')
+    .action(async (flags: { state?: string; overdue?: boolean; limit: string }) => {
+      const limit = Number(flags.limit)
+      if (!Number.isInteger(limit) || limit < 1 || limit > 100_000)
+        throw new DomainError(
+          'VALIDATION',
+          `--limit must be a whole number from 1 to 100000, not ${flags.limit}`,
+        )
+      if (flags.state && !STATES.includes(flags.state))
+        throw new DomainError('VALIDATION', `--state must be one of ${STATES.join(', ')}, not ${flags.state}`)
+      await withParley(async ({ conn, services }) => {
+        const items = await services.notices.list({ state: flags.state, overdue: flags.overdue }, limit)
+        await createDisclosureLog({ db: conn.db, audit: auditStore, clock: systemClock }).record(
+          commandLineActor(),
+          {
+            what: 'notices.list.read',
+            query: { state: flags.state, overdue: flags.overdue, limit },
+            count: items.length,
+            ids: [...new Set(items.map((n) => n.personId))],
+          },
+        )
+        console.log(
+          ['notice', 'due on', 'overdue days', 'state', 'article', 'event', 'name', 'latin'].join('\t'),
+        )
+        for (const n of items)
+          console.log(
+            [
+              n.number,
+              n.dueOn,
+              n.overdueDays ?? '',
+              n.state,
+              n.article,
+              n.event.type,
+              n.name,
+              n.nameLatin ?? '',
+            ].join('\t'),
+          )
+      })
+    })
+
+  notices
+    .command('export')
+    .description('Write a batch as CSV, JSON or XLSX, signed (Ed25519) in FILE.sig beside it')
+    .requiredOption('--batch <id>', 'the batch')
+    .option('--format <format>', EXPORT_FORMATS.join(', '), 'csv')
+    .requiredOption('--out <file>', 'where to write it')
+    .action(async (opts: { batch: string; format: string; out: string }) => {
+      if (!(EXPORT_FORMATS as readonly string[]).includes(opts.format))
+        throw new DomainError(
+          'VALIDATION',
+          `--format must be ${EXPORT_FORMATS.join(', ')}, not ${opts.format}`,
+        )
+      const key = loadOrCreateSigningKey(await keyFile(), (m) => process.stderr.write(`${m}\n`))
+      await withParley(async ({ conn, services }) => {
+        const started = performance.now()
+        const batch = await services.notices.getBatch(opts.batch)
+        const bytes = await batchFile(batch, batch.notices, opts.format as ExportFormat)
+        const signature = signExport(path.basename(opts.out), bytes, key.privateKey, key.publicKey)
+        await createDisclosureLog({ db: conn.db, audit: auditStore, clock: systemClock }).record(
+          commandLineActor(),
+          {
+            what: 'notices.batch.export',
+            entity: { type: 'notice_batch', id: batch.id },
+            query: { format: opts.format, out: opts.out, sha256: signature.sha256 },
+            count: batch.notices.length,
+            ids: [...new Set(batch.notices.map((n) => n.personId))],
+          },
+        )
+        writeFileSync(opts.out, bytes)
+        writeFileSync(`${opts.out}.sig`, `${JSON.stringify(signature, null, 1)}\n`)
+        console.log(
+          `${opts.out}: batch ${batch.number}, ${batch.notices.length} notices, sha256 ${signature.sha256}, signed by ${signature.key} (${opts.out}.sig), in ${((performance.now() - started) / 1000).toFixed(2)} s`,
+        )
+      })
+    })
+
+  notices
+    .command('verify <file>')
+    .description(
+      "Check an exported batch against its signature (FILE.sig) and this bureau's key; exit 3 when it fails",
+    )
+    .option('--sig <file>', 'the signature file, default FILE.sig')
+    .option('--public-key <pem>', "the bureau's public key (PEM), default the key of this data folder")
+    .action(async (file: string, opts: { sig?: string; publicKey?: string }) => {
+      const sigFile = opts.sig ?? `${file}.sig`
+      for (const f of [file, sigFile])
+        if (!existsSync(f)) throw new DomainError('VALIDATION', `${f}: no such file`)
+      const publicKey = opts.publicKey
+        ? createPublicKey(readFileSync(opts.publicKey, 'utf8'))
+        : readPublicKey(await keyFile())
+      if (!publicKey)
+        throw new DomainError('VALIDATION', 'no signing key in this data folder: pass --public-key')
+      let signature: unknown
+      try {
+        signature = JSON.parse(readFileSync(sigFile, 'utf8'))
+      } catch {
+        throw new DomainError('INTEGRITY', `${sigFile}: not a signature file (not JSON)`)
+      }
+      const problem = verifyExport(readFileSync(file), signature, publicKey)
+      if (problem) throw new DomainError('INTEGRITY', `${file}: ${problem}`)
+      console.log(`${file}: signature valid (${(signature as { key: string }).key})`)
+    })
+}

@@ -12,6 +12,7 @@ import { PersonPage } from './person/PersonPage'
 import { RegisterPage } from './register/RegisterPage'
 import { CapturePage } from './registration/CapturePage'
 import { RegisterPersonPage } from './registration/RegisterPersonPage'
+import { PasskeysPage } from './session/PasskeysPage'
 
 const root = createRootRoute({ component: Root })
 
@@ -28,6 +29,7 @@ const routeTree = root.addChildren([
   createRoute({ getParentRoute: () => root, path: '/missing/$missingId', component: MissingPersonPage }),
   createRoute({ getParentRoute: () => root, path: '/audit', component: AuditPage }),
   createRoute({ getParentRoute: () => root, path: '/admin', component: AdminPage }),
+  createRoute({ getParentRoute: () => root, path: '/account/passkeys', component: PasskeysPage }),
 ])
 
 export const router = createRouter({ routeTree })

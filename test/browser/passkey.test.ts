@@ -51,7 +51,7 @@ describe('a passkey in the browser', () => {
     await server?.close()
   })
 
-  it('is set up with the enrolment code on the second-factor page, then signs in', async () => {
+  it('is set up with the enrolment code on the second-factor page, signs in, and is listed on the passkeys page', async () => {
     await signIn(page, url, 'ivanna', PASSWORD)
     await expect
       .poll(() => page.getByRole('heading', { name: 'Set up your second factor' }).isVisible(), {
@@ -71,6 +71,20 @@ describe('a passkey in the browser', () => {
     await expect
       .poll(() => page.getByRole('heading', { name: 'Custody register' }).isVisible(), { timeout: 60_000 })
       .toBe(true)
+
+    // the passkeys page lists it; the same key again, or removing the only second factor, is refused
+    await page.getByRole('link', { name: 'Passkeys' }).click()
+    await expect.poll(() => page.getByTestId('passkey-row').count(), { timeout: 60_000 }).toBe(1)
+    await page.getByRole('textbox', { name: 'Password' }).fill(PASSWORD)
+    await page.getByRole('button', { name: 'Add a passkey' }).click()
+    await expect
+      .poll(() => page.getByRole('alert').textContent(), { timeout: 60_000 })
+      .toContain('This passkey is registered already.')
+    await page.getByRole('button', { name: 'Remove' }).click()
+    await expect
+      .poll(() => page.getByRole('alert').textContent(), { timeout: 60_000 })
+      .toContain('only second factor')
+    expect(await page.getByTestId('passkey-row').count()).toBe(1)
 
     const trail = await server.parley.conn.db
       .selectFrom('audit_log')

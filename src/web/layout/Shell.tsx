@@ -40,6 +40,9 @@ export function Shell() {
             <Text size="sm" data-testid="signed-in-user">
               {user?.name} ({user ? t(`roles.${user.role}`, { defaultValue: user.role }) : ''})
             </Text>
+            <Button component={Link} to="/account/passkeys" variant="subtle" size="xs">
+              {t('passkey.account')}
+            </Button>
             <Button variant="subtle" size="xs" onClick={() => void signOut()}>
               {t('nav.signOut')}
             </Button>

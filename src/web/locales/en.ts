@@ -230,6 +230,16 @@ export const en = {
     enrolHint:
       'Or use a passkey: a security key, or the fingerprint or PIN of this device. It takes your password and the enrolment code too.',
     defaultName: 'Passkey',
+    title: 'Your passkeys',
+    intro:
+      'A passkey (a security key, or the fingerprint or PIN of a device) signs you in instead of the code from your authenticator app, and cannot be used on a look-alike site.',
+    account: 'Passkeys',
+    name: 'Name',
+    registered: 'Registered',
+    lastUsed: 'Last used',
+    remove: 'Remove',
+    add: 'Add a passkey',
+    none: 'No passkey yet.',
     cancelled:
       'The passkey was not used: cancelled, timed out, or no passkey of this account is on this device.',
     already: 'This passkey is registered already.',

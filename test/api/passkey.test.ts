@@ -202,4 +202,32 @@ describe('passkeys as a second factor', () => {
     const removed = (await auditOf(id)).find((a) => a.action === 'user.passkey_remove')!
     expect(removed.after).toMatchObject({ credential: one.id })
   }, 180_000)
+  it('refuse malformed registrations with a 400 naming the field, and store nothing', async () => {
+    const { enrolmentCode } = await newAccount('bohdan')
+    const bohdan = await t.signIn('bohdan', PASSWORD)
+    const key = new SoftAuthenticator()
+    const good = (options: { challenge: string; rp: { id?: string } }) => key.create(options, ORIGIN)
+    const hostile: [string, (o: { challenge: string; rp: { id?: string } }) => unknown][] = [
+      ['response', () => 'not an object'],
+      ['response', () => ({ ...good({ challenge: 'eA', rp: {} }), type: 'password' })],
+      ['response', (o) => ({ ...good(o), response: { clientDataJSON: '%%%', attestationObject: 'AAAA' } })],
+      ['response', (o) => ({ ...good(o), response: { ...good(o).response, attestationObject: 'AAAA' } })],
+      ['response', (o) => key.create(o, 'https://parley.example.net')],
+      ['response', (o) => key.create({ ...o, rp: { id: 'parley.example.net' } }, ORIGIN)],
+      ['name', (o) => good(o)],
+    ]
+    for (const [field, make] of hostile) {
+      const options = await bohdan.json('POST', '/api/v1/session/passkeys/options', {
+        password: PASSWORD,
+        enrolmentCode,
+      })
+      const res = await bohdan.json('POST', '/api/v1/session/passkeys', {
+        name: field === 'name' ? 'x'.repeat(65) : 'Key',
+        response: make(options.body),
+      })
+      expect(res.status, JSON.stringify(res.body)).toBe(400)
+      expect(res.body.issues[0].path).toBe(field)
+    }
+    expect((await bohdan.json('GET', '/api/v1/session/passkeys')).body.items).toEqual([])
+  }, 240_000)
 })

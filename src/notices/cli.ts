@@ -9,6 +9,7 @@ import { commandLineActor, withParley } from '../cli/context'
 import { systemClock } from '../core/clock'
 import { DomainError } from '../core/errors'
 import { batchFile, EXPORT_FORMATS, type ExportFormat, signExport, verifyExport } from './export'
+import type { Recipient } from './rules'
 
 const STATES = ['due', 'prepared', 'sent', 'acknowledged', 'superseded']
 
@@ -64,6 +65,21 @@ export function registerNoticeCommands(program: Command) {
               n.nameLatin ?? '',
             ].join('\t'),
           )
+      })
+    })
+
+  notices
+    .command('prepare')
+    .description('Put every notice due to the recipient into a new batch')
+    .option('--recipient <recipient>', 'agency (the Central Tracing Agency) or power', 'agency')
+    .action(async (flags: { recipient: string }) => {
+      if (flags.recipient !== 'agency' && flags.recipient !== 'power')
+        throw new DomainError('VALIDATION', `--recipient must be agency or power, not ${flags.recipient}`)
+      await withParley(async ({ services }) => {
+        const batch = await services.notices.prepareBatch(commandLineActor(), {
+          recipient: flags.recipient as Recipient,
+        })
+        console.log(`batch ${batch.number} (${batch.id}): ${batch.count} notices to the ${flags.recipient}`)
       })
     })
 

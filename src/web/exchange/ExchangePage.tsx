@@ -2,7 +2,7 @@ import { Alert, Badge, Button, FileButton, Group, Paper, Stack, Table, Text, Tit
 import { useParams } from '@tanstack/react-router'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { api } from '../api'
+import { http, ok } from '../api'
 import { useCan } from '../session/session'
 import { ExportMenu } from './ExportMenu'
 import { Handover } from './Handover'
@@ -106,7 +106,13 @@ function Proposal({ id }: { id: string }) {
     setPending(true)
     setError(null)
     try {
-      setPlan(await api<PlanView>('POST', `/exchanges/${id}/plan?save=${save}`))
+      setPlan(
+        await ok(
+          http.POST('/exchanges/{id}/plan', {
+            params: { path: { id }, query: { save: save ? 'true' : 'false' } },
+          }),
+        ),
+      )
       if (save) await refresh()
     } catch (err) {
       setError(err)
@@ -209,7 +215,9 @@ function Rounds({ id, status, writable }: { id: string; status: string; writable
           </>
         )}
         {writable && status === 'agreed' && (
-          <Button onClick={() => act(() => api('POST', `/exchanges/${id}/handover`))}>
+          <Button
+            onClick={() => act(() => ok(http.POST('/exchanges/{id}/handover', { params: { path: { id } } })))}
+          >
             {t('exchange.startHandover')}
           </Button>
         )}

@@ -3,10 +3,10 @@ import { Link, useNavigate } from '@tanstack/react-router'
 import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { CreateExchange } from '../../exchange/schema'
-import { api } from '../api'
+import { http, ok } from '../api'
 import { useFormErrors, withoutBlanks } from '../forms'
 import { useCan } from '../session/session'
-import { type Exchange, useExchanges } from './useExchange'
+import { useExchanges } from './useExchange'
 
 /** The exchanges under negotiation or done, and a form to open one. */
 export function ExchangesPage() {
@@ -53,9 +53,10 @@ function OpenExchange() {
   async function submit(e: FormEvent) {
     e.preventDefault()
     const body = withoutBlanks(values)
-    if (!check(CreateExchange, body)) return
+    const input = check(CreateExchange, body)
+    if (!input) return
     try {
-      const created = await api<Exchange>('POST', '/exchanges', body)
+      const created = await ok(http.POST('/exchanges', { body: input }))
       await navigate({ to: '/exchanges/$exchangeId', params: { exchangeId: created.id } })
     } catch (error) {
       fail(error)

@@ -15,7 +15,7 @@ import { useVirtualizer } from '@tanstack/react-virtual'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { handoverReport } from '../../exchange/rounds'
-import { api } from '../api'
+import { http, ok } from '../api'
 import { errorLabel } from './reasons'
 import { SubstituteDialog } from './SubstituteDialog'
 import { useExchangeAction } from './useExchange'
@@ -204,7 +204,9 @@ export function Handover({ id, status, writable }: { id: string; status: string;
               size="md"
               onClick={() => {
                 setConfirming(false)
-                void act(() => api('POST', `/exchanges/${id}/handover/complete`))
+                void act(() =>
+                  ok(http.POST('/exchanges/{id}/handover/complete', { params: { path: { id } } })),
+                )
               }}
             >
               {t('exchangeHandover.confirmComplete')}
@@ -241,7 +243,7 @@ function HandoverRow({
 }: {
   row: SheetRow
   live: boolean
-  onCheck: (outcome: string) => void
+  onCheck: (outcome: (typeof OUTCOMES)[number]) => void
   onSubstitute: () => void
 }) {
   const { t } = useTranslation()

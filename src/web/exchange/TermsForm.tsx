@@ -15,9 +15,10 @@ import {
 } from '@mantine/core'
 import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { Terms } from '../../exchange/model'
 import { PRIORITY_CATEGORIES } from '../../exchange/model'
 import { TermsInput } from '../../exchange/schema'
-import { api } from '../api'
+import { http, ok } from '../api'
 import { useFormErrors } from '../forms'
 import { bodyOf, movePriority, type QuotaRow, stateOf, type TermsState } from './terms-state'
 import { type Exchange, useRefresh } from './useExchange'
@@ -30,7 +31,8 @@ import { type Exchange, useRefresh } from './useExchange'
 export function TermsForm({ exchange, editable }: { exchange: Exchange; editable: boolean }) {
   const { t } = useTranslation()
   const refresh = useRefresh(exchange.id)
-  const [s, setS] = useState<TermsState>(() => stateOf(exchange.terms))
+  const [s, setS] = // the API types a quota's group as a string; the server only stores the groups Terms names
+    useState<TermsState>(() => stateOf(exchange.terms as Terms))
   const [stages, setStages] = useState(exchange.stages.join(', '))
   const [saved, setSaved] = useState(false)
   const { errors, formError, check, fail } = useFormErrors()
@@ -42,13 +44,19 @@ export function TermsForm({ exchange, editable }: { exchange: Exchange; editable
     e.preventDefault()
     setSaved(false)
     const body = bodyOf(s)
-    if (!check(TermsInput, body)) return
+    const terms = check(TermsInput, body)
+    if (!terms) return
     const stageSizes = stages
       .split(/[,\s]+/)
       .filter(Boolean)
       .map(Number)
     try {
-      await api('PUT', `/exchanges/${exchange.id}/terms`, { terms: body, stages: stageSizes })
+      await ok(
+        http.PUT('/exchanges/{id}/terms', {
+          params: { path: { id: exchange.id } },
+          body: { terms, stages: stageSizes },
+        }),
+      )
       setSaved(true)
       await refresh()
     } catch (error) {

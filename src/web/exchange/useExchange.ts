@@ -1,67 +1,36 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
-import type { Plan, Terms } from '../../exchange/model'
-import { ApiError, api } from '../api'
+import { ApiError, http, ok, type Schema } from '../api'
 
-export type Exchange = {
-  id: string
-  name: string
-  counterpart: string
-  mediator: string | null
-  status: string
-  terms: Terms
-  stages: number[]
-  annotated: number
-  sought: number
-  rounds: number
-}
-export type PlanView = Plan & {
-  round: number | null
-  people: Record<string, { surname: string; firstNames: string; dateOfBirth: string | null }>
-}
-export type Difference = Record<
-  'give' | 'receive',
-  { added: string[]; removed: string[]; substituted: { out: string; in: string }[] }
->
-export type Round = {
-  n: number
-  kind: string
-  give: string[]
-  receive: string[]
-  difference: Difference | null
-  detail: { unmatched?: string[] }
-}
-export type HandoverView = {
-  exchange: Exchange
-  rows: {
-    side: 'give' | 'receive'
-    ref: string
-    stage: number
-    outcome: string
-    person: { surname: string; firstNames: string; dateOfBirth: string | null } | null
-  }[]
-  report: {
-    stages: { stage: number; give: Record<string, number>; receive: Record<string, number> }[]
-    pending: number
-  }
-}
+export type Exchange = Schema<'ExchangeWithCounts'>
+export type PlanView = Schema<'ExchangePlan'>
+export type Difference = NonNullable<Schema<'ExchangeRound'>['difference']>
+/** A round; of what it was made from (`detail`, documented loosely) the page reads the unmatched rows. */
+export type Round = Omit<Schema<'ExchangeRound'>, 'detail'> & { detail: { unmatched?: string[] } }
+export type HandoverView = Schema<'Handover'>
 
 export const useExchanges = () =>
-  useQuery({ queryKey: ['exchanges'], queryFn: () => api<{ exchanges: Exchange[] }>('GET', '/exchanges') })
+  useQuery({ queryKey: ['exchanges'], queryFn: () => ok(http.GET('/exchanges')) })
 
 export const useExchange = (id: string) =>
-  useQuery({ queryKey: ['exchange', id], queryFn: () => api<Exchange>('GET', `/exchanges/${id}`) })
+  useQuery({
+    queryKey: ['exchange', id],
+    queryFn: () => ok(http.GET('/exchanges/{id}', { params: { path: { id } } })),
+  })
 
 export const useRounds = (id: string) =>
   useQuery({
     queryKey: ['exchange', id, 'rounds'],
-    queryFn: () => api<{ rounds: Round[] }>('GET', `/exchanges/${id}/rounds`),
+    queryFn: async () => {
+      const { rounds } = await ok(http.GET('/exchanges/{id}/rounds', { params: { path: { id } } }))
+      return { rounds: rounds as Round[] }
+    },
   })
 
 export const useHandover = (id: string, enabled: boolean) =>
   useQuery({
     queryKey: ['exchange', id, 'handover'],
-    queryFn: () => api<HandoverView>('GET', `/exchanges/${id}/handover`),
+    queryFn: () => ok(http.GET('/exchanges/{id}/handover', { params: { path: { id } } })),
     enabled,
   })
 

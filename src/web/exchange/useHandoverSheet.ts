@@ -1,31 +1,17 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { api } from '../api'
+import type { HANDOVER_OUTCOMES } from '../../exchange/schema'
+import { http, ok, type Schema } from '../api'
 import { errorLabel } from './reasons'
 
-export type SheetPerson = {
-  surname: string
-  firstNames: string
-  dateOfBirth: string | null
-  serviceNumber: string | null
-  wounded: boolean
-  keys: string[]
-}
-export type SheetRow = {
-  side: 'give' | 'receive'
-  ref: string
-  stage: number
-  outcome: string
-  substituteRef: string | null
-  person: SheetPerson | null
-  substitute: SheetPerson | null
-}
+export type SheetPerson = Schema<'HandoverSheetPerson'>
+export type SheetRow = Awaited<ReturnType<typeof readSheet>>['rows'][number]
 export type Candidate = SheetPerson & { ref: string }
 export type Check = {
   side: 'give' | 'receive'
   ref: string
-  outcome: string
+  outcome: (typeof HANDOVER_OUTCOMES)[number]
   substituteRef?: string
   substitute?: SheetPerson | null
 }
@@ -33,12 +19,14 @@ export type Check = {
 export const personName = (p: SheetPerson | null, ref: string) =>
   p ? `${p.surname} ${p.firstNames}`.trim() : ref
 
+const readSheet = (id: string) => ok(http.GET('/exchanges/{id}/handover/sheet', { params: { path: { id } } }))
+
 const sheetKey = (id: string) => ['exchange', id, 'handover', 'sheet']
 
 export const useHandoverSheet = (id: string, enabled: boolean) =>
   useQuery({
     queryKey: sheetKey(id),
-    queryFn: () => api<{ rows: SheetRow[] }>('GET', `/exchanges/${id}/handover/sheet`),
+    queryFn: () => readSheet(id),
     enabled,
     staleTime: Number.POSITIVE_INFINITY,
   })
@@ -54,12 +42,17 @@ export function useCheckOff(id: string) {
   const [error, setError] = useState<string | null>(null)
   const mutation = useMutation({
     mutationFn: (c: Check) =>
-      api('POST', `/exchanges/${id}/handover/check`, {
-        side: c.side,
-        ref: c.ref,
-        outcome: c.outcome,
-        ...(c.substituteRef ? { substituteRef: c.substituteRef } : {}),
-      }),
+      ok(
+        http.POST('/exchanges/{id}/handover/check', {
+          params: { path: { id } },
+          body: {
+            side: c.side,
+            ref: c.ref,
+            outcome: c.outcome,
+            ...(c.substituteRef ? { substituteRef: c.substituteRef } : {}),
+          },
+        }),
+      ),
     onMutate: async (c) => {
       setError(null)
       await client.cancelQueries({ queryKey: sheetKey(id) })
@@ -97,7 +90,4 @@ export function useCheckOff(id: string) {
 }
 
 export const findSubstitutes = (id: string, side: 'give' | 'receive', q: string) =>
-  api<{ candidates: Candidate[] }>(
-    'GET',
-    `/exchanges/${id}/handover/substitutes?side=${side}&q=${encodeURIComponent(q)}`,
-  )
+  ok(http.GET('/exchanges/{id}/handover/substitutes', { params: { path: { id }, query: { side, q } } }))

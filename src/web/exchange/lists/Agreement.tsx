@@ -3,12 +3,11 @@ import { useQuery } from '@tanstack/react-query'
 import type { TFunction } from 'i18next'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { api } from '../../api'
+import { http, ok, type Schema } from '../../api'
 import { useExchangeAction } from '../useExchange'
 import './agreement-strings'
 
-type Breach = { code: string; params: Record<string, string | number> }
-type AgreementView = { round: number | null; give: number; receive: number; breaches: Breach[] }
+type Breach = Schema<'AgreementBreach'>
 
 /** A breach in the operator's language: sides and groups translated, persons by name. */
 export function breachLabel(t: TFunction, b: Breach): string {
@@ -31,12 +30,19 @@ export function Agreement({ id }: { id: string }) {
   const { act, error } = useExchangeAction(id)
   const q = useQuery({
     queryKey: ['exchange', id, 'agreement'],
-    queryFn: () => api<AgreementView>('GET', `/exchanges/${id}/agreement`),
+    queryFn: () => ok(http.GET('/exchanges/{id}/agreement', { params: { path: { id } } })),
   })
   if (!q.data || q.data.round === null) return null
   const { breaches } = q.data
   const agree = () =>
-    act(() => api('POST', `/exchanges/${id}/agreement`, breaches.length ? { reason: reason.trim() } : {}))
+    act(() =>
+      ok(
+        http.POST('/exchanges/{id}/agreement', {
+          params: { path: { id } },
+          body: breaches.length ? { reason: reason.trim() } : {},
+        }),
+      ),
+    )
   return (
     <Paper withBorder p="md" component="section" aria-label={t('exchangeAgreement.title')}>
       <Title order={4} mb="xs">

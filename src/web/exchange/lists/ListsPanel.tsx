@@ -2,26 +2,10 @@ import { Alert, Badge, Button, Group, List, Paper, Stack, Table, Text, Title } f
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { api } from '../../api'
+import { http, ok } from '../../api'
 import { Agreement } from './Agreement'
 import { DUPLICATES_ANCHOR } from './PlanBlocked'
 import './strings'
-
-type Named = { ref: string; name: string }
-type DuplicateGroup = {
-  key: string
-  decision: 'merge' | 'keep_both' | null
-  keep: string | null
-  rows: { ref: string; line: number | null; written: Record<string, string> | null }[]
-  evidence: { a: string; b: string; score: number; agreed: string[]; date: string }[]
-}
-type Counts = Record<'rows' | 'persons' | 'flaggedRows' | 'duplicateGroups' | 'undecidedDuplicates', number>
-type SideDifference = {
-  added: Named[]
-  removed: Named[]
-  substituted: { out: Named; in: Named; by: 'operator' | 'list' | null }[]
-  unmatched: { line: number; written: string }[]
-}
 
 /** The received list's duplicates for a decision, and the last round's difference by name. */
 export function ListsPanel({ id, rounds, editable }: { id: string; rounds: number; editable: boolean }) {
@@ -40,14 +24,18 @@ function Duplicates({ id, editable }: { id: string; editable: boolean }) {
   const [error, setError] = useState<string | null>(null)
   const q = useQuery({
     queryKey: ['exchange', id, 'duplicates'],
-    queryFn: () =>
-      api<{ counts: Counts; groups: DuplicateGroup[] }>('GET', `/exchanges/${id}/received/duplicates`),
+    queryFn: () => ok(http.GET('/exchanges/{id}/received/duplicates', { params: { path: { id } } })),
   })
   if (!q.data || q.data.counts.rows === 0) return null
   async function decide(key: string, decision: 'merge' | 'keep_both', keep?: string) {
     setError(null)
     try {
-      await api('POST', `/exchanges/${id}/received/duplicates/${encodeURIComponent(key)}`, { decision, keep })
+      await ok(
+        http.POST('/exchanges/{id}/received/duplicates/{key}', {
+          params: { path: { id, key } },
+          body: { decision, keep },
+        }),
+      )
       await client.invalidateQueries({ queryKey: ['exchange', id] })
     } catch (err) {
       setError((err as Error).message)
@@ -120,11 +108,7 @@ function RoundDifference({ id, n }: { id: string; n: number }) {
   const { t } = useTranslation()
   const q = useQuery({
     queryKey: ['exchange', id, 'difference', n],
-    queryFn: () =>
-      api<{ difference: Record<'give' | 'receive', SideDifference> }>(
-        'GET',
-        `/exchanges/${id}/rounds/${n}/difference`,
-      ),
+    queryFn: () => ok(http.GET('/exchanges/{id}/rounds/{n}/difference', { params: { path: { id, n } } })),
   })
   if (!q.data) return null
   const names = (label: string, items: string[], testid: string) => (

@@ -1,5 +1,6 @@
-// Shapes the API returns, as the web app reads them. The server's presenters are the source;
-// these mirror them without importing server code into the browser bundle.
+// Hand-kept shapes still read by the person and registration pages. New code takes the API's own
+// types instead: `Schema<'Person'>` and the answers of `http` from ./api (generated from the
+// OpenAPI document by `npm run gen:api`), which tsc holds to what the server answers.
 
 /** A person as the API shows them to this reader: fields the role may not see are absent. */
 export type Person = {
@@ -35,8 +36,6 @@ export type Person = {
   version: number
 }
 
-export type PersonPage = { items: Person[]; nextCursor: string | null }
-
 export type PersonEvent = {
   id: string
   seq: number
@@ -46,36 +45,4 @@ export type PersonEvent = {
   details: Record<string, unknown>
   source: string
   recordedAt: string
-}
-
-export type Facility = {
-  id: string
-  name: string
-  kind: string
-  capacity: number | null
-  location: string | null
-  occupancy: number
-}
-
-export type AuditEntry = {
-  seq: number
-  at: string
-  actorName: string
-  action: string
-  entityType: string
-  entityId: string | null
-  before: unknown
-  after: unknown
-  hash: string
-}
-
-export type SessionUser = {
-  id: string
-  name: string
-  username: string
-  role: string
-  twoFactorEnabled: boolean
-  mustEnrolSecondFactor: boolean
-  mustChangePassword: boolean
-  permissions: string[]
 }

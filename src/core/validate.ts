@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import { ValidationError } from './errors'
+import './plain-messages'
 
 /**
  * Parses `input` with `schema`, turning zod's issues into a `ValidationError` that names each field.

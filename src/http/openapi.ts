@@ -1,3 +1,4 @@
+import '../core/plain-messages'
 import { z } from 'zod'
 
 const Problem = z

@@ -31,6 +31,15 @@ const PROBLEMS: [RegExp, string][] = [
   [/^enter your username$/, 'problems.enterUsername'],
   [/^is not your (current )?password$/, 'problems.notYourPassword'],
   [/^Invalid/, 'problems.invalid'],
+  // the server's words for zod's defaults (src/core/plain-messages.ts)
+  [/^must be filled in$/, 'problems.required'],
+  [/^must be at most (?<max>\d+) characters$/, 'problems.tooLong'],
+  [/^must be at least (?<min>\d+) characters$/, 'problems.tooShort'],
+  [/^must be at most (?<max>\d+)$/, 'problems.tooBig'],
+  [/^must be at least (?<min>\d+)$/, 'problems.tooSmall'],
+  [/^must be a whole number$/, 'problems.notAnInteger'],
+  [/^must be one of: /, 'problems.option'],
+  [/^must be |^has fields Parley does not know|^is not one of the accepted forms$/, 'problems.invalid'],
 ]
 
 export function translateProblem(t: TFunction, message: string): string {

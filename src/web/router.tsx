@@ -8,6 +8,7 @@ import { Root } from './layout/Root'
 import { MissingPersonPage } from './missing/MissingPersonPage'
 import { MissingRegisterPage } from './missing/MissingRegisterPage'
 import { ReportMissingPage } from './missing/ReportMissingPage'
+import { NoticesPage } from './notices/NoticesPage'
 import { PersonPage } from './person/PersonPage'
 import { RegisterPage } from './register/RegisterPage'
 import { CapturePage } from './registration/CapturePage'
@@ -27,6 +28,7 @@ const routeTree = root.addChildren([
   createRoute({ getParentRoute: () => root, path: '/missing', component: MissingRegisterPage }),
   createRoute({ getParentRoute: () => root, path: '/missing/new', component: ReportMissingPage }),
   createRoute({ getParentRoute: () => root, path: '/missing/$missingId', component: MissingPersonPage }),
+  createRoute({ getParentRoute: () => root, path: '/notices', component: NoticesPage }),
   createRoute({ getParentRoute: () => root, path: '/audit', component: AuditPage }),
   createRoute({ getParentRoute: () => root, path: '/admin', component: AdminPage }),
   createRoute({ getParentRoute: () => root, path: '/account/passkeys', component: PasskeysPage }),

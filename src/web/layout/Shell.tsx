@@ -13,6 +13,7 @@ const NAV = [
   { to: '/missing', label: 'missing.nav', permission: 'missing.read' },
   { to: '/missing/new', label: 'missing.navReport', permission: 'missing.write' },
   { to: '/exchanges', label: 'nav.exchanges', permission: 'exchanges.read' },
+  { to: '/notices', label: 'notices.nav', permission: 'notices.read' },
   { to: '/audit', label: 'nav.audit', permission: 'audit.read' },
   { to: '/admin', label: 'nav.admin', permission: 'users.manage' },
 ] as const

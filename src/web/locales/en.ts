@@ -1,8 +1,10 @@
 import { missingEn } from './missing.en'
+import { noticesEn } from './notices.en'
 /** English: the reference set of every text the web app shows. */
 export const en = {
   app: { name: 'Parley', tagline: 'Information bureau' },
   missing: missingEn,
+  notices: noticesEn,
   nav: {
     exchanges: 'Exchanges',
     register: 'Register',

@@ -1,10 +1,12 @@
 import type { Messages } from './en'
 import { missingUk } from './missing.uk'
+import { noticesUk } from './notices.uk'
 
 /** Українська. */
 export const uk: Messages = {
   app: { name: 'Parley', tagline: 'Інформаційне бюро' },
   missing: missingUk,
+  notices: noticesUk,
   nav: {
     exchanges: 'Обміни',
     register: 'Реєстр',

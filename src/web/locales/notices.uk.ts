@@ -1,0 +1,33 @@
+import type { noticesEn } from './notices.en'
+
+/** Українські тексти сторінки повідомлень МКЧХ (issue 16); у uk.ts під `notices`. */
+export const noticesUk: typeof noticesEn = {
+  nav: 'Повідомлення МКЧХ',
+  title: 'Повідомлення, які ми винні МКЧХ',
+  due: 'Належні та прострочені',
+  empty: 'Нічого не належить надіслати.',
+  prepare: 'Підготувати пакет до Центрального агентства з розшуку',
+  batch: 'Пакет {{number}}',
+  count_one: '{{count}} повідомлення',
+  count_other: '{{count}} повідомлення',
+  count_few: '{{count}} повідомлення',
+  count_many: '{{count}} повідомлень',
+  columns: { number: '№', name: 'Особа', article: 'Стаття', event: 'Подія', due: 'Строк', age: 'Залишок' },
+  overdue_one: 'прострочено на {{count}} день',
+  overdue_other: 'прострочено на {{count}} дня',
+  overdue_few: 'прострочено на {{count}} дні',
+  overdue_many: 'прострочено на {{count}} днів',
+  left_one: 'залишився {{count}} день',
+  left_other: 'залишилося {{count}} дня',
+  left_few: 'залишилося {{count}} дні',
+  left_many: 'залишилося {{count}} днів',
+  notToPower: 'Не для держави (ст. 137)',
+  sentOn: 'Дата надсилання',
+  how: 'Як надіслано',
+  reference: 'Номер відправлення',
+  markSent: 'Позначити надісланим',
+  ackOn: 'Дата підтвердження',
+  ackNote: 'Їхній номер',
+  markAcknowledged: 'Позначити підтвердженим',
+  state: { prepared: 'Підготовлено', sent: 'Надіслано', acknowledged: 'Підтверджено' },
+}

@@ -1,0 +1,83 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { generatePersons } from '../../src/generate'
+import { noticesUk } from '../../src/web/locales/notices.uk'
+import { uk } from '../../src/web/locales/uk'
+import { startTestServer } from '../support/test-server'
+import { launchChromium } from './browser'
+
+// fictitious prisoners from the project's generator
+const held = [...generatePersons({ seed: 1603, count: 2, nationality: 'RU' })]
+const WAIT = { timeout: 60_000 }
+const ADMIN = { id: 'test', name: 'test', role: 'admin' as const }
+
+describe("the liaison's notices in the browser, in Ukrainian", () => {
+  let server: Awaited<ReturnType<typeof startTestServer>>
+  let browser: Browser
+  let page: Page
+
+  beforeAll(async () => {
+    server = await startTestServer()
+    const { custody, users } = server.parley.services
+    const camp = await custody.createFacility(ADMIN, { name: 'Табір 1', kind: 'camp' })
+    for (const p of held)
+      await custody.registerPerson(ADMIN, {
+        category: 'prisoner_of_war',
+        surname: p.surname,
+        firstNames: p.givenName,
+        rank: p.rank,
+        serviceNumber: p.serviceNumber,
+        dateOfBirth: p.dateOfBirth,
+        capturedOn: new Date().toISOString().slice(0, 10),
+        capturePlace: p.capture.place,
+        facilityId: camp.id,
+      })
+    const password = 'correct horse battery staple'
+    await users.createUser(ADMIN, { username: 'liaison1', name: 'Test liaison', role: 'liaison', password })
+    browser = await launchChromium()
+    const context = await browser.newContext({ locale: 'uk-UA', timezoneId: 'Europe/Kyiv' })
+    page = await context.newPage()
+    await page.goto(server.url)
+    await page.locator('input[name="username"]').fill('liaison1')
+    await page.locator('input[name="password"]').fill(password)
+    await page.getByRole('button', { name: uk.signIn.submit }).click()
+    await page.getByRole('navigation').getByRole('link', { name: noticesUk.nav }).waitFor(WAIT)
+  }, 300_000)
+  afterAll(async () => {
+    await browser?.close()
+    await server?.close()
+  })
+
+  it('walks through due, batch, sent and acknowledged', async () => {
+    await page.getByRole('navigation').getByRole('link', { name: noticesUk.nav }).click()
+    await page.getByRole('heading', { name: noticesUk.title }).waitFor(WAIT)
+    const due = page.getByTestId('notices-due')
+    await due.waitFor(WAIT)
+    // two prisoners: a capture card and an Art. 122 notification each, a week left
+    expect(await due.locator('tbody tr').count()).toBe(4)
+    expect(await due.textContent()).toContain(held[0]!.surname)
+    expect(await due.textContent()).toContain('GC III Art. 70, Annex IV B')
+    expect(await due.textContent()).toContain('залишилося 7 днів')
+
+    await page.getByTestId('prepare-batch').click()
+    const batch = page.getByTestId('notice-batch')
+    await expect
+      .poll(() => batch.getByTestId('batch-state').textContent(), WAIT)
+      .toBe(noticesUk.state.prepared)
+    await expect.poll(() => page.getByText(noticesUk.empty).isVisible(), WAIT).toBe(true)
+
+    await batch.getByLabel(noticesUk.how).fill('портал ЦАР')
+    await batch.getByLabel(noticesUk.reference).fill('UA-2026-0001')
+    await batch.getByTestId('mark-sent').click()
+    await expect.poll(() => batch.getByTestId('batch-state').textContent(), WAIT).toBe(noticesUk.state.sent)
+
+    await batch.getByLabel(noticesUk.ackNote).fill('ICRC-77')
+    await batch.getByTestId('mark-acknowledged').click()
+    await expect
+      .poll(() => batch.getByTestId('batch-state').textContent(), WAIT)
+      .toBe(noticesUk.state.acknowledged)
+    const body = (await page.locator('body').textContent()) ?? ''
+    for (const english of ['Notices', 'Prepare', 'Mark sent', 'Acknowledged', 'overdue', 'left'])
+      expect(body).not.toContain(english)
+  }, 300_000)
+})

@@ -2,11 +2,9 @@ import { Alert, Button, Group, PasswordInput, Stack, Table, Text, TextInput, Tit
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { api } from '../api'
+import { http, ok } from '../api'
 import { useFormErrors } from '../forms'
 import { passkeysSupported, registerPasskey } from './passkey'
-
-type Passkey = { id: string; name: string; createdAt: string; lastUsedAt: string | null }
 
 /** The signed-in user's passkeys: add one (password again), remove one. */
 export function PasskeysPage() {
@@ -14,7 +12,7 @@ export function PasskeysPage() {
   const client = useQueryClient()
   const passkeys = useQuery({
     queryKey: ['passkeys'],
-    queryFn: async () => (await api<{ items: Passkey[] }>('GET', '/session/passkeys')).items,
+    queryFn: async () => (await ok(http.GET('/session/passkeys'))).items,
   })
   const [name, setName] = useState('')
   const [password, setPassword] = useState('')
@@ -77,7 +75,9 @@ export function PasskeysPage() {
                     color="red"
                     loading={pending}
                     onClick={() =>
-                      void run(() => api('DELETE', `/session/passkeys/${encodeURIComponent(p.id)}`))
+                      void run(() =>
+                        ok(http.DELETE('/session/passkeys/{id}', { params: { path: { id: p.id } } })),
+                      )
                     }
                   >
                     {t('passkey.remove')}

@@ -77,6 +77,12 @@ describe('an exchange of 1000 for 1000 from the first list to the last crossing'
   }
   const base = () => `/exchanges/${exchangeId}`
   const sheet = async () => (await call('GET', `${base()}/handover/sheet`)).body.rows as SheetRow[]
+  // back to the exchange by its links, not by reloading: the page keeps the bundle it started with,
+  // whatever happens to the built files meanwhile
+  const reopen = async () => {
+    await page.getByRole('link', { name: 'Exchanges' }).click()
+    await page.getByRole('link', { name: 'Exchange of the scenario' }).click()
+  }
   const upload = async (button: string, name: string, content: string) => {
     const chooser = page.waitForEvent('filechooser')
     await page.getByRole('button', { name: button }).click()
@@ -305,7 +311,7 @@ describe('an exchange of 1000 for 1000 from the first list to the last crossing'
 
   it('plans 1000 for 1000 in three stages, each person with reasons in words and names', async () => {
     trace('plans 1000 for 1000 in three stages, each person with reasons in words and names')
-    await page.reload()
+    await reopen()
     await page.getByRole('button', { name: 'Plan', exact: true }).click()
     await expect
       .poll(() => page.getByTestId('plan-summary').textContent(), { timeout: 600_000 })
@@ -547,7 +553,7 @@ describe('an exchange of 1000 for 1000 from the first list to the last crossing'
       expect(done.status).toBe(200)
     }
     trace('all checked off')
-    await page.reload()
+    await reopen()
     await expect
       .poll(() => page.getByTestId('handover-pending').textContent(), { timeout: 300_000 })
       .toBe('0 not checked off')

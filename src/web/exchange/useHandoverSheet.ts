@@ -29,6 +29,8 @@ export const useHandoverSheet = (id: string, enabled: boolean) =>
     queryFn: () => readSheet(id),
     enabled,
     staleTime: Number.POSITIVE_INFINITY,
+    // never after a tap, but each time the page is opened: other tablets check persons off too
+    refetchOnMount: 'always',
   })
 
 /**

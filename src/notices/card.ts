@@ -1,7 +1,8 @@
 import type { TableDocument } from '../documents/table'
 
 /**
- * The capture card (GC III Annex IV B) and internment card (GC IV Annex III) as a printable
+ * The capture card (GC III Annex IV B), internment card (GC IV Annex III) and notification of
+ * death (GC III Annex IV D; its fields from domain.md 1.6, also to be checked) as a printable
  * document, in the prisoner's language and the detaining power's (Annex IV B asks for two or
  * three languages). Pure: the fields in, the document's words out. The Annex's model is an image
  * in the treaty text; the field list follows domain.md 1.4 (marked there for checking against it).
@@ -28,11 +29,17 @@ export type CardFields = {
   camp: string | null
   date: string
   article: string
+  /** for a death notice (GC III Annex IV D): the died event's date, place and cause */
+  death?: { on: string; place: string | null; cause: string | null }
 }
 
 type Words = {
   captureCard: string
   internmentCard: string
+  deathNotice: string
+  diedOn: string
+  diedPlace: string
+  cause: string
   to: string
   field: string
   value: string
@@ -62,6 +69,10 @@ const WORDS: Record<CardLanguage, Words> = {
   uk: {
     captureCard: 'Картка полоненого',
     internmentCard: 'Картка інтернованого',
+    deathNotice: 'Повідомлення про смерть',
+    diedOn: 'Дата смерті',
+    diedPlace: 'Місце смерті',
+    cause: 'Причина й обставини смерті',
     to: 'Центральне агентство з розшуку, Міжнародний комітет Червоного Хреста, Женева',
     field: 'Відомості',
     value: 'Значення',
@@ -98,6 +109,10 @@ const WORDS: Record<CardLanguage, Words> = {
   ru: {
     captureCard: 'Карточка военнопленного',
     internmentCard: 'Карточка интернированного',
+    deathNotice: 'Извещение о смерти',
+    diedOn: 'Дата смерти',
+    diedPlace: 'Место смерти',
+    cause: 'Причина и обстоятельства смерти',
     to: 'Центральное агентство по розыску, Международный комитет Красного Креста, Женева',
     field: 'Сведения',
     value: 'Значение',
@@ -134,6 +149,10 @@ const WORDS: Record<CardLanguage, Words> = {
   en: {
     captureCard: 'Capture card for prisoner of war',
     internmentCard: 'Internment card',
+    deathNotice: 'Notification of death',
+    diedOn: 'Date of death',
+    diedPlace: 'Place of death',
+    cause: 'Cause and circumstances of death',
     to: 'Central Tracing Agency, International Committee of the Red Cross, Geneva',
     field: 'Particular',
     value: 'Entry',
@@ -189,12 +208,18 @@ export function cardDocument(f: CardFields, lang: CardLanguage, hidden: Readonly
     [w.nextOfKin, show('nextOfKin', f.nextOfKinAddress)],
     [w.takenOn, f.takenOn ?? ''],
     [w.comingFrom, f.comingFrom ?? ''],
-    [w.health, f.health ? (w.healthWords[f.health] ?? f.health) : ''],
+    ...((f.death
+      ? [
+          [w.diedOn, f.death.on],
+          [w.diedPlace, f.death.place ?? ''],
+          [w.cause, f.death.cause ?? ''],
+        ]
+      : [[w.health, f.health ? (w.healthWords[f.health] ?? f.health) : '']]) as [string, string][]),
     [w.prisonerNo, String(f.registerNumber)],
     [w.camp, f.camp ?? ''],
     [w.date, f.date],
   ]
-  const title = f.kind === 'internment_card' ? w.internmentCard : w.captureCard
+  const title = f.death ? w.deathNotice : f.kind === 'internment_card' ? w.internmentCard : w.captureCard
   return {
     title,
     subtitle: f.article,

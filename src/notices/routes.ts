@@ -233,7 +233,8 @@ export function noticeRoutes(notices: NoticesService, disclosures: DisclosureLog
       method: 'get',
       path: '/notices/{id}/card.pdf',
       tags,
-      summary: 'The capture card (GC III Annex IV B) or internment card (GC IV Annex III) as PDF',
+      summary:
+        "The notice's printed form as PDF: capture card (GC III Annex IV B), internment card (GC IV Annex III) or notification of death (GC III Annex IV D)",
       request: {
         params: IdParam,
         query: z.object({ lang: z.enum(CARD_LANGUAGES).default('uk').describe('uk, ru or en') }),

@@ -286,9 +286,12 @@ export function createNoticesService(deps: NoticesDeps) {
   async function cardOf(noticeId: string) {
     const notice = await findNotice(db, noticeId)
     if (!notice) throw notFound('Notice', noticeId)
-    if (notice.kind !== 'capture_card' && notice.kind !== 'internment_card')
+    if (!['capture_card', 'internment_card', 'death_notice'].includes(notice.kind))
       throw new ValidationError([
-        { path: 'id', message: `notice ${notice.number} is a ${notice.kind.replace('_', ' ')}, not a card` },
+        {
+          path: 'id',
+          message: `notice ${notice.number} is a ${notice.kind.replace('_', ' ')}: no printed form (cards and death notices have one)`,
+        },
       ])
     const p = await db
       .selectFrom('persons as p')
@@ -300,7 +303,7 @@ export function createNoticesService(deps: NoticesDeps) {
     const events = await db
       .selectFrom('person_events as e')
       .leftJoin('facilities as f', 'f.id', 'e.facility_id')
-      .select(['e.seq', 'e.type', 'e.occurred_on', 'f.name as facility'])
+      .select(['e.seq', 'e.type', 'e.occurred_on', 'e.details', 'f.name as facility'])
       .where('e.person_id', '=', notice.person_id)
       .where('e.seq', '<=', notice.event_seq)
       .orderBy('e.seq')
@@ -328,6 +331,14 @@ export function createNoticesService(deps: NoticesDeps) {
       camp,
       date: today(clock),
       article: notice.article,
+    }
+    const died = notice.kind === 'death_notice' ? events.find((e) => e.type === 'died') : undefined
+    if (died) {
+      const d = (typeof died.details === 'string' ? JSON.parse(died.details) : died.details) as {
+        place?: string
+        cause?: string
+      }
+      fields.death = { on: died.occurred_on, place: d?.place ?? null, cause: d?.cause ?? null }
     }
     return { notice, fields }
   }

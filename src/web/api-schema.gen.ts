@@ -7963,7 +7963,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The capture card (GC III Annex IV B) or internment card (GC IV Annex III) as PDF */
+        /** The notice's printed form as PDF: capture card (GC III Annex IV B), internment card (GC IV Annex III) or notification of death (GC III Annex IV D) */
         get: {
             parameters: {
                 query?: {

@@ -116,11 +116,27 @@ describe('/api/v1/notices', () => {
       ),
     ).toBeTruthy()
 
-    await custody.recordEvent(REGISTRAR, person.id, { type: 'died', occurredOn: today(), cause: 'wounds' })
+    await custody.recordEvent(REGISTRAR, person.id, {
+      type: 'died',
+      occurredOn: today(),
+      cause: 'осколкове поранення',
+    })
     items = (await liaison.json('GET', `/api/v1/notices?person=${person.id}`)).body.items
     expect(items.filter((n: { kind: string }) => n.kind === 'death_notice')).toMatchObject([
       { article: 'GC III Art. 120, Annex IV D', state: 'due', dueOn: inDays(7) },
     ])
+    const notice = items.find((n: { kind: string }) => n.kind === 'death_notice')
+    const pdf = await liaison.request('GET', `/api/v1/notices/${notice.id}/card.pdf?lang=uk`)
+    expect(pdf.status).toBe(200)
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'parley-death-')), 'death.pdf')
+    writeFileSync(file, Buffer.from(await pdf.arrayBuffer()))
+    const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' })
+    rmSync(path.dirname(file), { recursive: true, force: true })
+    for (const words of ['Повідомлення про смерть', 'осколкове поранення', first!.surname, 'Табір 2'])
+      expect(text).toContain(words)
+    // a notification has no printed form of its own
+    const other = items.find((n: { kind: string }) => n.kind === 'notification')
+    expect((await liaison.request('GET', `/api/v1/notices/${other.id}/card.pdf`)).status).toBe(400)
   }, 120_000)
 
   it('a correction supersedes the pending notices and makes them due again, keeping their deadline', async () => {

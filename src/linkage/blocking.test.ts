@@ -158,6 +158,16 @@ describe('candidates over several rules with split blocks', () => {
   }, 60_000)
 })
 
+describe('training with split blocks', () => {
+  it('trains on the blocks whole, so splitting changes the candidates, not the model', async () => {
+    const whole = await dedupe(records, { threads: 1, subBlock: Number.POSITIVE_INFINITY })
+    const split = await dedupe(records, { threads: 1, subBlock: 2 })
+    expect(split.candidates).toBeLessThan(whole.candidates)
+    expect(split.model.fields).toEqual(whole.model.fields)
+    expect(split.model.matchesPerRecord).toBe(whole.model.matchesPerRecord)
+  }, 120_000)
+})
+
 describe('the score stage cuts short pairs that cannot pass', () => {
   it('keeps every pair the full comparison keeps, with the same pattern', async () => {
     const result = await dedupe(records, { threads: 1, subBlock: 8 })

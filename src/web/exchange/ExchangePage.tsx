@@ -201,18 +201,16 @@ function Rounds({ id, status, writable }: { id: string; status: string; writable
       <Group mb="xs">
         <Title order={4}>{t('exchange.rounds')}</Title>
         {writable && status === 'proposed' && (
-          <>
-            <FileButton
-              onChange={(f) => f && act(() => upload(`/exchanges/${id}/counter`, f))}
-              accept=".csv,.xlsx"
-            >
-              {(props) => (
-                <Button variant="light" {...props}>
-                  {t('exchange.uploadCounter')}
-                </Button>
-              )}
-            </FileButton>
-          </>
+          <FileButton
+            onChange={(f) => f && act(() => upload(`/exchanges/${id}/counter`, f))}
+            accept=".csv,.xlsx"
+          >
+            {(props) => (
+              <Button variant="light" {...props}>
+                {t('exchange.uploadCounter')}
+              </Button>
+            )}
+          </FileButton>
         )}
         {writable && status === 'agreed' && (
           <Button

@@ -2,7 +2,7 @@ import { type GetInputPropsReturnType, type FormErrors as MantineErrors, useForm
 import type { TFunction } from 'i18next'
 import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { ZodType } from 'zod'
+import type { output, ZodType } from 'zod'
 import { ApiError, type FieldIssue } from './api'
 
 /** Field errors keyed by the API's field path (`surname`, `persons.2.dateOfBirth`, `nextOfKin.name`). */
@@ -157,11 +157,13 @@ export function useFormErrors() {
  * the inputs' values into the API's shape, and an issue's path (`surname`, `persons.2.dateOfBirth`)
  * is the error's key, so each message sits beside its input. `submit(send)` sends the body; after a
  * successful save the form is reset (empty again, nothing red); a refusal places the server's
- * issues the same way and says the rest in a banner, in the reader's language.
+ * issues the same way and says the rest in a banner, in the reader's language. `send` gets what the
+ * schema made of the body (dates normalised, defaults filled in), typed by it, so the typed API
+ * client checks the call against the route's own request schema.
  */
-export function useSchemaForm<V extends Record<string, unknown>>(options: {
+export function useSchemaForm<V extends Record<string, unknown>, S extends ZodType = ZodType>(options: {
   initialValues: V
-  schema: ZodType
+  schema: S
   body: (values: V) => Record<string, unknown>
 }) {
   const { t, i18n } = useTranslation()
@@ -182,12 +184,14 @@ export function useSchemaForm<V extends Record<string, unknown>>(options: {
     },
   })
 
-  function submit(send: (body: Record<string, unknown>, values: V) => Promise<void>) {
+  function submit(send: (body: output<S>, values: V) => Promise<void>) {
     return form.onSubmit(
       async (values) => {
         setFormError(null)
         try {
-          await send(latest.current.body(values), values)
+          // validate() has just passed the same body through the same schema: this parse holds
+          const { schema, body } = latest.current
+          await send(schema.parse(body(values)) as output<S>, values)
           form.reset()
         } catch (error) {
           if (error instanceof ApiError) form.setErrors(errorsFrom(error.issues, t))

@@ -2,13 +2,12 @@ import { Alert, Button, Modal, Stack, Textarea } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { AmendPerson } from '../../custody/model'
-import { api } from '../api'
+import { http, ok, type Schema } from '../api'
 import { inputProps, useSchemaForm } from '../forms'
 import { type ParticularsValues, PersonFields, particularsBody } from '../registration/PersonFields'
-import type { Person } from '../types'
 import { useRefreshPerson } from './usePerson'
 
-function valuesOf(p: Person): ParticularsValues {
+function valuesOf(p: Schema<'Person'>): ParticularsValues {
   return {
     category: p.category,
     surname: p.surname ?? '',
@@ -34,11 +33,11 @@ function valuesOf(p: Person): ParticularsValues {
 type AmendValues = ParticularsValues & { reason: string }
 
 /** A correction of particulars: only the changed fields are sent, with the reason the audit trail keeps. */
-export function AmendForm({ person }: { person: Person }) {
+export function AmendForm({ person }: { person: Schema<'Person'> }) {
   const { t } = useTranslation()
   const refresh = useRefreshPerson(person.id)
   const [open, setOpen] = useState(false)
-  const { form, banner, submit } = useSchemaForm<AmendValues>({
+  const { form, banner, submit } = useSchemaForm<AmendValues, typeof AmendPerson>({
     initialValues: { ...valuesOf(person), reason: '' },
     schema: AmendPerson,
     body: ({ reason, ...values }) => {
@@ -60,7 +59,7 @@ export function AmendForm({ person }: { person: Person }) {
   }
 
   const onSubmit = submit(async (body) => {
-    await api('PATCH', `/persons/${person.id}`, body)
+    await ok(http.PATCH('/persons/{id}', { params: { path: { id: person.id } }, body }))
     setOpen(false)
     await refresh()
   })

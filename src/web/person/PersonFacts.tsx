@@ -14,11 +14,10 @@ import {
 import { useTranslation } from 'react-i18next'
 import { FACT_EVENT_TYPES, PersonEventInput } from '../../custody/events'
 import { factsOf } from '../../custody/facts'
-import { api } from '../api'
+import { http, ok, type Schema } from '../api'
 import { formatDay } from '../dates'
 import { inputProps, useSchemaForm } from '../forms'
 import { useCan } from '../session/session'
-import type { Person } from '../types'
 import { usePersonEvents, useRefreshPerson } from './usePerson'
 
 const today = () => new Date().toISOString().slice(0, 10)
@@ -27,7 +26,7 @@ const today = () => new Date().toISOString().slice(0, 10)
  * The facts every exchange reads from the person (consent to repatriation, an Art. 109 refusal and
  * who heard it, criminal proceedings), as the dated events say them now, and a form to record one.
  */
-export function PersonFacts({ person }: { person: Person }) {
+export function PersonFacts({ person }: { person: Schema<'Person'> }) {
   const { t, i18n } = useTranslation()
   const can = useCan()
   const events = usePersonEvents(person.id)
@@ -110,13 +109,13 @@ function factBody(values: FactValues) {
 function RecordFact({ personId }: { personId: string }) {
   const { t } = useTranslation()
   const refresh = useRefreshPerson(personId)
-  const { form, banner, submit } = useSchemaForm<FactValues>({
+  const { form, banner, submit } = useSchemaForm<FactValues, typeof PersonEventInput>({
     initialValues: { type: 'consent_given', occurredOn: today(), heardBy: '', reference: '', note: '' },
     schema: PersonEventInput,
     body: factBody,
   })
   const onSubmit = submit(async (body) => {
-    await api('POST', `/persons/${personId}/events`, body)
+    await ok(http.POST('/persons/{id}/events', { params: { path: { id: personId } }, body }))
     await refresh()
   })
   const type = form.values.type

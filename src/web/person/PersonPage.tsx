@@ -1,11 +1,11 @@
 import { Alert, Badge, Grid, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core'
 import { useParams } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
+import type { Schema } from '../api'
 import { formatDay } from '../dates'
 import { errorMessage } from '../forms'
 import { useFacilities } from '../register/usePersons'
 import { useCan } from '../session/session'
-import type { Person } from '../types'
 import { AmendForm } from './AmendForm'
 import { AuditTrail } from './AuditTrail'
 import { PersonFacts } from './PersonFacts'
@@ -103,7 +103,7 @@ export function PersonPage() {
   )
 }
 
-function Particulars({ person: p }: { person: Person }) {
+function Particulars({ person: p }: { person: Schema<'Person'> }) {
   const { t, i18n } = useTranslation()
   // a field the reader's role may not see is absent from the response: its row is left out
   const rows: [string, string | null | undefined][] = [

@@ -1,11 +1,10 @@
 import { Alert, Button, Grid, Paper, Select, TextInput, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { PersonEventInput, RECORDABLE_EVENT_TYPES } from '../../custody/events'
-import { api } from '../api'
+import { http, ok, type Schema } from '../api'
 import { inputProps, useSchemaForm } from '../forms'
 import { HEALTH, useOptions } from '../labels'
 import { useFacilities } from '../register/usePersons'
-import type { Person } from '../types'
 import { useRefreshPerson } from './usePerson'
 
 // Captured, registered and amended are written by the system itself; the form offers the rest,
@@ -37,12 +36,12 @@ function eventBody(values: EventValues) {
   return body
 }
 
-export function RecordEventForm({ person }: { person: Person }) {
+export function RecordEventForm({ person }: { person: Schema<'Person'> }) {
   const { t } = useTranslation()
   const options = useOptions()
   const facilities = useFacilities()
   const refresh = useRefreshPerson(person.id)
-  const { form, banner, submit } = useSchemaForm<EventValues>({
+  const { form, banner, submit } = useSchemaForm<EventValues, typeof PersonEventInput>({
     initialValues: {
       type: 'transferred',
       occurredOn: today(),
@@ -56,7 +55,7 @@ export function RecordEventForm({ person }: { person: Person }) {
     body: eventBody,
   })
   const onSubmit = submit(async (body) => {
-    await api('POST', `/persons/${person.id}/events`, body)
+    await ok(http.POST('/persons/{id}/events', { params: { path: { id: person.id } }, body }))
     await refresh()
   })
   const values = form.values

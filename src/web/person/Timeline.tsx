@@ -1,8 +1,8 @@
 import { Loader, Timeline as MantineTimeline, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
+import type { Schema } from '../api'
 import { formatDay } from '../dates'
 import { useFacilities } from '../register/usePersons'
-import type { PersonEvent } from '../types'
 import { usePersonEvents } from './usePerson'
 
 /** A person's history, newest first, as the events say it. */
@@ -29,7 +29,7 @@ export function Timeline({ personId, sex }: { personId: string; sex?: string | n
   )
 }
 
-function EventDetails({ event }: { event: PersonEvent }) {
+function EventDetails({ event }: { event: Schema<'PersonEvent'> }) {
   const { t } = useTranslation()
   const d = event.details
   const parts: string[] = []

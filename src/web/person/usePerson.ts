@@ -1,23 +1,23 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { api } from '../api'
-import type { AuditAnswer } from '../audit/AuditTable'
-import type { Person, PersonEvent } from '../types'
+import { http, ok } from '../api'
+
+const byId = (id: string) => ({ params: { path: { id } } })
 
 export function usePerson(id: string) {
-  return useQuery({ queryKey: ['person', id], queryFn: () => api<Person>('GET', `/persons/${id}`) })
+  return useQuery({ queryKey: ['person', id], queryFn: () => ok(http.GET('/persons/{id}', byId(id))) })
 }
 
 export function usePersonEvents(id: string) {
   return useQuery({
     queryKey: ['person', id, 'events'],
-    queryFn: async () => (await api<{ items: PersonEvent[] }>('GET', `/persons/${id}/events`)).items,
+    queryFn: async () => (await ok(http.GET('/persons/{id}/events', byId(id)))).items,
   })
 }
 
 export function usePersonAudit(id: string) {
   return useQuery({
     queryKey: ['person', id, 'audit'],
-    queryFn: () => api<AuditAnswer>('GET', `/persons/${id}/audit`),
+    queryFn: () => ok(http.GET('/persons/{id}/audit', byId(id))),
   })
 }
 

@@ -18,10 +18,9 @@ import { Link } from '@tanstack/react-router'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { RegisterCapture } from '../../custody/model'
-import { api } from '../api'
+import { http, ok, type Schema } from '../api'
 import { inputProps, useSchemaForm } from '../forms'
 import { useFacilities } from '../register/usePersons'
-import type { Person } from '../types'
 import { EMPTY_PARTICULARS, type ParticularsValues, PersonFields, particularsBody } from './PersonFields'
 
 const today = () => new Date().toISOString().slice(0, 10)
@@ -47,8 +46,8 @@ export function CapturePage() {
   const { t } = useTranslation()
   const client = useQueryClient()
   const facilities = useFacilities()
-  const [registered, setRegistered] = useState<Person[] | null>(null)
-  const { form, banner, submit } = useSchemaForm<CaptureValues>({
+  const [registered, setRegistered] = useState<Schema<'PersonWritten'>[] | null>(null)
+  const { form, banner, submit } = useSchemaForm<CaptureValues, typeof RegisterCapture>({
     initialValues: {
       capturedOn: today(),
       place: '',
@@ -63,7 +62,7 @@ export function CapturePage() {
 
   const onSubmit = submit(async (body) => {
     setRegistered(null)
-    const r = await api<{ persons: Person[] }>('POST', '/captures', body)
+    const r = await ok(http.POST('/captures', { body }))
     setRegistered(r.persons)
     await client.invalidateQueries({ queryKey: ['persons'] })
     await client.invalidateQueries({ queryKey: ['persons-count'] })
@@ -147,7 +146,7 @@ export function CapturePage() {
 }
 
 /** "3 persons registered", each a link to their new record. */
-function Registered({ persons }: { persons: Person[] }) {
+function Registered({ persons }: { persons: Schema<'PersonWritten'>[] }) {
   const { t } = useTranslation()
   return (
     <Alert color="green" role="status" title={t('capture.registered', { count: persons.length })}>

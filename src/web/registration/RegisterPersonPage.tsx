@@ -3,11 +3,10 @@ import { useQueryClient } from '@tanstack/react-query'
 import { useNavigate } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
 import { RegisterPerson } from '../../custody/model'
-import { api } from '../api'
+import { http, ok } from '../api'
 import { inputProps, useSchemaForm } from '../forms'
 import { useOptions } from '../labels'
 import { useFacilities } from '../register/usePersons'
-import type { Person } from '../types'
 import { EMPTY_PARTICULARS, PersonFields, particularsBody } from './PersonFields'
 
 const today = () => new Date().toISOString().slice(0, 10)
@@ -34,7 +33,7 @@ export function RegisterPersonPage() {
   })
 
   const onSubmit = submit(async (body) => {
-    const person = await api<Person>('POST', '/persons', body)
+    const person = await ok(http.POST('/persons', { body }))
     await client.invalidateQueries({ queryKey: ['persons'] })
     await client.invalidateQueries({ queryKey: ['persons-count'] })
     await navigate({ to: '/persons/$personId', params: { personId: person.id } })

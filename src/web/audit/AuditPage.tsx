@@ -1,10 +1,8 @@
 import { Alert, Button, Group, Stack, Title } from '@mantine/core'
 import { useInfiniteQuery, useMutation } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
-import { api, queryString } from '../api'
-import { type AuditAnswer, AuditTable } from './AuditTable'
-
-type Verification = { ok: boolean; checked: number; firstBadSeq?: number; reason?: string }
+import { http, ok } from '../api'
+import { AuditTable } from './AuditTable'
 
 /** The whole audit trail, newest first, and a check that its hash chain still holds. */
 export function AuditPage() {
@@ -13,13 +11,10 @@ export function AuditPage() {
     queryKey: ['audit'],
     initialPageParam: null as number | null,
     queryFn: ({ pageParam }) =>
-      api<AuditAnswer & { nextBefore: number | null }>(
-        'GET',
-        `/audit${queryString({ before: pageParam, limit: 100 })}`,
-      ),
+      ok(http.GET('/audit', { params: { query: { before: pageParam ?? undefined, limit: 100 } } })),
     getNextPageParam: (last) => last.nextBefore,
   })
-  const verify = useMutation({ mutationFn: () => api<Verification>('POST', '/audit/verify') })
+  const verify = useMutation({ mutationFn: () => ok(http.POST('/audit/verify')) })
   const rows = entries.data?.pages.flatMap((p) => p.items) ?? []
   const names = Object.assign({}, ...(entries.data?.pages.map((p) => p.names) ?? []))
   return (

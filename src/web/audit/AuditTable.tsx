@@ -1,29 +1,17 @@
 import { Spoiler, Stack, Table, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
+import type { Schema } from '../api'
 import { formatMoment } from '../dates'
 import { actionWords, type ChangeLine, changeLines, type Reading } from './describe'
-
-/** One entry of the hash-chained trail, as `/audit` and `/persons/{id}/audit` give it. */
-export type AuditEntry = {
-  seq: number
-  at: string
-  actorName: string
-  action: string
-  entityType: string
-  entityId: string | null
-  before: unknown
-  after: unknown
-}
-
-/** An audit answer as the API gives it: the entries and the names of what they point at. */
-export type AuditAnswer = { items: AuditEntry[]; names: Record<string, string> }
 
 /**
  * Audit entries as a reader takes them in: the time in their language, the action in words, each
  * change as "field: before → after" with names for ids. Fixed columns that wrap: no sideways scroll.
  */
 export function AuditTable(props: {
-  entries: AuditEntry[]
+  /** as `/audit` and `/persons/{id}/audit` give them */
+  entries: Schema<'AuditEntry'>[]
+  /** the names of the persons, staff and places the entries point at by id */
   names: Record<string, string>
   /** the person the trail is about, for the forms Ukrainian gives a woman */
   sex?: string | null

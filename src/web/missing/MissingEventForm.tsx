@@ -1,7 +1,7 @@
 import { Alert, Button, Grid, Paper, Select, TextInput, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { MISSING_EVENT_TYPES, MissingEventInput } from '../../missing/events'
-import { api } from '../api'
+import { http, ok } from '../api'
 import { inputProps, useSchemaForm } from '../forms'
 import { useRefreshMissing } from './useMissing'
 
@@ -41,7 +41,7 @@ function eventBody(v: Values) {
 export function MissingEventForm({ personId }: { personId: string }) {
   const { t } = useTranslation()
   const refresh = useRefreshMissing()
-  const { form, banner, submit } = useSchemaForm<Values>({
+  const { form, banner, submit } = useSchemaForm<Values, typeof MissingEventInput>({
     initialValues: {
       type: 'captivity_indicated',
       occurredOn: today(),
@@ -57,7 +57,7 @@ export function MissingEventForm({ personId }: { personId: string }) {
     body: eventBody,
   })
   const onSubmit = submit(async (body) => {
-    await api('POST', `/missing/${personId}/events`, body)
+    await ok(http.POST('/missing/{id}/events', { params: { path: { id: personId } }, body }))
     await refresh()
   })
   const v = form.values

@@ -2,7 +2,7 @@ import { Alert, Button, Checkbox, Grid, Paper, Select, Stack, TextInput, Title }
 import { useNavigate } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
 import { CreateMissing } from '../../missing/model'
-import { api } from '../api'
+import { http, ok } from '../api'
 import { inputProps, useSchemaForm } from '../forms'
 import { useRefreshMissing } from './useMissing'
 
@@ -77,7 +77,7 @@ export function ReportMissingPage() {
     body: reportBody,
   })
   const onSubmit = submit(async (body) => {
-    const person = await api<{ id: string }>('POST', '/missing', body)
+    const person = await ok(http.POST('/missing', { body }))
     await refresh()
     await navigate({ to: '/missing/$missingId', params: { missingId: person.id } })
   })

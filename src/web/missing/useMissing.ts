@@ -1,70 +1,25 @@
 import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query'
-import { api, queryString } from '../api'
-import type { AuditAnswer } from '../audit/AuditTable'
+import { http, ok, type Schema } from '../api'
+import type { paths } from '../api-schema.gen'
 
 /** A record of the missing-persons register as the API gives it (fields a role may not see are absent). */
-export type MissingPerson = {
-  id: string
-  registerNumber: number
-  surname?: string
-  firstNames?: string | null
-  patronymic?: string | null
-  sex?: string | null
-  rank?: string | null
-  serviceNumber?: string | null
-  dateOfBirth?: string | null
-  placeOfBirth?: string | null
-  unit?: string | null
-  region?: string | null
-  distinguishingMarks?: string | null
-  photoRef?: string | null
-  lastSeen?: {
-    on?: string | null
-    place?: string | null
-    circumstances?: string | null
-    witness?: string | null
-  }
-  disagreements: string[]
-  status: 'missing' | 'returned' | 'dead' | 'found'
-  captivity: 'none' | 'indicated' | 'confirmed'
-  deathReported: boolean
-  bodyRepatriated: boolean
-  lastFacility?: string | null
-  lastEventOn?: string | null
-  version: number
-}
-
-export type MissingReport = {
-  id: string
-  seq: number
-  reporter?: { name: string; relation: string | null; contact: string | null; language: string }
-  consent: {
-    use: boolean
-    shareIcrc: boolean
-    shareOtherSide: boolean
-    sharePublic: boolean
-    givenOn: string | null
-  }
-  particulars?: Record<string, unknown>
-  receivedOn: string
-  source: string
-}
-
-export type MissingEvent = {
-  seq: number
-  type: string
-  occurredOn: string
-  source: string
-  confidence: 'high' | 'medium' | 'low'
-  details: Record<string, unknown>
-}
-
-export type MissingRecord = { person: MissingPerson; reports: MissingReport[]; events: MissingEvent[] }
+export type MissingPerson = Schema<'MissingPerson'>
+export type MissingReport = Schema<'MissingReport'>
+export type MissingEvent = Schema<'MissingEvent'>
 
 export type MissingFilters = Record<
   'q' | 'status' | 'captivity' | 'unit' | 'region' | 'from' | 'to' | 'source',
   string
 >
+
+type MissingQuery = NonNullable<paths['/missing']['get']['parameters']['query']>
+
+/**
+ * The filters as the API's query, blank ones left out. Status and captivity are chosen from the same
+ * lists the API validates, so their strings are its values.
+ */
+const asQuery = (filters: MissingFilters) =>
+  Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== '')) as MissingQuery
 
 /** The register page by page (newest first), with the filters as the server applies them. */
 export function useMissingList(filters: MissingFilters) {
@@ -72,10 +27,7 @@ export function useMissingList(filters: MissingFilters) {
     queryKey: ['missing', 'list', filters],
     initialPageParam: undefined as number | undefined,
     queryFn: ({ pageParam }) =>
-      api<{ items: MissingPerson[]; nextBefore: number | null }>(
-        'GET',
-        `/missing${queryString({ ...filters, limit: 100, before: pageParam })}`,
-      ),
+      ok(http.GET('/missing', { params: { query: { ...asQuery(filters), limit: 100, before: pageParam } } })),
     getNextPageParam: (last) => last.nextBefore ?? undefined,
   })
 }
@@ -83,7 +35,7 @@ export function useMissingList(filters: MissingFilters) {
 export function useMissingRecord(id: string) {
   return useQuery({
     queryKey: ['missing', 'record', id],
-    queryFn: () => api<MissingRecord>('GET', `/missing/${id}`),
+    queryFn: () => ok(http.GET('/missing/{id}', { params: { path: { id } } })),
   })
 }
 
@@ -92,9 +44,8 @@ export function useMissingAudit(id: string, enabled: boolean) {
     queryKey: ['missing', 'audit', id],
     enabled,
     queryFn: () =>
-      api<AuditAnswer>(
-        'GET',
-        `/audit${queryString({ entityType: 'missing_person', entityId: id, limit: 200 })}`,
+      ok(
+        http.GET('/audit', { params: { query: { entityType: 'missing_person', entityId: id, limit: 200 } } }),
       ),
   })
 }

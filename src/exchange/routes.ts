@@ -121,6 +121,19 @@ export function exchangeRoutes(exchanges: ExchangeService, disclosures: Disclosu
   app.openapi(
     route(
       'post',
+      '/exchanges/{id}/sought/from-missing',
+      'Replace the list of ours they hold with the missing persons whose captivity is confirmed',
+      ListCounts,
+      { params: IdParam },
+    ),
+    async (c) => {
+      const actor = requirePermission(c.get('user'), 'exchanges.write')
+      return c.json(await exchanges.soughtFromRegister(actor, c.req.valid('param').id), 200)
+    },
+  )
+  app.openapi(
+    route(
+      'post',
       '/exchanges/{id}/annotations',
       'Record consent, refusal, proceedings, requests and travel groups of persons we hold',
       z.object({ persons: z.number().int() }),

@@ -1,3 +1,4 @@
+import { romanizeName } from '../app/romanize'
 import type { appendAudit } from '../audit/store'
 import type { Clock } from '../core/clock'
 import type { CustodyService } from '../custody/service'
@@ -10,7 +11,7 @@ import type { ExchangeDeps } from './use-cases/deps'
 import { checkOff, completeHandover, handover, startHandover } from './use-cases/handover'
 import { handoverSheet, substituteCandidates } from './use-cases/handover-sheet'
 import { plan } from './use-cases/plan'
-import { annotateGive, importSought } from './use-cases/pools'
+import { annotateGive, importSought, soughtFromRegister } from './use-cases/pools'
 import { exchangeQueries } from './use-cases/queries'
 
 export type ExchangeService = ReturnType<typeof createExchangeService>
@@ -23,12 +24,19 @@ type Deps = { db: Db; audit: { appendAudit: typeof appendAudit }; clock: Clock; 
  * status and round numbers checked inside the write.
  */
 export function createExchangeService({ db, audit, clock, custody }: Deps) {
-  const deps: ExchangeDeps = { db, clock, custody, write: createWritePipeline({ db, audit, clock }) }
+  const deps: ExchangeDeps = {
+    db,
+    clock,
+    custody,
+    write: createWritePipeline({ db, audit, clock }),
+    romanize: romanizeName,
+  }
   return {
     createExchange: createExchange(deps),
     ...exchangeQueries(deps),
     updateTerms: updateTerms(deps),
     importSought: importSought(deps),
+    soughtFromRegister: soughtFromRegister(deps),
     annotateGive: annotateGive(deps),
     plan: plan(deps),
     importCounter: importCounter(deps),

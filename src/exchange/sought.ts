@@ -18,6 +18,8 @@ export type SoughtPerson = {
   groupId: string | null
   /** the personal or service number, when the list gives it (searched at the handover) */
   serviceNumber?: string
+  /** the missing-persons record this person was taken from, when the list was built from the register */
+  missingPersonId?: string
 }
 
 const COLUMNS: Record<string, string[]> = {
@@ -146,4 +148,44 @@ export function readSought(header: string[], rows: string[][], today: string): R
 /** The key a counter-list row is matched by: surname and first name keys with the date of birth. */
 export function matchKey(surname: string, firstNames: string, dateOfBirth: string): string {
   return `${nameKey(surname)}|${nameKey(firstNames.split(/\s+/)[0] ?? '')}|${dateOfBirth}`
+}
+
+/** A record of the missing-persons register, as much of it as a sought list carries. */
+export type MissingRecordForSought = {
+  id: string
+  register_number: number
+  surname: string
+  first_names: string | null
+  patronymic: string | null
+  sex: string | null
+  rank: string | null
+  service_number: string | null
+  date_of_birth: string | null
+  last_seen_on: string | null
+}
+
+/**
+ * A row of the "ours they hold" list built from the register: referenced by the register number
+ * (M-17) the bureau knows them by, keeping the record's id so the handover writes their return on it.
+ * The date last seen stands for the capture date (time held), since the register knows no other.
+ */
+export function soughtFromMissing(m: MissingRecordForSought): { ref: string; person: SoughtPerson } {
+  return {
+    ref: `M-${m.register_number}`,
+    person: {
+      surname: m.surname,
+      firstNames: m.first_names ?? '',
+      patronymic: m.patronymic ?? '',
+      dateOfBirth: m.date_of_birth ?? '',
+      sex: m.sex === 'male' || m.sex === 'female' ? m.sex : null,
+      seriouslyWoundedOrSick: false,
+      capturedOn: m.last_seen_on ?? '',
+      category: 'prisoner_of_war',
+      rank: m.rank ?? '',
+      requested: false,
+      groupId: null,
+      ...(m.service_number ? { serviceNumber: m.service_number } : {}),
+      missingPersonId: m.id,
+    },
+  }
 }

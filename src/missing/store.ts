@@ -151,3 +151,84 @@ export async function listMissing(
   if (page.before !== undefined) q = q.where('register_number', '<', page.before)
   return q.orderBy('register_number', 'desc').limit(page.limit).execute()
 }
+
+/** Records by id, in chunks (an exchange brings home up to thousands at once). */
+export async function findMissingMany(db: Db, ids: readonly string[]): Promise<MissingRow[]> {
+  const out: MissingRow[] = []
+  for (let i = 0; i < ids.length; i += 5000)
+    out.push(
+      ...(await db
+        .selectFrom('missing_persons')
+        .selectAll()
+        .where('id', 'in', ids.slice(i, i + 5000))
+        .execute()),
+    )
+  return out
+}
+
+/**
+ * Open records (still missing) that share a service number or a birth date with someone who came
+ * home: the only ones the name engine then compares, so a return never scans the whole register.
+ */
+export async function openRecordsAlike(
+  db: Db,
+  keys: { serviceNumbers: string[]; birthDates: string[]; birthYears: string[] },
+): Promise<MissingRow[]> {
+  const { serviceNumbers, birthDates, birthYears } = keys
+  if (!serviceNumbers.length && !birthDates.length && !birthYears.length) return []
+  return db
+    .selectFrom('missing_persons')
+    .selectAll()
+    .where('status', '=', 'missing')
+    .where((eb) =>
+      eb.or([
+        ...(serviceNumbers.length ? [eb('service_number', 'in', serviceNumbers)] : []),
+        ...(birthDates.length ? [eb('date_of_birth', 'in', birthDates)] : []),
+        ...(birthYears.length ? [eb(sql<string>`left(date_of_birth, 4)`, 'in', birthYears)] : []),
+      ]),
+    )
+    .execute()
+}
+
+/** The histories of many records at once, each in date order. */
+export async function missingEventsOfMany(
+  db: Db,
+  ids: readonly string[],
+): Promise<Map<string, StoredMissingEvent[]>> {
+  const out = new Map<string, StoredMissingEvent[]>(ids.map((id) => [id, []]))
+  for (let i = 0; i < ids.length; i += 5000) {
+    const rows = await db
+      .selectFrom('missing_events')
+      .selectAll()
+      .where('missing_person_id', 'in', ids.slice(i, i + 5000))
+      .orderBy('occurred_on')
+      .orderBy('seq')
+      .execute()
+    for (const r of rows)
+      out.get(r.missing_person_id)?.push({
+        seq: r.seq,
+        type: r.type as MissingEvent['type'],
+        occurredOn: r.occurred_on,
+        source: r.source,
+        confidence: r.confidence as Confidence,
+        details: (r.details ?? {}) as Record<string, unknown>,
+        authorId: r.author_id,
+        recordedAt: r.recorded_at,
+      })
+  }
+  return out
+}
+
+/**
+ * Ours the other side holds by a sure source: captivity confirmed and the case still open (not
+ * returned, found or confirmed dead), oldest record first.
+ */
+export async function confirmedInCaptivity(db: Db): Promise<MissingRow[]> {
+  return db
+    .selectFrom('missing_persons')
+    .selectAll()
+    .where('captivity', '=', 'confirmed')
+    .where('status', '=', 'missing')
+    .orderBy('register_number')
+    .execute()
+}

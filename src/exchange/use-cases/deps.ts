@@ -2,13 +2,21 @@ import type { AuditInput } from '../../audit/store'
 import type { Actor } from '../../auth/actor'
 import type { Clock } from '../../core/clock'
 import { DomainError, notFound } from '../../core/errors'
+import type { Romanize } from '../../custody/person-row'
 import type { CustodyService } from '../../custody/service'
 import type { Db } from '../../db/connection'
 import type { WriteContext, WritePipeline } from '../../db/write'
 import * as store from '../store'
 
 /** What every exchange use case is built from. */
-export type ExchangeDeps = { db: Db; write: WritePipeline; clock: Clock; custody: CustodyService }
+export type ExchangeDeps = {
+  db: Db
+  write: WritePipeline
+  clock: Clock
+  custody: CustodyService
+  /** the Latin form stored beside a name, for the missing-persons records a handover creates */
+  romanize: Romanize
+}
 
 export const todayOf = (clock: Clock) => clock().toISOString().slice(0, 10)
 

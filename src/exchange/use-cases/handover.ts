@@ -3,6 +3,8 @@ import { DomainError, ValidationError } from '../../core/errors'
 import { parseInput } from '../../core/validate'
 import type { PersonEventInput } from '../../custody/events'
 import type { WriteContext } from '../../db/write'
+import { recordReturnsWithin } from '../../missing/record-returns'
+import type { Returnee } from '../../missing/returns'
 import {
   dedupe,
   handoverReasonText,
@@ -330,10 +332,7 @@ export function completeHandover(deps: ExchangeDeps) {
         written.map((x) => ({ personId: x.personId, event: x.event })),
       )
       const pool = new Map(
-        (await store.poolOf(ctx.tx, id, 'receive')).map((r) => [
-          r.ref,
-          r.attrs as SoughtPerson & { serviceNumber?: string },
-        ]),
+        (await store.poolOf(ctx.tx, id, 'receive')).map((r) => [r.ref, r.attrs as SoughtPerson]),
       )
       await store.insertReturned(
         ctx.tx,
@@ -353,22 +352,50 @@ export function completeHandover(deps: ExchangeDeps) {
         }),
         actor.id,
       )
+      // our people who came home, into the missing-persons register: after the persons, in the lock order
+      const home = await recordReturnsWithin(
+        ctx,
+        actor,
+        returned.map((r) => returneeOf(r.ref, r.stage, pool.get(r.ref))),
+        { exchangeId: id, exchangeName: e.name, on: occurredOn },
+        deps.romanize,
+      )
       await store.updateExchange(ctx.tx, id, { status: 'done' })
       const count = (type: string) => written.filter((x) => x.event.type === type).length
       return {
         result: null,
         audit: [
           ...events.audit,
+          ...home.audit,
           exchangeEntry(actor, 'exchange.done', id, {
             crossed: count('exchanged'),
             didNotCross: count('did_not_cross'),
             replaced: count('replaced'),
             returned: returned.length,
+            intoMissingRegister: home.recorded.length,
+            newMissingRecords: home.recorded.filter((x) => x.created).length,
           }),
         ],
       }
     })
     return show(id)
+  }
+}
+
+/** One of ours who came home, as the exchange's sought list knew them. */
+function returneeOf(ref: string, stage: number, s: SoughtPerson | undefined): Returnee {
+  return {
+    ref,
+    stage,
+    surname: s?.surname ?? '',
+    firstNames: s?.firstNames ?? '',
+    patronymic: s?.patronymic ?? '',
+    dateOfBirth: s?.dateOfBirth ?? '',
+    serviceNumber: s?.serviceNumber ?? '',
+    sex: s?.sex ?? null,
+    rank: s?.rank ?? '',
+    capturedOn: s?.capturedOn ?? '',
+    missingPersonId: s?.missingPersonId ?? null,
   }
 }
 

@@ -1,9 +1,10 @@
 import type { Actor } from '../../auth/actor'
 import { ValidationError } from '../../core/errors'
 import { readTable } from '../../lists/table'
+import { confirmedInCaptivity } from '../../missing/store'
 import { findDuplicates } from '../received/duplicates'
 import { GiveAnnotation } from '../schema'
-import { columnsOf, readSought } from '../sought'
+import { columnsOf, readSought, type SoughtPerson, soughtFromMissing } from '../sought'
 import * as store from '../store'
 import * as lists from '../store-lists'
 import { type ExchangeDeps, exchangeEntry, load, lockExchange, requireStatus, todayOf } from './deps'
@@ -62,6 +63,61 @@ export function importSought({ db, write, clock }: ExchangeDeps) {
       }
     })
     return counts
+  }
+}
+
+/**
+ * Replaces the list of ours the other side holds with the register's persons whose captivity is
+ * confirmed and whose case is open (not returned, found or dead), each row keeping its record's id.
+ * The register is already one record per person, so no duplicate groups are left to decide.
+ */
+export function soughtFromRegister({ write }: ExchangeDeps) {
+  return async (actor: Actor, id: string) => {
+    return write(async (ctx) => {
+      requireStatus(await lockExchange(ctx, id), ['draft', 'proposed'], 'change the pools')
+      const rows = (await confirmedInCaptivity(ctx.tx)).map(soughtFromMissing)
+      await store.replacePool(
+        ctx.tx,
+        id,
+        'receive',
+        rows.map((r) => ({ ref: r.ref, attrs: r.person })),
+      )
+      await lists.replaceReceived(
+        ctx.tx,
+        id,
+        rows.map((r, i) => ({
+          line: i + 1,
+          ref: r.ref,
+          written: registerColumns(r.person),
+          attrs: r.person,
+          flags: [],
+        })),
+        [],
+      )
+      const counts = receivedCounts(rows.length, rows.length, 0, 0, 0)
+      return {
+        result: counts,
+        audit: [
+          exchangeEntry(actor, 'exchange.sought', id, {
+            ...counts,
+            fromRegister: true,
+            missingPersonIds: rows.map((r) => r.person.missingPersonId),
+          }),
+        ],
+      }
+    })
+  }
+}
+
+/** A register row shown as the received list's columns, so the list page reads it like a file's. */
+function registerColumns(p: SoughtPerson): Record<string, string> {
+  return {
+    surname: p.surname,
+    first_name: p.firstNames,
+    patronymic: p.patronymic,
+    date_of_birth: p.dateOfBirth,
+    service_number: p.serviceNumber ?? '',
+    rank: p.rank,
   }
 }
 

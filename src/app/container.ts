@@ -69,7 +69,7 @@ export function createServices(
     missing: createMissingService({ db, audit: auditStore, clock, romanize: romanizeName }),
     missingImport: createMissingImport({ db, audit: auditStore, clock, romanize: romanizeName }),
     linkageJobs: createLinkageJobService({ db, audit: auditStore, clock }),
-    notices: createNoticesService({ db, audit: auditStore, clock }),
+    notices: createNoticesService({ db, audit: auditStore, clock, anchor: auditAnchor }),
     users: createUserService({ db, auth, audit: auditStore, clock }),
     settings: createSettingsService({ db, store: settingsStore, audit: auditStore, clock }),
     accounts: createAccountService({

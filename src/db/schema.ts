@@ -339,6 +339,19 @@ export type NoticeBatchesTable = {
   acknowledgement: string | null
 }
 
+export type NoticeBatchFilesTable = {
+  id: Generated<string>
+  batch_id: string
+  format: string
+  file_name: string
+  bytes: Uint8Array
+  sha256: string
+  signature: Json
+  exported_by: string
+  exported_at: Timestamp
+  sent: Generated<boolean>
+}
+
 export type NoticeWithholdingsTable = {
   person_id: string
   reason: string
@@ -349,6 +362,7 @@ export type NoticeWithholdingsTable = {
 export type Database = {
   notices: NoticesTable
   notice_batches: NoticeBatchesTable
+  notice_batch_files: NoticeBatchFilesTable
   notice_withholdings: NoticeWithholdingsTable
   missing_persons: MissingPersonsTable
   missing_reports: MissingReportsTable

@@ -1,6 +1,5 @@
 import { createPublicKey } from 'node:crypto'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
-import path from 'node:path'
 import type { Command } from 'commander'
 import { loadOrCreateSigningKey, readPublicKey } from '../audit/anchor'
 import { createDisclosureLog } from '../audit/disclosure'
@@ -8,7 +7,7 @@ import * as auditStore from '../audit/store'
 import { commandLineActor, withParley } from '../cli/context'
 import { systemClock } from '../core/clock'
 import { DomainError } from '../core/errors'
-import { batchFile, EXPORT_FORMATS, type ExportFormat, signExport, verifyExport } from './export'
+import { EXPORT_FORMATS, type ExportFormat, verifyExport } from './export'
 import type { Recipient } from './rules'
 
 const STATES = ['due', 'prepared', 'sent', 'acknowledged', 'superseded']
@@ -95,12 +94,16 @@ export function registerNoticeCommands(program: Command) {
           'VALIDATION',
           `--format must be ${EXPORT_FORMATS.join(', ')}, not ${opts.format}`,
         )
-      const key = loadOrCreateSigningKey(await keyFile(), (m) => process.stderr.write(`${m}\n`))
+      // made here (mode 0600) so a missing key is said on stderr rather than created silently
+      loadOrCreateSigningKey(await keyFile(), (m) => process.stderr.write(`${m}\n`))
       await withParley(async ({ conn, services }) => {
         const started = performance.now()
-        const batch = await services.notices.getBatch(opts.batch)
-        const bytes = await batchFile(batch, batch.notices, opts.format as ExportFormat)
-        const signature = signExport(path.basename(opts.out), bytes, key.privateKey, key.publicKey)
+        // kept with the batch byte for byte, as the web's export is (sent once the batch is marked sent)
+        const { batch, bytes, signature } = await services.notices.exportBatch(
+          commandLineActor(),
+          opts.batch,
+          opts.format as ExportFormat,
+        )
         await createDisclosureLog({ db: conn.db, audit: auditStore, clock: systemClock }).record(
           commandLineActor(),
           {

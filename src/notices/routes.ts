@@ -8,6 +8,7 @@ import type { AppEnv } from '../http/env'
 import { requirePermission } from '../http/env'
 import { CONFLICT, IdParam, jsonBody, jsonOk, NOT_FOUND, PROBLEMS } from '../http/openapi'
 import { CARD_LANGUAGES, cardDocument } from './card'
+import { KeptFileOut, noticeFileRoutes } from './routes-files'
 import { NOTICE_KINDS, RECIPIENTS } from './rules'
 import type { NoticesService } from './service'
 
@@ -149,12 +150,33 @@ export function noticeRoutes(notices: NoticesService, disclosures: DisclosureLog
   app.openapi(
     createRoute({
       method: 'get',
+      path: '/notices/batches',
+      tags,
+      summary: 'Batches, newest first, with their state and how many notices each holds',
+      request: { query: z.object({ limit: z.coerce.number().int().min(1).max(1000).default(100) }) },
+      responses: {
+        200: jsonOk('The batches', z.object({ items: z.array(BatchOut.extend({ count: z.number() })) })),
+        ...PROBLEMS,
+      },
+    }),
+    async (c) => {
+      requirePermission(c.get('user'), 'notices.read')
+      return c.json({ items: await notices.batches(c.req.valid('query').limit) } as never, 200)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'get',
       path: '/notices/batches/{id}',
       tags,
       summary: 'A batch and its notices (the read is audited)',
       request: { params: IdParam },
       responses: {
-        200: jsonOk('The batch', BatchOut.extend({ notices: z.array(NoticeOut) })),
+        200: jsonOk(
+          'The batch',
+          BatchOut.extend({ notices: z.array(NoticeOut), files: z.array(KeptFileOut) }),
+        ),
         ...PROBLEMS,
         ...NOT_FOUND,
       },
@@ -271,5 +293,6 @@ export function noticeRoutes(notices: NoticesService, disclosures: DisclosureLog
     },
   )
 
+  app.route('/', noticeFileRoutes(notices, disclosures))
   return app
 }

@@ -1,3 +1,4 @@
+import { type AuditAnchorFiles, loadOrCreateSigningKey } from '../audit/anchor'
 import type { AuditInput, appendAudit } from '../audit/store'
 import type { Actor } from '../auth/actor'
 import type { Clock } from '../core/clock'
@@ -5,18 +6,32 @@ import { DomainError, notFound, ValidationError } from '../core/errors'
 import type { Db } from '../db/connection'
 import { createWritePipeline } from '../db/write'
 import type { CardFields } from './card'
+import { batchFile, type ExportFormat, signExport } from './export'
 import { conventionOf, daysBetween, mayJoinBatch, type Recipient, recipientWord } from './rules'
 import {
   type BatchRow,
+  batchFiles,
+  countOpen,
   findBatch,
   findNotice,
+  type KeptFileRow,
+  keepFile,
+  keptFile,
   type ListedNotice,
+  listBatches,
   listNotices,
   type NoticeFilter,
   OPEN_STATES,
+  sentByMonth,
 } from './store'
 
-export type NoticesDeps = { db: Db; audit: { appendAudit: typeof appendAudit }; clock: Clock }
+export type NoticesDeps = {
+  db: Db
+  audit: { appendAudit: typeof appendAudit }
+  clock: Clock
+  /** Where the bureau's Ed25519 key lives (outside the database); exports are signed with it. */
+  anchor?: AuditAnchorFiles
+}
 export type NoticesService = ReturnType<typeof createNoticesService>
 
 const today = (clock: Clock) => clock().toISOString().slice(0, 10)
@@ -63,6 +78,20 @@ export function showBatch(b: BatchRow) {
   }
 }
 
+/** A file kept with its batch: what was exported, its hash, and whether it went out as sent. */
+export function showFile(f: KeptFileRow) {
+  return {
+    id: f.id,
+    format: f.format,
+    fileName: f.file_name,
+    sha256: f.sha256,
+    size: Number(f.size),
+    exportedBy: f.exported_by,
+    exportedAt: new Date(f.exported_at).toISOString(),
+    sent: f.sent,
+  }
+}
+
 const entry = (
   actor: Actor,
   action: string,
@@ -96,7 +125,70 @@ export function createNoticesService(deps: NoticesDeps) {
     const batch = await findBatch(db, id)
     if (!batch) throw notFound('Batch', id)
     const rows = await listNotices(db, { batchId: id }, 100_000)
-    return { ...showBatch(batch), notices: rows.map((n) => showNotice(n, today(clock))) }
+    const files = await batchFiles(db, id)
+    return {
+      ...showBatch(batch),
+      notices: rows.map((n) => showNotice(n, today(clock))),
+      files: files.map(showFile),
+    }
+  }
+
+  async function batches(limit: number) {
+    const rows = await listBatches(db, limit)
+    return rows.map((b) => ({ ...showBatch(b), count: Number(b.count ?? 0) }))
+  }
+
+  function signingKey() {
+    if (!deps.anchor) throw new DomainError('CONFLICT', 'No signing key is configured for this server')
+    return loadOrCreateSigningKey(deps.anchor.keyFile)
+  }
+
+  /** A batch's file as the recipient gets it, signed, and kept with the batch byte for byte. */
+  async function render(batchId: string, format: ExportFormat) {
+    const batch = await getBatch(batchId)
+    const bytes = await batchFile(batch, batch.notices, format)
+    const fileName = `batch-${batch.number}.${format}`
+    const key = signingKey()
+    return { batch, bytes, fileName, signature: signExport(fileName, bytes, key.privateKey, key.publicKey) }
+  }
+
+  /** Exports a batch: the file and its signature, kept with the batch (sent once the batch is marked sent). */
+  async function exportBatch(actor: Actor, batchId: string, format: ExportFormat) {
+    const { batch, bytes, fileName, signature } = await render(batchId, format)
+    const row = await keepFile(db, {
+      batch_id: batchId,
+      format,
+      file_name: fileName,
+      bytes,
+      sha256: signature.sha256,
+      signature: JSON.stringify(signature),
+      exported_by: actor.name,
+      exported_at: clock(),
+    })
+    return { batch, bytes, signature, file: showFile(row) }
+  }
+
+  /** A kept file's bytes and signature, as they were exported. */
+  async function fileOf(batchId: string, fileId: string) {
+    const f = await keptFile(db, batchId, fileId)
+    if (!f) throw notFound('File', fileId)
+    const signature = typeof f.signature === 'string' ? JSON.parse(f.signature) : f.signature
+    return {
+      fileName: f.file_name,
+      format: f.format,
+      bytes: Buffer.from(f.bytes),
+      sha256: f.sha256,
+      signature,
+    }
+  }
+
+  /** The dashboard's figures: notices overdue now, and per month the median days from event to sent. */
+  async function figures(months = 12) {
+    const on = today(clock)
+    const start = new Date(`${on.slice(0, 7)}-01T00:00:00Z`)
+    start.setUTCMonth(start.getUTCMonth() - (months - 1))
+    const since = start.toISOString().slice(0, 10)
+    return { on, ...(await countOpen(db, on)), since, months: await sentByMonth(db, since) }
   }
 
   /**
@@ -177,6 +269,14 @@ export function createNoticesService(deps: NoticesDeps) {
     ) => {
       if (input.on > today(clock))
         throw new ValidationError([{ path: 'on', message: `${input.on} is in the future` }])
+      // a batch sent without an export keeps its CSV as the record of what it said
+      const fallback =
+        step === 'sent' &&
+        deps.anchor &&
+        (await batchFiles(db, batchId)).length === 0 &&
+        (await findBatch(db, batchId))
+          ? await render(batchId, 'csv')
+          : null
       return write(async ({ tx, now }) => {
         const batch = await findBatch(tx, batchId, { forUpdate: true })
         if (!batch) throw notFound('Batch', batchId)
@@ -214,6 +314,7 @@ export function createNoticesService(deps: NoticesDeps) {
           .where('state', '=', from)
           .returning(['number', 'person_id'])
           .execute()
+        const sentFiles = step === 'sent' ? await keepAsSent(tx, batchId, actor, now, fallback) : []
         return {
           result: showBatch(updated),
           audit: [
@@ -230,6 +331,7 @@ export function createNoticesService(deps: NoticesDeps) {
                 reference: input.reference,
                 note: input.note,
                 count: notices.length,
+                ...(step === 'sent' && { files: sentFiles }),
               },
             ),
           ],
@@ -347,6 +449,10 @@ export function createNoticesService(deps: NoticesDeps) {
     cardOf,
     list,
     getBatch,
+    batches,
+    exportBatch,
+    fileOf,
+    figures,
     prepareBatch,
     markSent: advance('sent'),
     markAcknowledged: advance('acknowledged'),
@@ -369,4 +475,36 @@ async function updateIn(tx: Db, ids: string[], set: { state: string; batch_id: s
     )
   }
   return out
+}
+
+/** Marks the batch's exports so far as the files sent; with none, keeps the fallback CSV as sent. */
+async function keepAsSent(
+  tx: Db,
+  batchId: string,
+  actor: Actor,
+  now: Date,
+  fallback: { bytes: Buffer; fileName: string; signature: { sha256: string } } | null,
+) {
+  const marked = await tx
+    .updateTable('notice_batch_files')
+    .set({ sent: true })
+    .where('batch_id', '=', batchId)
+    .where('sent', '=', false)
+    .returning(['file_name', 'sha256'])
+    .execute()
+  if (marked.length === 0 && fallback) {
+    await keepFile(tx, {
+      batch_id: batchId,
+      format: 'csv',
+      file_name: fallback.fileName,
+      bytes: fallback.bytes,
+      sha256: fallback.signature.sha256,
+      signature: JSON.stringify(fallback.signature),
+      exported_by: actor.name,
+      exported_at: now,
+      sent: true,
+    })
+    marked.push({ file_name: fallback.fileName, sha256: fallback.signature.sha256 })
+  }
+  return marked.map((f) => ({ file: f.file_name, sha256: f.sha256 }))
 }

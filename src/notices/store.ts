@@ -1,6 +1,6 @@
-import type { Insertable, Selectable } from 'kysely'
+import { type Insertable, type Selectable, sql } from 'kysely'
 import type { Db } from '../db/connection'
-import type { NoticeBatchesTable, NoticesTable, PersonEventsTable } from '../db/schema'
+import type { NoticeBatchesTable, NoticeBatchFilesTable, NoticesTable, PersonEventsTable } from '../db/schema'
 import { readSetting } from '../settings/store'
 import { DEFAULT_TARGET_DAYS, noticesFor, type TriggerEvent } from './rules'
 
@@ -185,4 +185,77 @@ export async function countOpen(db: Db, today: string) {
     .where('state', 'in', [...OPEN_STATES])
     .executeTakeFirstOrThrow()
   return { open: Number(r.open), overdue: Number(r.overdue ?? 0) }
+}
+
+/** Batches, newest first, each with how many notices it holds. */
+export async function listBatches(db: Db, limit: number) {
+  return db
+    .selectFrom('notice_batches as b')
+    .selectAll('b')
+    .select((eb) =>
+      eb
+        .selectFrom('notices as n')
+        .select(eb.fn.countAll<number>().as('c'))
+        .whereRef('n.batch_id', '=', 'b.id')
+        .as('count'),
+    )
+    .orderBy('b.number', 'desc')
+    .limit(limit)
+    .execute()
+}
+
+const FILE_COLUMNS = [
+  'id',
+  'batch_id',
+  'format',
+  'file_name',
+  'sha256',
+  'exported_by',
+  'exported_at',
+  'sent',
+] as const
+
+/** The exports kept with a batch (without their bytes), oldest first. */
+export async function batchFiles(db: Db, batchId: string) {
+  return db
+    .selectFrom('notice_batch_files')
+    .select([...FILE_COLUMNS, sql<number>`octet_length(bytes)`.as('size')])
+    .where('batch_id', '=', batchId)
+    .orderBy('exported_at')
+    .execute()
+}
+export type KeptFileRow = Awaited<ReturnType<typeof batchFiles>>[number]
+
+export async function keptFile(db: Db, batchId: string, fileId: string) {
+  return db
+    .selectFrom('notice_batch_files')
+    .selectAll()
+    .where('batch_id', '=', batchId)
+    .where('id', '=', fileId)
+    .executeTakeFirst()
+}
+
+export async function keepFile(db: Db, row: Insertable<NoticeBatchFilesTable>) {
+  return db
+    .insertInto('notice_batch_files')
+    .values(row)
+    .returning([...FILE_COLUMNS, sql<number>`octet_length(bytes)`.as('size')])
+    .executeTakeFirstOrThrow()
+}
+
+/**
+ * Per month of sending (UTC), from `since`: notices sent and the median days from the event that
+ * raised each one to the day its batch was sent.
+ */
+export async function sentByMonth(db: Db, since: string) {
+  const r = await sql<{ month: string; sent: number; median: number | string | null }>`
+    select to_char(b.sent_at at time zone 'UTC', 'YYYY-MM') as month,
+           count(*)::int as sent,
+           percentile_cont(0.5) within group (order by (b.sent_at at time zone 'UTC')::date - n.occurred_on) as median
+      from notices n
+      join notice_batches b on b.id = n.batch_id
+     where n.state in ('sent', 'acknowledged') and b.sent_at >= ${since}::date
+     group by 1
+     order by 1`.execute(db)
+  return r.rows.map((x) => ({ month: x.month, sent: Number(x.sent), medianDays: Number(x.median) }))
 }

@@ -7572,7 +7572,80 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Batches, newest first, with their state and how many notices each holds */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The batches */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                number: number;
+                                /** @enum {string} */
+                                recipient: "agency" | "power";
+                                /** @enum {string} */
+                                state: "prepared" | "sent" | "acknowledged";
+                                preparedBy: string;
+                                preparedAt: string;
+                                sent: {
+                                    at: string;
+                                    by: string | null;
+                                    how: string | null;
+                                    reference: string | null;
+                                } | null;
+                                acknowledged: {
+                                    at: string;
+                                    by: string | null;
+                                    note: string | null;
+                                } | null;
+                                count: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid input; `issues` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Role lacks the permission, or second factor pending */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         put?: never;
         /**
          * Prepare a batch: the named due notices, or every one due to the recipient
@@ -7714,6 +7787,7 @@ export interface paths {
                                 note: string | null;
                             } | null;
                             notices: components["schemas"]["Notice"][];
+                            files: components["schemas"]["NoticeBatchFile"][];
                         };
                     };
                 };
@@ -8101,6 +8175,352 @@ export interface paths {
                 };
                 /** @description Not found */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/notices/batches/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export a batch as CSV, JSON or XLSX, signed (Ed25519) as the CLI signs it, and keep the file
+         * @description The file is kept with the batch, byte for byte, with its sha256 and signature; the exports made before the batch is marked sent are what was sent.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description csv, json or xlsx */
+                    format?: "csv" | "json" | "xlsx";
+                };
+                header?: never;
+                path: {
+                    /** @description Record id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file, as an attachment */
+                200: {
+                    headers: {
+                        /** @description attachment; filename="batch-12.csv" */
+                        "Content-Disposition": string;
+                        /** @description The file's sha256, as its signature names it */
+                        "X-Parley-Sha256": string;
+                        /** @description The kept file; its signature is at …/files/{fileId}/signature */
+                        "X-Parley-File-Id": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                        "application/json": {
+                            batch: number;
+                            recipient: string;
+                            /** @description One row per notice */
+                            notices: {
+                                [key: string]: string | number;
+                            }[];
+                        };
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Invalid input; `issues` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Role lacks the permission, or second factor pending */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/notices/batches/{id}/files/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A kept export of the batch, byte for byte as it was exported (and sent) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The batch */
+                    id: string;
+                    /** @description The kept file */
+                    fileId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file, as an attachment */
+                200: {
+                    headers: {
+                        /** @description attachment; filename="batch-12.csv" */
+                        "Content-Disposition": string;
+                        /** @description The file's sha256, as its signature names it */
+                        "X-Parley-Sha256": string;
+                        /** @description The kept file; its signature is at …/files/{fileId}/signature */
+                        "X-Parley-File-Id": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                        "application/json": {
+                            batch: number;
+                            recipient: string;
+                            /** @description One row per notice */
+                            notices: {
+                                [key: string]: string | number;
+                            }[];
+                        };
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Invalid input; `issues` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Role lacks the permission, or second factor pending */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/notices/batches/{id}/files/{fileId}/signature": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A kept export's signature (the FILE.sig that `parley notices verify` reads) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The batch */
+                    id: string;
+                    /** @description The kept file */
+                    fileId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The signature */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            v: string;
+                            file: string;
+                            sha256: string;
+                            key: string;
+                            sig: string;
+                        };
+                    };
+                };
+                /** @description Invalid input; `issues` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Role lacks the permission, or second factor pending */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/notices/figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Dashboard figures: notices overdue now, and per month the median days from event to sent */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Months back */
+                    months?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The figures */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NoticeFigures"];
+                    };
+                };
+                /** @description Invalid input; `issues` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Role lacks the permission, or second factor pending */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -8802,6 +9222,20 @@ export interface components {
             /** Format: uuid */
             supersedes: string | null;
         };
+        NoticeBatchFile: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            format: "csv" | "json" | "xlsx";
+            fileName: string;
+            sha256: string;
+            /** @description Bytes */
+            size: number;
+            exportedBy: string;
+            exportedAt: string;
+            /** @description Exported before the batch was marked sent: what was sent */
+            sent: boolean;
+        };
         NoticeBatch: {
             /** Format: uuid */
             id: string;
@@ -8823,6 +9257,24 @@ export interface components {
                 by: string | null;
                 note: string | null;
             } | null;
+        };
+        NoticeFigures: {
+            /** @description Today */
+            on: string;
+            /** @description Notices due or prepared */
+            open: number;
+            /** @description Of those, past their deadline */
+            overdue: number;
+            /** @description The first day of the first month counted */
+            since: string;
+            months: {
+                /** @description YYYY-MM, the month the batches were sent */
+                month: string;
+                /** @description Notices sent that month */
+                sent: number;
+                /** @description Median days from the event to the day it was sent */
+                medianDays: number;
+            }[];
         };
     };
     responses: never;

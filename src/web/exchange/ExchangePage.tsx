@@ -60,16 +60,18 @@ function Pools({
   const { t } = useTranslation()
   const refresh = useRefresh(id)
   const [error, setError] = useState<string | null>(null)
-  async function send(file: File | null) {
-    if (!file) return
+  async function replace(run: () => Promise<unknown>) {
     setError(null)
     try {
-      await upload(`/exchanges/${id}/sought`, file)
+      await run()
       await refresh()
     } catch (err) {
       setError((err as Error).message)
     }
   }
+  const send = (file: File | null) => file && replace(() => upload(`/exchanges/${id}/sought`, file))
+  const fromRegister = () =>
+    replace(() => ok(http.POST('/exchanges/{id}/sought/from-missing', { params: { path: { id } } })))
   return (
     <Paper withBorder p="md">
       <Title order={4} mb="xs">
@@ -90,6 +92,11 @@ function Pools({
               </Button>
             )}
           </FileButton>
+        )}
+        {editable && (
+          <Button variant="light" onClick={fromRegister} title={t('exchange.soughtFromMissingHint')}>
+            {t('exchange.soughtFromMissing')}
+          </Button>
         )}
       </Group>
     </Paper>

@@ -62,7 +62,8 @@ export const en = {
     poolCounts: '{{annotated}} persons we hold with consent recorded; {{sought}} of ours sought',
     uploadSought: 'Upload the list of ours they hold',
     soughtFromMissing: 'Take the confirmed missing from the register',
-    soughtFromMissingHint: 'Replaces the list with every missing person whose captivity is confirmed and who is not back or dead',
+    soughtFromMissingHint:
+      'Replaces the list with every missing person whose captivity is confirmed and who is not back or dead',
     proposal: 'Proposal',
     plan: 'Plan',
     saveProposal: 'Save as our proposal',

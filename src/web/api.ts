@@ -40,7 +40,7 @@ function apiError(status: number, data: any): ApiError {
 export const http = createClient<paths>({
   baseUrl: '/api/v1',
   credentials: 'same-origin',
-  querySerializer: (query) => queryString(query as Record<string, string>).slice(1),
+  querySerializer: (query) => queryString(query as Record<string, string>),
 })
 
 /** The answer of a typed call, or its ApiError thrown with the server's own message. */
@@ -50,30 +50,10 @@ export async function ok<T>(call: Promise<{ data?: T; error?: unknown; response:
   return data as T
 }
 
-type Body = Record<string, unknown> | unknown[]
-
-/**
- * Calls the Parley API with the session cookie, untyped; throws ApiError with the server's own
- * message. Kept for pages not yet on the typed `client`.
- */
-export async function api<T>(method: string, path: string, body?: Body): Promise<T> {
-  const res = await fetch(`/api/v1${path}`, {
-    method,
-    credentials: 'same-origin',
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  if (res.status === 204) return undefined as T
-  const data = await res.json().catch(() => null)
-  if (!res.ok) throw apiError(res.status, data)
-  return data as T
-}
-
-/** Query string from an object, leaving out empty values. */
-export function queryString(params: Record<string, string | number | undefined | null>): string {
+/** A typed call's query, leaving out empty values: an unset filter is no filter. */
+function queryString(params: Record<string, string | number | undefined | null>): string {
   const q = new URLSearchParams()
   for (const [k, v] of Object.entries(params))
     if (v !== undefined && v !== null && v !== '') q.set(k, String(v))
-  const s = q.toString()
-  return s ? `?${s}` : ''
+  return q.toString()
 }

@@ -6,7 +6,7 @@ import {
   startRegistration,
 } from '@simplewebauthn/browser'
 import type { TFunction } from 'i18next'
-import { api } from '../api'
+import { http, ok } from '../api'
 
 /** Whether this browser can use passkeys at all (WebAuthn); the buttons are hidden otherwise. */
 export const passkeysSupported = () => browserSupportsWebAuthn()
@@ -22,13 +22,18 @@ function browserRefusal(t: TFunction, error: unknown): Error {
   return error instanceof Error ? error : new Error(String(error))
 }
 
+// The options are @simplewebauthn/server's, handed unchanged to its browser half; the API documents
+// them only as the WebAuthn JSON object, so their type is the library's.
+
 /** The second step of sign-in with a passkey (the password has passed). */
 export async function signInWithPasskey(t: TFunction) {
-  const optionsJSON = await api<PublicKeyCredentialRequestOptionsJSON>('POST', '/session/passkey/options')
+  const optionsJSON = (await ok(
+    http.POST('/session/passkey/options'),
+  )) as unknown as PublicKeyCredentialRequestOptionsJSON
   const response = await startAuthentication({ optionsJSON }).catch((e) => {
     throw browserRefusal(t, e)
   })
-  await api('POST', '/session/passkey', { response })
+  await ok(http.POST('/session/passkey', { body: { response } }))
 }
 
 /** Registers a passkey of this browser's (or a security key) as the account's second factor. */
@@ -36,12 +41,15 @@ export async function registerPasskey(
   t: TFunction,
   input: { password: string; enrolmentCode?: string; name: string },
 ) {
-  const optionsJSON = await api<PublicKeyCredentialCreationOptionsJSON>('POST', '/session/passkeys/options', {
+  const body = {
     password: input.password,
     ...(input.enrolmentCode?.trim() ? { enrolmentCode: input.enrolmentCode } : {}),
-  })
+  }
+  const optionsJSON = (await ok(
+    http.POST('/session/passkeys/options', { body }),
+  )) as unknown as PublicKeyCredentialCreationOptionsJSON
   const response = await startRegistration({ optionsJSON }).catch((e) => {
     throw browserRefusal(t, e)
   })
-  await api('POST', '/session/passkeys', { name: input.name, response })
+  await ok(http.POST('/session/passkeys', { body: { name: input.name, response } }))
 }

@@ -232,3 +232,18 @@ export async function confirmedInCaptivity(db: Db): Promise<MissingRow[]> {
     .orderBy('register_number')
     .execute()
 }
+
+/** Of these records, those a report consents to share with the other side (RFL: absent means no). */
+export async function sharedWithOtherSide(db: Db, ids: readonly string[]): Promise<Set<string>> {
+  const out = new Set<string>()
+  for (let i = 0; i < ids.length; i += 5000) {
+    const rows = await db
+      .selectFrom('missing_reports')
+      .select('missing_person_id')
+      .where('missing_person_id', 'in', ids.slice(i, i + 5000))
+      .where('consent_share_other_side', '=', true)
+      .execute()
+    for (const r of rows) out.add(r.missing_person_id)
+  }
+  return out
+}

@@ -24,7 +24,7 @@ const today = () => new Date().toISOString().slice(0, 10)
 const people = [...scenarioMissing({ seed: 1513, persons: 8 })]
 type Event = { type: string; source: string; confidence: string; details: Record<string, unknown> }
 
-const report = (p: Record<string, string>): CreateMissing => ({
+const report = (p: Record<string, string>, shareOtherSide = false): CreateMissing => ({
   surname: p.surname!,
   firstNames: p.first_names,
   patronymic: p.patronymic,
@@ -33,14 +33,14 @@ const report = (p: Record<string, string>): CreateMissing => ({
   unit: p.unit,
   lastSeen: { on: p.last_seen_on },
   reporter: { name: p.reported_by!, relation: 'mother', language: 'uk' },
-  consent: { use: true, shareIcrc: true },
+  consent: { use: true, shareIcrc: true, shareOtherSide },
   source: 'hotline',
 })
 
 /** A missing person in the register; `confirmed` adds the ICRC's confirmation of captivity. */
-async function registered(p: Record<string, string>, confirmed: boolean) {
+async function registered(p: Record<string, string>, confirmed: boolean, shareOtherSide = false) {
   const missing = t.parley.services.missing
-  const m = await missing.createMissing(ADMIN, report(p))
+  const m = await missing.createMissing(ADMIN, report(p, shareOtherSide))
   if (confirmed)
     await missing.recordEvent(ADMIN, m.id, {
       type: 'captivity_confirmed',
@@ -101,7 +101,7 @@ describe('exchanges and the missing-persons register', SLOW, () => {
   it('builds the sought list from the confirmed missing and writes their return on completion', async () => {
     const [a, b, c, notConfirmed, home] = people
     const ids = {
-      a: await registered(a!, true),
+      a: await registered(a!, true, true),
       b: await registered(b!, true),
       c: await registered(c!, true),
       notConfirmed: await registered(notConfirmed!, false),
@@ -118,7 +118,8 @@ describe('exchanges and the missing-persons register', SLOW, () => {
     const id = await newExchange(negotiator, 'Обмін 15')
     const built = await negotiator.json('POST', `/api/v1/exchanges/${id}/sought/from-missing`)
     expect(built.status).toBe(200)
-    expect(built.body).toMatchObject({ rows: 3, persons: 3, flaggedRows: 0, duplicateGroups: 0 })
+    // two reports do not let us name the person to the other side: kept, and flagged for the negotiator
+    expect(built.body).toMatchObject({ rows: 3, persons: 3, flaggedRows: 2, duplicateGroups: 0 })
     // the pool keeps each missing record's id: only the confirmed and still missing are in it
     const pool = await t.parley.conn.db
       .selectFrom('exchange_pool')
@@ -131,9 +132,13 @@ describe('exchanges and the missing-persons register', SLOW, () => {
     )
     expect([...linked.keys()].sort()).toEqual([ids.a, ids.b, ids.c].sort())
     const received = await negotiator.json('GET', `/api/v1/exchanges/${id}/received`)
-    expect(received.body.rows.map((r: { written: { surname: string } }) => r.written.surname).sort()).toEqual(
+    type ReceivedRow = { ref: string; written: { surname: string }; flags: { code: string }[] }
+    const receivedRows = received.body.rows as ReceivedRow[]
+    expect(receivedRows.map((r) => r.written.surname).sort()).toEqual(
       [a!.surname, b!.surname, c!.surname].sort(),
     )
+    const flagged = receivedRows.filter((r) => r.flags.some((f) => f.code === 'consent_other_side_absent'))
+    expect(flagged.map((r) => r.ref).sort()).toEqual([linked.get(ids.b), linked.get(ids.c)].sort())
 
     await handOver(negotiator, id, [...linked.values()])
     expect((await check(negotiator, id, linked.get(ids.a)!, 'crossed')).status).toBe(200)

@@ -1,7 +1,7 @@
 import type { Actor } from '../../auth/actor'
 import { ValidationError } from '../../core/errors'
 import { readTable } from '../../lists/table'
-import { confirmedInCaptivity } from '../../missing/store'
+import { confirmedInCaptivity, sharedWithOtherSide } from '../../missing/store'
 import { findDuplicates } from '../received/duplicates'
 import { GiveAnnotation } from '../schema'
 import { columnsOf, readSought, type SoughtPerson, soughtFromMissing } from '../sought'
@@ -76,6 +76,15 @@ export function soughtFromRegister({ write }: ExchangeDeps) {
     return write(async (ctx) => {
       requireStatus(await lockExchange(ctx, id), ['draft', 'proposed'], 'change the pools')
       const rows = (await confirmedInCaptivity(ctx.tx)).map(soughtFromMissing)
+      // the list is negotiated with the other side: a person no report lets us name to them is kept, flagged
+      const shared = await sharedWithOtherSide(
+        ctx.tx,
+        rows.map((r) => r.person.missingPersonId!),
+      )
+      const flagsOf = (r: (typeof rows)[number]) =>
+        shared.has(r.person.missingPersonId!)
+          ? []
+          : [{ code: 'consent_other_side_absent', params: { ref: r.ref } }]
       await store.replacePool(
         ctx.tx,
         id,
@@ -90,11 +99,12 @@ export function soughtFromRegister({ write }: ExchangeDeps) {
           ref: r.ref,
           written: registerColumns(r.person),
           attrs: r.person,
-          flags: [],
+          flags: flagsOf(r),
         })),
         [],
       )
-      const counts = receivedCounts(rows.length, rows.length, 0, 0, 0)
+      const flagged = rows.filter((r) => flagsOf(r).length).length
+      const counts = receivedCounts(rows.length, rows.length, flagged, 0, 0)
       return {
         result: counts,
         audit: [

@@ -65,6 +65,9 @@ describe("the liaison's notices in the browser, in Ukrainian", () => {
       .poll(() => batch.getByTestId('batch-state').textContent(), WAIT)
       .toBe(noticesUk.state.prepared)
     await expect.poll(() => page.getByText(noticesUk.empty).isVisible(), WAIT).toBe(true)
+    // exported and signed before it is sent: the file is kept, then kept as sent
+    await batch.getByTestId('export-csv').click()
+    await expect.poll(() => batch.getByTestId('batch-file').textContent(), WAIT).toContain(noticesUk.exported)
 
     await batch.getByLabel(noticesUk.how).fill('портал ЦАР')
     await batch.getByLabel(noticesUk.reference).fill('UA-2026-0001')
@@ -79,5 +82,41 @@ describe("the liaison's notices in the browser, in Ukrainian", () => {
     const body = (await page.locator('body').textContent()) ?? ''
     for (const english of ['Notices', 'Prepare', 'Mark sent', 'Acknowledged', 'overdue', 'left'])
       expect(body).not.toContain(english)
+  }, 300_000)
+
+  it('opens a past batch with its file kept as sent; the person page shows the notice and its card', async () => {
+    await page.getByRole('button', { name: noticesUk.close }).click()
+    const past = page.getByTestId('past-batches')
+    await expect.poll(() => past.textContent(), WAIT).toContain('UA-2026-0001')
+    expect(await past.textContent()).toContain(noticesUk.state.acknowledged)
+    await past.getByTestId('open-batch').first().click()
+    const batch = page.getByTestId('notice-batch')
+    await expect
+      .poll(() => batch.getByTestId('batch-state').textContent(), WAIT)
+      .toBe(noticesUk.state.acknowledged)
+    expect(await batch.getByTestId('batch-sent').textContent()).toContain('портал ЦАР')
+    expect(await batch.getByTestId('batch-file').textContent()).toContain(noticesUk.asSent)
+    const file = batch.getByTestId('batch-file').getByRole('link', { name: /batch-\d+\.csv/ })
+    const csv = await page.evaluate(
+      async (href) => (await fetch(href)).text(),
+      await file.getAttribute('href'),
+    )
+    expect(csv).toContain(held[0]!.surname)
+    expect(await batch.getByTestId('batch-notices').locator('tbody tr').count()).toBe(4)
+
+    await batch
+      .getByRole('link', { name: new RegExp(held[0]!.surname) })
+      .first()
+      .click()
+    const notices = page.getByTestId('person-notices')
+    await expect.poll(() => notices.textContent(), WAIT).toContain(noticesUk.kind.capture_card)
+    expect(await notices.textContent()).toContain(noticesUk.noticeState.acknowledged)
+    expect(await notices.textContent()).toContain('GC III Art. 70, Annex IV B')
+    const card = notices.getByTestId('card-links').getByRole('link', { name: 'UK' })
+    const pdf = await page.evaluate(
+      async (href) => (await fetch(href)).headers.get('content-type'),
+      await card.getAttribute('href'),
+    )
+    expect(pdf).toBe('application/pdf')
   }, 300_000)
 })

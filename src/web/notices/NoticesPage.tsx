@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Loader, Stack, Table, Text, TextInput, Title } from '@mantine/core'
+import { Alert, Badge, Button, Group, Loader, Stack, Table, Text, Title } from '@mantine/core'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { Link } from '@tanstack/react-router'
 import { useState } from 'react'
@@ -7,20 +7,24 @@ import { http, ok, type Schema } from '../api'
 import { formatDay } from '../dates'
 import { errorMessage } from '../forms'
 import { useCan } from '../session/session'
+import { BatchPanel } from './BatchPanel'
+import { CardLinks } from './CardLinks'
+import { PastBatches } from './PastBatches'
+import { WithholdButton } from './WithholdButton'
 
 type Notice = Schema<'Notice'>
 type Batch = Schema<'NoticeBatch'>
-const today = () => new Date().toISOString().slice(0, 10)
 
 /**
  * The liaison's queue: what is owed to the ICRC, earliest deadline first with its age; a batch of
- * everything due, then marked sent (how, when, reference) and acknowledged.
+ * everything due, then marked sent (how, when, reference) and acknowledged; the past batches, each
+ * opened with its notices and the files kept as sent.
  */
 export function NoticesPage() {
   const { t, i18n } = useTranslation()
   const can = useCan()
   const client = useQueryClient()
-  const [batch, setBatch] = useState<Batch | null>(null)
+  const [openId, setOpenId] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
   const due = useQuery({
     queryKey: ['notices', 'due'],
@@ -30,7 +34,7 @@ export function NoticesPage() {
   const run = async (work: () => Promise<Batch>) => {
     setError(null)
     try {
-      setBatch(await work())
+      setOpenId((await work()).id)
       await refresh()
     } catch (e) {
       setError(errorMessage(t, e, i18n.language))
@@ -45,7 +49,7 @@ export function NoticesPage() {
           {error}
         </Alert>
       )}
-      {batch && <BatchPanel batch={batch} run={run} />}
+      {openId && <BatchPanel batchId={openId} run={run} onClose={() => setOpenId(null)} />}
       <Group justify="space-between">
         <Title order={4}>{t('notices.due')}</Title>
         {can('notices.write') && items.length > 0 && (
@@ -66,6 +70,7 @@ export function NoticesPage() {
               {(['number', 'name', 'article', 'event', 'due', 'age'] as const).map((c) => (
                 <Table.Th key={c}>{t(`notices.columns.${c}`)}</Table.Th>
               ))}
+              <Table.Th />
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -81,6 +86,12 @@ export function NoticesPage() {
                       {t('notices.notToPower')}
                     </Badge>
                   )}
+                  {/* GC IV Art. 137 concerns civilians only */}
+                  {!n.withheldFromPower && n.convention === 'GC IV' && can('notices.write') && (
+                    <Group mt={4}>
+                      <WithholdButton personId={n.personId} name={n.name} />
+                    </Group>
+                  )}
                 </Table.Td>
                 <Table.Td>{n.article}</Table.Td>
                 <Table.Td>{t(`event.${n.event.type}`, { defaultValue: n.event.type })}</Table.Td>
@@ -94,79 +105,15 @@ export function NoticesPage() {
                     <Text size="sm">{t('notices.left', { count: -(n.overdueDays ?? 0) })}</Text>
                   )}
                 </Table.Td>
+                <Table.Td>
+                  <CardLinks notice={n} />
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
       )}
-    </Stack>
-  )
-}
-
-/** The batch just prepared or moved on: its state and the form for its next step. */
-function BatchPanel({ batch, run }: { batch: Batch; run: (work: () => Promise<Batch>) => Promise<void> }) {
-  const { t } = useTranslation()
-  const [on, setOn] = useState(today())
-  const [how, setHow] = useState('')
-  const [reference, setReference] = useState('')
-  const id = { path: { id: batch.id } }
-  return (
-    <Stack gap="xs" data-testid="notice-batch">
-      <Group>
-        <Title order={4}>{t('notices.batch', { number: batch.number })}</Title>
-        <Badge data-testid="batch-state">{t(`notices.state.${batch.state}`)}</Badge>
-      </Group>
-      {batch.state !== 'acknowledged' && (
-        <Group align="end">
-          <TextInput
-            label={batch.state === 'prepared' ? t('notices.sentOn') : t('notices.ackOn')}
-            type="date"
-            value={on}
-            onChange={(e) => setOn(e.currentTarget.value)}
-          />
-          {batch.state === 'prepared' && (
-            <TextInput label={t('notices.how')} value={how} onChange={(e) => setHow(e.currentTarget.value)} />
-          )}
-          <TextInput
-            label={batch.state === 'prepared' ? t('notices.reference') : t('notices.ackNote')}
-            value={reference}
-            onChange={(e) => setReference(e.currentTarget.value)}
-          />
-          {batch.state === 'prepared' ? (
-            <Button
-              data-testid="mark-sent"
-              onClick={() =>
-                run(() =>
-                  ok(
-                    http.POST('/notices/batches/{id}/sent', {
-                      params: id,
-                      body: { on, how, reference: reference || undefined },
-                    }),
-                  ),
-                )
-              }
-            >
-              {t('notices.markSent')}
-            </Button>
-          ) : (
-            <Button
-              data-testid="mark-acknowledged"
-              onClick={() =>
-                run(() =>
-                  ok(
-                    http.POST('/notices/batches/{id}/acknowledged', {
-                      params: id,
-                      body: { on, note: reference || undefined },
-                    }),
-                  ),
-                )
-              }
-            >
-              {t('notices.markAcknowledged')}
-            </Button>
-          )}
-        </Group>
-      )}
+      <PastBatches onOpen={setOpenId} />
     </Stack>
   )
 }

@@ -9,6 +9,7 @@ import { useCan } from '../session/session'
 import { AmendForm } from './AmendForm'
 import { AuditTrail } from './AuditTrail'
 import { PersonFacts } from './PersonFacts'
+import { PersonNotices } from './PersonNotices'
 import { RecordEventForm } from './RecordEventForm'
 import { Timeline } from './Timeline'
 import { usePerson } from './usePerson'
@@ -91,6 +92,7 @@ export function PersonPage() {
           </Stack>
         </Grid.Col>
       </Grid>
+      {can('notices.read') && <PersonNotices personId={p.id} />}
       {can('audit.read') && (
         <Paper withBorder p="md">
           <Title order={4} mb="xs">

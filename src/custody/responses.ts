@@ -57,6 +57,27 @@ export const PersonCount = z
   .object({ total: z.number().int(), capped: z.boolean().describe('More than 100,000: total is the cap') })
   .meta({ id: 'PersonCount' })
 
+/**
+ * What an event carries besides its date and place, by kind (GC III Art. 122 changes). More keys may
+ * follow as kinds are added; a reader takes the ones it knows.
+ */
+const PersonEventDetails = z
+  .looseObject({
+    health: z.string().optional().describe('hospitalised, discharged, health_bulletin: the health reported'),
+    cause: z.string().optional().describe('died: the cause'),
+    place: z.string().nullable().optional().describe('captured, died: the place'),
+    captureId: z.uuid().nullable().optional().describe('captured: the group capture'),
+    heardBy: z.string().optional().describe('refused_repatriation: who heard the refusal'),
+    reference: z.string().optional().describe('proceedings: the case number'),
+    exchangeId: z.uuid().optional().describe('exchanged, did_not_cross: the exchange'),
+    stage: z.number().int().optional().describe('exchanged: the handover stage'),
+    substituteFor: z.uuid().optional().describe('exchanged: crossed instead of this person'),
+    replacedBy: z.uuid().optional().describe('replaced: the person who crossed instead'),
+    reason: z.string().optional().describe('Why (did_not_cross: no_show or refused); full readers only'),
+    note: z.string().optional().describe("Staff's note; full readers only"),
+  })
+  .describe('What the kind of event carries; free text (note, reason) for full readers only')
+
 export const PersonEventShown = z
   .object({
     id: z.uuid(),
@@ -64,7 +85,7 @@ export const PersonEventShown = z
     type: z.string(),
     occurredOn: z.string(),
     facilityId: z.uuid().nullable(),
-    details: z.record(z.string(), z.unknown()).describe('Free text (note, reason) for full readers only'),
+    details: PersonEventDetails,
     source: z.string(),
     authorId: z.string(),
     recordedAt: z.string(),

@@ -62,6 +62,17 @@ export const MissingReportOut = z
   })
   .meta({ id: 'MissingReport' })
 
+/** What an event carries besides its date, source and confidence, by kind; a reader takes the keys it knows. */
+const MissingEventDetails = z
+  .looseObject({
+    facility: z.string().optional().describe('seen_in_facility: where'),
+    how: z.enum(['exchange', 'release', 'other']).optional().describe('returned: how'),
+    place: z.string().optional().describe('reported_missing, died, found: where'),
+    cause: z.string().optional().describe('died: the cause'),
+    note: z.string().optional().describe("Staff's note; full readers only"),
+  })
+  .describe('What the kind of event carries')
+
 export const MissingEventOut = z
   .object({
     seq: z.number(),
@@ -69,7 +80,7 @@ export const MissingEventOut = z
     occurredOn: z.string(),
     source: z.string(),
     confidence: z.enum(['high', 'medium', 'low']),
-    details: z.record(z.string(), z.unknown()),
+    details: MissingEventDetails,
     recordedAt: z.string(),
   })
   .meta({ id: 'MissingEvent' })

@@ -8705,8 +8705,45 @@ export interface components {
             occurredOn: string;
             /** Format: uuid */
             facilityId: string | null;
-            /** @description Free text (note, reason) for full readers only */
+            /** @description What the kind of event carries; free text (note, reason) for full readers only */
             details: {
+                /** @description hospitalised, discharged, health_bulletin: the health reported */
+                health?: string;
+                /** @description died: the cause */
+                cause?: string;
+                /** @description captured, died: the place */
+                place?: string | null;
+                /**
+                 * Format: uuid
+                 * @description captured: the group capture
+                 */
+                captureId?: string | null;
+                /** @description refused_repatriation: who heard the refusal */
+                heardBy?: string;
+                /** @description proceedings: the case number */
+                reference?: string;
+                /**
+                 * Format: uuid
+                 * @description exchanged, did_not_cross: the exchange
+                 */
+                exchangeId?: string;
+                /** @description exchanged: the handover stage */
+                stage?: number;
+                /**
+                 * Format: uuid
+                 * @description exchanged: crossed instead of this person
+                 */
+                substituteFor?: string;
+                /**
+                 * Format: uuid
+                 * @description replaced: the person who crossed instead
+                 */
+                replacedBy?: string;
+                /** @description Why (did_not_cross: no_show or refused); full readers only */
+                reason?: string;
+                /** @description Staff's note; full readers only */
+                note?: string;
+            } & {
                 [key: string]: unknown;
             };
             source: string;
@@ -9182,7 +9219,22 @@ export interface components {
             source: string;
             /** @enum {string} */
             confidence: "high" | "medium" | "low";
+            /** @description What the kind of event carries */
             details: {
+                /** @description seen_in_facility: where */
+                facility?: string;
+                /**
+                 * @description returned: how
+                 * @enum {string}
+                 */
+                how?: "exchange" | "release" | "other";
+                /** @description reported_missing, died, found: where */
+                place?: string;
+                /** @description died: the cause */
+                cause?: string;
+                /** @description Staff's note; full readers only */
+                note?: string;
+            } & {
                 [key: string]: unknown;
             };
             recordedAt: string;

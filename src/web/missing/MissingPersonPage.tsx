@@ -134,13 +134,7 @@ function Particulars({ person }: { person: MissingPerson }) {
 
 function eventDetails(t: TFunction, e: MissingEvent): string {
   const d = e.details
-  const parts = [
-    typeof d.facility === 'string' ? d.facility : null,
-    typeof d.how === 'string' ? t(`missing.how.${d.how}`) : null,
-    typeof d.place === 'string' ? d.place : null,
-    typeof d.cause === 'string' ? d.cause : null,
-    typeof d.note === 'string' ? d.note : null,
-  ]
+  const parts = [d.facility, d.how && t(`missing.how.${d.how}`), d.place, d.cause, d.note]
   return parts.filter(Boolean).join(' · ')
 }
 

@@ -32,11 +32,9 @@ export function Timeline({ personId, sex }: { personId: string; sex?: string | n
 function EventDetails({ event }: { event: Schema<'PersonEvent'> }) {
   const { t } = useTranslation()
   const d = event.details
-  const parts: string[] = []
-  if (typeof d.health === 'string') parts.push(t(`health.${d.health}`))
-  if (typeof d.cause === 'string') parts.push(d.cause)
-  if (typeof d.reason === 'string') parts.push(d.reason)
-  if (typeof d.note === 'string') parts.push(d.note)
+  // a did_not_cross reason is a code (no_show, refused), said as the exchange page says it
+  const reason = event.type === 'did_not_cross' && d.reason ? t(`exchange.outcomes.${d.reason}`) : d.reason
+  const parts = [d.health && t(`health.${d.health}`), d.cause, reason, d.note].filter(Boolean)
   if (parts.length === 0) return null
   return <Text size="sm">{parts.join(' · ')}</Text>
 }

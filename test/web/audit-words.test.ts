@@ -123,6 +123,14 @@ describe('the audit trail in words', () => {
     expect(lines).toEqual(['Стан: Інтернований', 'Установа: Табір №1', 'Записів: 3', 'Набір полів: усі поля'])
   })
 
+  it('names an id under any key, and never shows a whole UUID', () => {
+    const stranger = '0b7c2f4e-1d2a-4c3b-9e8f-5a6b7c8d9e0f'
+    const lines = text(changeLines(read(tEn, 'en'), null, { place: CAMP, other: stranger }))
+    expect(lines.join('\n')).toContain('Табір №1')
+    expect(lines.join('\n')).toContain('0b7c2f4e…')
+    expect(lines.join('\n')).not.toContain(stranger)
+  })
+
   it('says the system-given source in words, and a source someone typed as typed', () => {
     expect(text(changeLines(read(tUk, 'uk'), null, { source: 'registrar' }))).toEqual(['Джерело: реєстратор'])
     expect(text(changeLines(read(tUk, 'uk'), null, { source: 'донесення бригади' }))).toEqual([

@@ -47,6 +47,8 @@ const WORDS: Record<string, string> = {
   confirmation: 'audit.confirmation',
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
 /** A stored value in the reader's words: ids as names, codes as words, dates as the language writes them. */
 export function valueWords(r: Reading, key: string, value: unknown): string {
   const { t } = r
@@ -58,7 +60,8 @@ export function valueWords(r: Reading, key: string, value: unknown): string {
   }
   if (typeof value === 'object') return JSON.stringify(value)
   const text = String(value)
-  if (/Id$/.test(key) || key === 'id') return r.names[text] ?? `${text.slice(0, 8)}…`
+  // an id under any key (a read's filter `person`, say) is a name too, or at least not a whole UUID
+  if (/Id$/.test(key) || key === 'id' || UUID.test(text)) return r.names[text] ?? `${text.slice(0, 8)}…`
   const system = SYSTEM_VALUES[key]?.[text]
   if (system) return t(system)
   const words = WORDS[key]

@@ -99,7 +99,7 @@ describe("the liaison's notices in the browser, in Ukrainian", () => {
     const file = batch.getByTestId('batch-file').getByRole('link', { name: /batch-\d+\.csv/ })
     const csv = await page.evaluate(
       async (href) => (await fetch(href)).text(),
-      await file.getAttribute('href'),
+      (await file.getAttribute('href'))!,
     )
     expect(csv).toContain(held[0]!.surname)
     expect(await batch.getByTestId('batch-notices').locator('tbody tr').count()).toBe(4)
@@ -115,7 +115,7 @@ describe("the liaison's notices in the browser, in Ukrainian", () => {
     const card = notices.getByTestId('card-links').getByRole('link', { name: 'UK' })
     const pdf = await page.evaluate(
       async (href) => (await fetch(href)).headers.get('content-type'),
-      await card.getAttribute('href'),
+      (await card.getAttribute('href'))!,
     )
     expect(pdf).toBe('application/pdf')
   }, 300_000)

@@ -119,4 +119,31 @@ describe("the liaison's notices in the browser, in Ukrainian", () => {
     )
     expect(pdf).toBe('application/pdf')
   }, 300_000)
+
+  it("marks a civilian's notices not for the Power (GC IV Art. 137) after a confirmation", async () => {
+    const [civilian] = [...generatePersons({ seed: 1604, count: 1, nationality: 'RU' })]
+    const camp = await server.parley.services.custody.createFacility(ADMIN, { name: 'Табір 2', kind: 'camp' })
+    await server.parley.services.custody.registerPerson(ADMIN, {
+      category: 'civilian_internee',
+      surname: civilian!.surname,
+      firstNames: civilian!.givenName,
+      dateOfBirth: civilian!.dateOfBirth,
+      capturedOn: new Date().toISOString().slice(0, 10),
+      capturePlace: civilian!.capture.place,
+      facilityId: camp.id,
+    })
+    await page.getByRole('navigation').getByRole('link', { name: noticesUk.nav }).click()
+    const due = page.getByTestId('notices-due')
+    await expect.poll(() => due.textContent(), WAIT).toContain(civilian!.surname)
+    await due.getByTestId('withhold').first().click()
+    const dialog = page.getByRole('dialog')
+    await dialog.getByText(noticesUk.withholdText).waitFor(WAIT)
+    await dialog.getByTestId('withhold-confirm').click()
+    // no reason given: refused, and said so in the dialog
+    await dialog.getByRole('alert').or(dialog.locator('.mantine-Alert-root')).first().waitFor(WAIT)
+    await dialog.getByLabel(noticesUk.withholdReason).fill('родина проживає на окупованій території')
+    await dialog.getByTestId('withhold-confirm').click()
+    await expect.poll(() => due.getByText(noticesUk.notToPower).count(), WAIT).toBe(2)
+    expect(await due.getByTestId('withhold').count()).toBe(0)
+  }, 300_000)
 })

@@ -21,6 +21,19 @@ export type RecordedReturn = {
   created: boolean
 }
 
+/**
+ * One of ours who came home whose register record cannot take a return as it stands (confirmed
+ * dead, already returned, gone): left for a tracer, named in the audit, never a reason to stop a
+ * handover the people have already crossed.
+ */
+export type ReturnToReview = {
+  ref: string
+  person: string
+  missingPersonId: string
+  registerNumber: number | null
+  reason: string
+}
+
 /** "Шевченко Іван (1990-04-02)": how a refusal names the person who came home. */
 const nameOf = (r: Returnee) => {
   const name = [r.surname, r.firstNames].filter(Boolean).join(' ') || r.ref
@@ -89,8 +102,8 @@ const entry = (actor: Actor, action: string, id: string, before: unknown, after:
  * each of ours who came home, inside the completion's write: the record the sought list was built
  * from, else one the name engine finds with an agreeing service number or date of birth, else a
  * new record. Locks the records after the exchange and the persons (the pipeline's order).
- * @throws DomainError CONFLICT naming the person when their record cannot take a return (a
- *   record confirmed dead or already returned): nothing of the completion is written then
+ * A record that cannot take a return (confirmed dead, already returned, gone) gets no event: the
+ * person is listed in `toReview` and in an audit entry on the record, for a tracer to settle.
  */
 export async function recordReturnsWithin(
   ctx: WriteContext,
@@ -98,8 +111,8 @@ export async function recordReturnsWithin(
   returnees: readonly Returnee[],
   s: ReturnSource,
   romanize: Romanize,
-): Promise<{ recorded: RecordedReturn[]; audit: AuditInput[] }> {
-  if (!returnees.length) return { recorded: [], audit: [] }
+): Promise<{ recorded: RecordedReturn[]; toReview: ReturnToReview[]; audit: AuditInput[] }> {
+  if (!returnees.length) return { recorded: [], toReview: [], audit: [] }
   const unlinked = returnees.filter((r) => !r.missingPersonId)
   const dates = birthDateKeys(unlinked)
   const alike = await store.openRecordsAlike(ctx.tx, {
@@ -120,18 +133,28 @@ export async function recordReturnsWithin(
   const records = new Map((await store.findMissingMany(ctx.tx, ids)).map((x) => [x.id, x]))
   const histories = await store.missingEventsOfMany(ctx.tx, ids)
   const recorded: RecordedReturn[] = []
+  const toReview: ReturnToReview[] = []
   const audit: AuditInput[] = []
+  const leaveForReview = (r: Returnee, id: string, registerNumber: number | null, reason: string) => {
+    toReview.push({ ref: r.ref, person: nameOf(r), missingPersonId: id, registerNumber, reason })
+    audit.push(
+      entry(actor, 'missing.return.review', id, null, {
+        person: nameOf(r),
+        exchange: s.exchangeName,
+        on: s.on,
+        reason,
+      }),
+    )
+  }
   const newEvents: store.NewMissingEventRow[] = []
   for (const r of returnees) {
     const id = found.get(r.ref)
     if (!id) continue
     const record = records.get(id)
-    if (!record)
-      throw new DomainError(
-        'CONFLICT',
-        `${nameOf(r)} cannot be recorded as returned: the missing person the sought list names is no longer in the register`,
-        { details: { person: nameOf(r), ref: r.ref } },
-      )
+    if (!record) {
+      leaveForReview(r, id, null, 'the missing person the sought list names is no longer in the register')
+      continue
+    }
     const history = histories.get(id) ?? []
     const event = returnedEvent(s, r)
     let after: MissingState
@@ -139,11 +162,8 @@ export async function recordReturnsWithin(
       after = missingStateWith(history, event)
     } catch (err) {
       if (!(err instanceof DomainError)) throw err
-      throw new DomainError(
-        'CONFLICT',
-        `${nameOf(r)} cannot be recorded as returned on missing person no. ${record.register_number}: ${err.message}`,
-        { details: { person: nameOf(r), ref: r.ref, missingPersonId: id } },
-      )
+      leaveForReview(r, id, record.register_number, err.message)
+      continue
     }
     const seq = history.reduce((m, e) => Math.max(m, e.seq), 0) + 1
     newEvents.push(eventRowOf(id, seq, event, actor.id))
@@ -216,7 +236,7 @@ export async function recordReturnsWithin(
     )
   }
   await store.insertMissingEvents(ctx.tx, newEvents)
-  return { recorded, audit }
+  return { recorded, toReview, audit }
 }
 
 function eventRowOf(

@@ -242,7 +242,7 @@ describe('exchanges and the missing-persons register', SLOW, () => {
     expect(await missingCounts()).toEqual({ records: before.records + 1, events: before.events + 3 })
   })
 
-  it('writes nothing when the completion is refused, naming the person', async () => {
+  it('completes the handover when a record cannot take a return, and leaves that person for a tracer', async () => {
     const [a, b] = people
     const aId = await registered(a!, true)
     const bId = await registered(b!, true)
@@ -264,28 +264,36 @@ describe('exchanges and the missing-persons register', SLOW, () => {
       refs.map(([ref]) => ref),
     )
     for (const [ref] of refs) expect((await check(negotiator, id, ref, 'crossed')).status).toBe(200)
-    // meanwhile a sure source confirmed one of them dead: a return cannot follow, and the tracer must look
+    // meanwhile a sure source reported one of them dead: the people have crossed all the same
     await t.parley.services.missing.recordEvent(ADMIN, aId, {
       type: 'died',
       occurredOn: today(),
       source: 'unit',
       confidence: 'high',
     })
-    const before = await missingCounts()
-    const refused = await negotiator.json('POST', `/api/v1/exchanges/${id}/handover/complete`)
-    expect(refused.status).toBe(409)
-    expect(refused.body.detail).toContain(a!.surname)
-    expect(refused.body.detail).toContain('returned')
-    expect(await missingCounts()).toEqual(before)
+    const done = await negotiator.json('POST', `/api/v1/exchanges/${id}/handover/complete`)
+    expect(done.status).toBe(200)
+    expect((await negotiator.json('GET', `/api/v1/exchanges/${id}`)).body.status).toBe('done')
     const registrar = await t.as('registrar')
-    expect((await historyOf(registrar, bId)).person.status).toBe('missing')
-    const e = await negotiator.json('GET', `/api/v1/exchanges/${id}`)
-    expect(e.body.status).toBe('executing')
-    const returned = await t.parley.conn.db
-      .selectFrom('exchange_returned')
-      .select('ref')
-      .where('exchange_id', '=', id)
+    // the record that said dead keeps its history; the other came home
+    const aHistory = await historyOf(registrar, aId)
+    expect(aHistory.person.status).not.toBe('returned')
+    expect(aHistory.events.map((e: { type: string }) => e.type)).not.toContain('returned')
+    expect((await historyOf(registrar, bId)).person.status).toBe('returned')
+    const review = await t.parley.conn.db
+      .selectFrom('audit_log')
+      .select(['entity_id', 'after'])
+      .where('action', '=', 'missing.return.review')
       .execute()
-    expect(returned).toEqual([])
+    expect(review).toHaveLength(1)
+    expect(review[0]!.entity_id).toBe(aId)
+    expect(JSON.stringify(review[0]!.after)).toContain(a!.surname)
+    const summary = await t.parley.conn.db
+      .selectFrom('audit_log')
+      .select('after')
+      .where('action', '=', 'exchange.done')
+      .where('entity_id', '=', id)
+      .executeTakeFirstOrThrow()
+    expect(JSON.stringify(summary.after)).toContain(a!.surname)
   })
 })

@@ -374,6 +374,7 @@ export function completeHandover(deps: ExchangeDeps) {
             returned: returned.length,
             intoMissingRegister: home.recorded.length,
             newMissingRecords: home.recorded.filter((x) => x.created).length,
+            returnsToReview: home.toReview.map((x) => ({ person: x.person, reason: x.reason })),
           }),
         ],
       }

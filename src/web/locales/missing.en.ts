@@ -140,6 +140,7 @@ export const missingEn = {
     missing_event_captivity_confirmed: 'Captivity confirmed',
     missing_event_seen_in_facility: 'Seen in a facility',
     missing_event_returned: 'Returned',
+    missing_return_review: 'Came home in an exchange: the record needs a tracer',
     missing_event_died: 'Died',
     missing_event_body_repatriated: 'Body repatriated',
     missing_event_found: 'Found',

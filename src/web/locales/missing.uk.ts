@@ -149,6 +149,7 @@ export const missingUk: Shape<typeof missingEn> = {
     missing_event_captivity_confirmed: 'Полон підтверджено',
     missing_event_seen_in_facility: 'Бачили в установі',
     missing_event_returned: 'Повернувся',
+    missing_return_review: 'Повернувся під час обміну: запис має перевірити пошуковець',
     missing_event_died: 'Загинув',
     missing_event_body_repatriated: 'Тіло репатрійовано',
     missing_event_found: 'Знайдений',

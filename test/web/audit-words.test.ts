@@ -125,8 +125,9 @@ describe('the audit trail in words', () => {
 
   it('names an id under any key, and never shows a whole UUID', () => {
     const stranger = '0b7c2f4e-1d2a-4c3b-9e8f-5a6b7c8d9e0f'
-    const lines = text(changeLines(read(tEn, 'en'), null, { place: CAMP, other: stranger }))
-    expect(lines.join('\n')).toContain('Табір №1')
+    // a read's filter by person (the notices read) names the person under the form's word for it
+    const lines = text(changeLines(read(tUk, 'uk'), null, { person: CAMP, other: stranger }))
+    expect(lines).toContain('Особа: Табір №1')
     expect(lines.join('\n')).toContain('0b7c2f4e…')
     expect(lines.join('\n')).not.toContain(stranger)
   })

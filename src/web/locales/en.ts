@@ -322,6 +322,7 @@ export const en = {
     born_female: 'Born {{date}}',
   },
   fields: {
+    person: 'Person',
     category: 'Category',
     surname: 'Surname',
     firstNames: 'First names',

@@ -323,6 +323,7 @@ export const uk: Messages = {
     born_female: 'Народилася {{date}}',
   },
   fields: {
+    person: 'Особа',
     category: 'Категорія',
     surname: 'Прізвище',
     firstNames: "Ім'я",

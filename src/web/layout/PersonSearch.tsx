@@ -41,7 +41,7 @@ export function PersonSearch() {
           aria-label={t('search.label')}
           placeholder={t('search.placeholder')}
           value={text}
-          w={320}
+          w={{ base: 200, xl: 320 }}
           size="xs"
           onChange={(e) => {
             setText(e.currentTarget.value)

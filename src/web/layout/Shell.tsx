@@ -28,17 +28,18 @@ export function Shell() {
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 'sm' }} padding="md">
       <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between">
-          <Group gap="xs">
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="xs" wrap="nowrap">
             <Title order={3}>{t('app.name')}</Title>
-            <Text c="dimmed" size="sm">
+            {/* at 1024 px the search, languages, name and buttons need the width */}
+            <Text c="dimmed" size="sm" visibleFrom="xl">
               {t('app.tagline')}
             </Text>
           </Group>
-          <Group>
+          <Group gap="xs" wrap="nowrap">
             {can('persons.read') && <PersonSearch />}
             <LanguageSwitch />
-            <Text size="sm" data-testid="signed-in-user">
+            <Text size="sm" data-testid="signed-in-user" truncate="end" maw={200}>
               {user?.name} ({user ? t(`roles.${user.role}`, { defaultValue: user.role }) : ''})
             </Text>
             <Button component={Link} to="/account/passkeys" variant="subtle" size="xs">

@@ -6,7 +6,6 @@ import type { RegisterSort } from './usePersons'
 const HEADINGS: { key: string; sort?: RegisterSort['sort'] }[] = [
   { key: 'number', sort: 'registerNumber' },
   { key: 'name', sort: 'surname' },
-  { key: 'latin' },
   { key: 'dateOfBirth', sort: 'dateOfBirth' },
   { key: 'rank' },
   { key: 'serviceNumber' },
@@ -14,6 +13,8 @@ const HEADINGS: { key: string; sort?: RegisterSort['sort'] }[] = [
   { key: 'facility' },
   { key: 'art17' },
 ]
+
+const CUT = { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } as const
 
 /** Column headings; a sortable heading toggles between ascending and descending order. */
 export function RegisterHeader(props: { order: RegisterSort; onOrder: (o: RegisterSort) => void }) {
@@ -37,7 +38,7 @@ export function RegisterHeader(props: { order: RegisterSort; onOrder: (o: Regist
         const label = t(`register.columns.${h.key}`)
         if (!h.sort)
           return (
-            <span role="columnheader" key={h.key}>
+            <span role="columnheader" key={h.key} title={label} style={CUT}>
               {label}
             </span>
           )
@@ -49,6 +50,8 @@ export function RegisterHeader(props: { order: RegisterSort; onOrder: (o: Regist
             key={h.key}
             fw={600}
             fz={13}
+            title={label}
+            style={CUT}
             aria-sort={active ? (order.direction === 'asc' ? 'ascending' : 'descending') : 'none'}
             onClick={() =>
               props.onOrder({ sort, direction: active && order.direction === 'asc' ? 'desc' : 'asc' })

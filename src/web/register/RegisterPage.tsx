@@ -239,19 +239,18 @@ function PersonRow(props: { person: Schema<'Person'>; top: number; facility?: st
       }}
     >
       <span role="cell">{p.registerNumber}</span>
-      <span role="cell" style={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>
+      <span
+        role="cell"
+        title={latin ? `${name} · ${latin}` : name}
+        style={{ overflow: 'hidden', textOverflow: 'ellipsis' }}
+      >
         {name}
         {p.confirmation === 'unconfirmed' && (
           <Badge size="xs" color="yellow" ml={6}>
             {t('confirmation.unconfirmed')}
           </Badge>
         )}
-      </span>
-      <span
-        role="cell"
-        style={{ overflow: 'hidden', textOverflow: 'ellipsis', color: 'var(--mantine-color-dimmed)' }}
-      >
-        {latin}
+        {latin && <span style={{ color: 'var(--mantine-color-dimmed)', marginLeft: 8 }}>{latin}</span>}
       </span>
       <span role="cell">{p.dateOfBirth && formatDay(i18n.language, p.dateOfBirth)}</span>
       <span role="cell" style={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>

@@ -2,7 +2,10 @@ import type { TFunction } from 'i18next'
 import { missingMinimumParticulars } from '../../custody/completeness'
 
 export const ROW_HEIGHT = 36
-export const COLUMNS = '70px 2.2fr 1.6fr 100px 1fr 120px 120px 1.2fr 120px'
+// minmax(0, …): a long name or heading is cut short in its cell instead of widening the column,
+// so the heading row and the virtualised rows (separate grids) keep one set of widths; the name
+// carries its Latin form beside it, which leaves the name room at 1024 px.
+export const COLUMNS = '56px minmax(0, 3fr) 92px minmax(0, 1fr) 104px 112px minmax(0, 1.2fr) minmax(0, 1.3fr)'
 
 type Art17Row = {
   art17Complete: boolean

@@ -1,3 +1,4 @@
+import { headerReader, normaliseHeader } from '../core/file-header'
 /**
  * Column headers an import file may use for each field, in English, Ukrainian and Russian, because
  * registers arrive as spreadsheets written by offices in either language. Headers are compared
@@ -31,38 +32,7 @@ export const PERSON_COLUMNS = {
 } as const
 export type PersonColumn = keyof typeof PERSON_COLUMNS
 
-export function normaliseHeader(h: string): string {
-  return h
-    .normalize('NFKC')
-    .trim()
-    .toLowerCase()
-    .replace(/[\s\-'ʼ’`]+/g, '_')
-    .replace(/^_+|_+$/g, '')
-}
+export { normaliseHeader }
 
-const BY_ALIAS = new Map<string, PersonColumn>(
-  Object.entries(PERSON_COLUMNS).flatMap(([field, aliases]) =>
-    aliases.map((a) => [normaliseHeader(a), field as PersonColumn]),
-  ),
-)
-
-/**
- * Maps a file's header row to fields.
- * @returns the field of each column (in order) and the headers no field claims
- */
-export function mapHeader(header: string[]): {
-  fields: (PersonColumn | undefined)[]
-  unknown: string[]
-  duplicated: string[]
-} {
-  const fields = header.map((h) => BY_ALIAS.get(normaliseHeader(h)))
-  const unknown = header.filter((_, i) => !fields[i] && header[i]!.trim() !== '')
-  const seen = new Set<string>()
-  const duplicated: string[] = []
-  fields.forEach((f, i) => {
-    if (!f) return
-    if (seen.has(f)) duplicated.push(header[i]!)
-    seen.add(f)
-  })
-  return { fields, unknown, duplicated }
-}
+/** Maps a file's header row to fields: the field of each column (in order) and the headers no field claims. */
+export const mapHeader = headerReader(PERSON_COLUMNS)

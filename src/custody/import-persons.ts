@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync'
 import { type FieldIssue, ValidationError } from '../core/errors'
+import { refuseUnreadableHeader } from '../core/file-header'
 import { unstorableReason } from '../core/storable-text'
 import { decodeText } from '../core/text-decode'
 import { csvRecords, type FileSource } from '../core/text-stream'
@@ -26,23 +27,11 @@ const MAX_ISSUES = 1000
  * @throws ValidationError at once when the header cannot be read (unknown, doubled or no surname column)
  */
 export function personRowChecker(header: string[], issues: FieldIssue[] = []) {
-  const { fields, unknown, duplicated } = mapHeader(header)
-  const headerIssues: FieldIssue[] = [
-    ...unknown.map((h) => ({
-      path: `column ${h}`,
-      message: `unknown column (known: ${Object.values(PERSON_COLUMNS)
-        .map((a) => a[0])
-        .join(', ')})`,
-    })),
-    ...duplicated.map((h) => ({ path: `column ${h}`, message: 'a second column for the same field' })),
-  ]
-  if (!fields.includes('surname'))
-    headerIssues.push({ path: 'column surname', message: 'the file has no surname column' })
-  if (headerIssues.length > 0)
-    throw new ValidationError(
-      headerIssues,
-      `The file's columns cannot be read: ${headerIssues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
-    )
+  const mapped = mapHeader(header)
+  refuseUnreadableHeader(mapped, PERSON_COLUMNS, [
+    { field: 'surname', path: 'column surname', message: 'the file has no surname column' },
+  ])
+  const { fields } = mapped
 
   const columnOf = new Map<PersonColumn, string>()
   fields.forEach((f, i) => {

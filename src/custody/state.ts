@@ -1,4 +1,5 @@
 import { DomainError } from '../core/errors'
+import { refuseHistoryConflict } from '../core/history-conflict'
 import { type EventType, type PersonEvent, STATUS_NEUTRAL_TYPES } from './events'
 import type { Health } from './model'
 
@@ -249,26 +250,7 @@ export function stateWith(history: readonly PersonEvent[], event: RuleEvent): Pe
   const added: PersonEvent = { ...event, seq }
   const folded = foldHistory([...history, added])
   if (folded.ok) return folded.state
-  const { event: bad, after, reason } = folded.conflict
-  const what = `${cap(eventWords(event))} cannot be recorded`
-  const message =
-    bad.seq === seq
-      ? after
-        ? `${what}: after ${eventWords(after)}, ${reason}`
-        : `${what}: ${reason}`
-      : `${what}: it would make ${eventWords(bad)} impossible (${reason})`
-  const conflictsWith = bad.seq === seq ? after : bad
-  throw new DomainError('INVALID_TRANSITION', message, {
-    details: conflictsWith
-      ? {
-          conflictsWith: {
-            seq: conflictsWith.seq,
-            type: conflictsWith.type,
-            occurredOn: conflictsWith.occurredOn,
-          },
-        }
-      : undefined,
-  })
+  return refuseHistoryConflict(event, seq, folded.conflict, eventWords)
 }
 
 /**

@@ -1,4 +1,4 @@
-import { normaliseHeader } from '../custody/import-columns'
+import { headerReader } from '../core/file-header'
 
 /**
  * Headers a missing-persons register may use for each field, in English, Ukrainian and Russian
@@ -44,24 +44,7 @@ export const MISSING_COLUMNS = {
 } as const
 export type MissingColumn = keyof typeof MISSING_COLUMNS
 
-const BY_ALIAS = new Map<string, MissingColumn>(
-  Object.entries(MISSING_COLUMNS).flatMap(([field, aliases]) =>
-    aliases.map((a) => [normaliseHeader(a), field as MissingColumn]),
-  ),
-)
-
-export function mapMissingHeader(header: string[]) {
-  const fields = header.map((h) => BY_ALIAS.get(normaliseHeader(h)))
-  const unknown = header.filter((h, i) => !fields[i] && h.trim() !== '')
-  const seen = new Set<string>()
-  const duplicated: string[] = []
-  fields.forEach((f, i) => {
-    if (!f) return
-    if (seen.has(f)) duplicated.push(header[i]!)
-    seen.add(f)
-  })
-  return { fields, unknown, duplicated }
-}
+export const mapMissingHeader = headerReader(MISSING_COLUMNS)
 
 const YES = new Set(['yes', 'y', 'true', '1', '+', 'так', 'т', 'да', 'д', 'x', 'х'])
 const NO = new Set(['no', 'n', 'false', '0', '-', 'ні', 'н', 'нет', ''])

@@ -1,4 +1,5 @@
 import { type FieldIssue, ValidationError } from '../core/errors'
+import { refuseUnreadableHeader } from '../core/file-header'
 import { MissingEventInput, type MissingEventParsed } from './events'
 import { MISSING_COLUMNS, type MissingColumn, mapMissingHeader, yesNo } from './import-columns'
 import { CreateMissing, type CreateMissingParsed } from './model'
@@ -46,25 +47,16 @@ export function readMissingRows(
   defaultSource: string,
   today: string,
 ): MissingImportRow[] {
-  const { fields, unknown, duplicated } = mapMissingHeader(header)
-  const headerIssues: FieldIssue[] = [
-    ...unknown.map((h) => ({
-      path: `column ${h}`,
-      message: `unknown column (known: ${Object.values(MISSING_COLUMNS)
-        .map((a) => a[0])
-        .join(', ')})`,
-    })),
-    ...duplicated.map((h) => ({ path: `column ${h}`, message: 'a second column for the same field' })),
-  ]
-  if (!fields.includes('surname'))
-    headerIssues.push({ path: 'column surname', message: 'the file has no surname column' })
-  if (!fields.includes('reporterName'))
-    headerIssues.push({ path: 'column reported_by', message: 'the file has no column naming who reported' })
-  if (headerIssues.length > 0)
-    throw new ValidationError(
-      headerIssues,
-      `The file's columns cannot be read: ${headerIssues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
-    )
+  const mapped = mapMissingHeader(header)
+  refuseUnreadableHeader(mapped, MISSING_COLUMNS, [
+    { field: 'surname', path: 'column surname', message: 'the file has no surname column' },
+    {
+      field: 'reporterName',
+      path: 'column reported_by',
+      message: 'the file has no column naming who reported',
+    },
+  ])
+  const { fields } = mapped
   const columnOf = new Map<string, string>()
   fields.forEach((f, i) => {
     if (f) columnOf.set(f, header[i]!)

@@ -1,4 +1,5 @@
 import { DomainError } from '../core/errors'
+import { refuseHistoryConflict } from '../core/history-conflict'
 import type { MissingEvent, MissingEventType } from './events'
 
 /**
@@ -151,26 +152,7 @@ export function missingStateWith(history: readonly MissingEvent[], event: RuleEv
   const seq = history.reduce((m, e) => Math.max(m, e.seq), 0) + 1
   const folded = foldMissing([...history, { ...event, seq }])
   if (folded.ok) return folded.state
-  const { event: bad, after, reason } = folded.conflict
-  const what = `${cap(missingEventWords(event))} cannot be recorded`
-  const message =
-    bad.seq === seq
-      ? after
-        ? `${what}: after ${missingEventWords(after)}, ${reason}`
-        : `${what}: ${reason}`
-      : `${what}: it would make ${missingEventWords(bad)} impossible (${reason})`
-  const conflictsWith = bad.seq === seq ? after : bad
-  throw new DomainError('INVALID_TRANSITION', message, {
-    details: conflictsWith
-      ? {
-          conflictsWith: {
-            seq: conflictsWith.seq,
-            type: conflictsWith.type,
-            occurredOn: conflictsWith.occurredOn,
-          },
-        }
-      : undefined,
-  })
+  return refuseHistoryConflict(event, seq, folded.conflict, missingEventWords)
 }
 
 /**
@@ -183,5 +165,3 @@ export function currentMissingState(events: readonly MissingEvent[]): MissingSta
   const { event, reason } = folded.conflict
   throw new DomainError('INVALID_TRANSITION', `Event ${event.seq} (${missingEventWords(event)}): ${reason}`)
 }
-
-const cap = (s: string) => s[0]!.toUpperCase() + s.slice(1)

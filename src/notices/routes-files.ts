@@ -179,6 +179,7 @@ export function noticeFileRoutes(notices: NoticesService, disclosures: Disclosur
                 z.object({
                   month: z.string().describe('YYYY-MM, the month the batches were sent'),
                   sent: z.number().describe('Notices sent that month'),
+                  sentLate: z.number().describe('Of those, sent after their deadline'),
                   medianDays: z.number().describe('Median days from the event to the day it was sent'),
                 }),
               ),

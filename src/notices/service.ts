@@ -6,12 +6,12 @@ import { DomainError, notFound, ValidationError } from '../core/errors'
 import type { Db } from '../db/connection'
 import { createWritePipeline } from '../db/write'
 import type { CardFields } from './card'
+import { noticeFigures } from './figures'
 import { batchFile, type ExportFormat, signExport } from './export'
 import { conventionOf, daysBetween, mayJoinBatch, type Recipient, recipientWord } from './rules'
 import {
   type BatchRow,
   batchFiles,
-  countOpen,
   findBatch,
   findNotice,
   type KeptFileRow,
@@ -22,7 +22,6 @@ import {
   listNotices,
   type NoticeFilter,
   OPEN_STATES,
-  sentByMonth,
 } from './store'
 
 export type NoticesDeps = {
@@ -183,13 +182,7 @@ export function createNoticesService(deps: NoticesDeps) {
   }
 
   /** The dashboard's figures: notices overdue now, and per month the median days from event to sent. */
-  async function figures(months = 12) {
-    const on = today(clock)
-    const start = new Date(`${on.slice(0, 7)}-01T00:00:00Z`)
-    start.setUTCMonth(start.getUTCMonth() - (months - 1))
-    const since = start.toISOString().slice(0, 10)
-    return { on, ...(await countOpen(db, on)), since, months: await sentByMonth(db, since) }
-  }
+  const figures = (months = 12) => noticeFigures(db, clock, months)
 
   /**
    * Puts due notices into a new batch to one recipient: the ones named, or every one due to it.

@@ -244,18 +244,25 @@ export async function keepFile(db: Db, row: Insertable<NoticeBatchFilesTable>) {
 }
 
 /**
- * Per month of sending (UTC), from `since`: notices sent and the median days from the event that
- * raised each one to the day its batch was sent.
+ * Per month of sending (UTC), from `since`: notices sent, how many after their deadline, and the
+ * median days from the event that raised each one to the day its batch was sent. A notice sent and
+ * later superseded by a correction was still sent: counted by its batch, not by its state.
  */
 export async function sentByMonth(db: Db, since: string) {
-  const r = await sql<{ month: string; sent: number; median: number | string | null }>`
+  const r = await sql<{ month: string; sent: number; late: number; median: number | string | null }>`
     select to_char(b.sent_at at time zone 'UTC', 'YYYY-MM') as month,
            count(*)::int as sent,
+           count(*) filter (where (b.sent_at at time zone 'UTC')::date > n.due_on)::int as late,
            percentile_cont(0.5) within group (order by (b.sent_at at time zone 'UTC')::date - n.occurred_on) as median
       from notices n
       join notice_batches b on b.id = n.batch_id
-     where n.state in ('sent', 'acknowledged') and b.sent_at >= ${since}::date
+     where b.sent_at is not null and b.sent_at >= ${since}::date
      group by 1
      order by 1`.execute(db)
-  return r.rows.map((x) => ({ month: x.month, sent: Number(x.sent), medianDays: Number(x.median) }))
+  return r.rows.map((x) => ({
+    month: x.month,
+    sent: Number(x.sent),
+    sentLate: Number(x.late),
+    medianDays: Number(x.median),
+  }))
 }

@@ -6,6 +6,7 @@ import type { AppEnv } from '../http/env'
 import { requirePermission } from '../http/env'
 import { IdParam, jsonOk, NOT_FOUND, PROBLEMS } from '../http/openapi'
 import { withUploadedFile } from '../http/upload'
+import { addWizardRoutes } from './routes-wizard'
 import type { ListService } from './service'
 
 const ImportQuery = z.object({
@@ -161,5 +162,6 @@ export function listRoutes(lists: ListService, disclosures: DisclosureLog) {
       return c.json({ list, ...page, rows: page.rows.map((r) => showRow(r, view)) }, 200)
     },
   )
+  addWizardRoutes(app, lists, disclosures)
   return app
 }

@@ -11,6 +11,7 @@ import { decodeText } from '../core/text-decode'
 import type { Db } from '../db/connection'
 import { readLinkFile } from '../linkage/read'
 import * as store from './store'
+import { createListWizard } from './wizard'
 
 export type ListService = ReturnType<typeof createListService>
 
@@ -27,6 +28,9 @@ export function createListService(deps: {
 }) {
   const { db, audit, clock } = deps
   return {
+    // the import wizard: upload, mapping with flags, provenance, confirm, the list's page
+    ...createListWizard(deps),
+
     async importList(
       actor: Actor,
       input: {

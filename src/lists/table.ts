@@ -45,7 +45,8 @@ export async function readTable(
           throw bad(`${fileName} line ${i + 1}: not JSON`)
         }
       })
-    const header = Object.keys(docs[0] ?? {})
+    // every key any line uses, in the order first met: a later line may carry a field the first lacks
+    const header = [...new Set(docs.flatMap((d) => Object.keys(d)))]
     all = [header, ...docs.map((d) => header.map((h) => (d[h] == null ? '' : String(d[h]))))]
   } else throw bad(`${fileName}: use a .csv, .xlsx or .jsonl file`)
   const [header, ...rows] = all

@@ -62,6 +62,10 @@ export const GROUPS: CommandGroup[] = [
     load: async () => (await import('../../exchange/cli')).registerExchangeCommands,
   },
   {
+    commands: { lists: 'Received lists: import with provenance, show' },
+    load: async () => (await import('../../lists/cli')).registerListCommands,
+  },
+  {
     commands: { notices: 'What the bureau owes the ICRC: notices, signed batch exports and their check' },
     load: async () => (await import('../../notices/cli')).registerNoticeCommands,
   },

@@ -46,7 +46,7 @@ const bench: Benchmark = {
         for (let k = 0; k < 3; k++) {
           const t = performance.now()
           const batch = await notices.getBatch(prepared.id)
-          const file = await batchFile(batch, batch.notices, format)
+          const file = await batchFile(batch, batch.notices, format, new Date())
           const sig = signExport(`batch.${format}`, file, privateKey, publicKey)
           if (verifyExport(file, sig, publicKey) !== null) throw new Error('signature did not verify')
           runs.push(performance.now() - t)

@@ -108,6 +108,15 @@ export function createWritePipeline({ db, audit, clock, maxAttempts = 8 }: Write
   }
 }
 
+// The pipeline's "now" by transaction: code deep in a write (notices raised by inserted events)
+// stamps rows with the injected clock's time, not the wall clock.
+const writeTimes = new WeakMap<Db, Date>()
+
+/** The injected clock's time of the write that `tx` belongs to; undefined outside the pipeline. */
+export function writeTimeOf(tx: Db): Date | undefined {
+  return writeTimes.get(tx)
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 
 function lockingContext(
@@ -117,6 +126,7 @@ function lockingContext(
   audit: WritePipelineDeps['audit'],
 ): WriteContext {
   let rank = -1
+  writeTimes.set(tx, now)
   return {
     tx,
     now,

@@ -6,6 +6,7 @@ import { openParley, type Parley } from '../app/container'
 import { startAuditCheckpoints } from '../audit/schedule'
 import type { Config } from '../core/config'
 import { DomainError } from '../core/errors'
+import { startWeeklyBulletins } from '../notices/schedule'
 import { createHttpApp } from './app'
 
 export const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web')
@@ -20,15 +21,16 @@ export async function startServer(
   const logger = pino({ level: config.logLevel })
   const parley =
     opts.parley ?? (await openParley(config, { signInAttemptsPerMinute: opts.signInAttemptsPerMinute }))
-  // a job left running by a server that stopped will not finish: say so, so it can be started again
-  const interrupted = await parley.services.linkageJobs.failUnfinished()
-  if (interrupted > 0)
-    logger.warn({ interrupted }, 'linkage jobs interrupted by the last stop were marked failed')
+  // jobs run here too unless `parley worker` processes run them (PARLEY_WORKERS=external); a job a
+  // stopped worker left is taken up after its lease, never failed at somebody else's start
+  if (config.jobs.workers === 'internal') await parley.services.jobs.startWorker()
   // a caller that brings its own Parley (tests) brings its own database: anchoring the default data
   // folder's checkpoints to it would mix two chains
   const stopCheckpoints = opts.parley
     ? () => {}
     : await startAuditCheckpoints(parley.services.audit, config.audit, logger)
+  // the weekly health bulletins owed to the ICRC (GC III Art. 122), hourly; not on a caller's own database
+  const stopWeekly = opts.parley ? () => {} : startWeeklyBulletins(parley.services.notices, logger)
   const app = createHttpApp({
     conn: parley.conn,
     auth: parley.auth,
@@ -64,6 +66,7 @@ export async function startServer(
     parley,
     close: async () => {
       stopCheckpoints()
+      stopWeekly()
       await new Promise<void>((resolve) => server.close(() => resolve()))
       await parley.close()
     },

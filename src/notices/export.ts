@@ -30,6 +30,8 @@ export async function batchFile(
   batch: BatchHeading,
   notices: NoticeOut[],
   format: ExportFormat,
+  /** when the file is made (the injected clock): the XLSX says it */
+  at: Date,
 ): Promise<Buffer> {
   const header = COLUMNS.map(([h]) => h)
   const rows = notices.map((n) => COLUMNS.map(([, get]) => get(n)))
@@ -46,7 +48,7 @@ export async function batchFile(
     headerLines: [`recipient: ${batch.recipient}`, `notices: ${notices.length}`],
     sections: [{ heading: 'notices', columns: header.map((label) => ({ label, width: 1 })), rows }],
     signatures: [],
-    generatedAt: new Date().toISOString(),
+    generatedAt: at.toISOString(),
     pageOf: (p, m) => `${p}/${m}`,
     coverSheet: 'batch',
     signatureLabel: '',

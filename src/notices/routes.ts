@@ -8,6 +8,7 @@ import type { AppEnv } from '../http/env'
 import { requirePermission } from '../http/env'
 import { CONFLICT, IdParam, jsonBody, jsonOk, NOT_FOUND, PROBLEMS } from '../http/openapi'
 import { CARD_LANGUAGES, cardDocument } from './card'
+import { noticeBacklogRoutes } from './routes-backlog'
 import { KeptFileOut, noticeFileRoutes } from './routes-files'
 import { NOTICE_KINDS, RECIPIENTS } from './rules'
 import type { NoticesService } from './service'
@@ -47,6 +48,7 @@ const BatchOut = z
     number: z.number(),
     recipient: z.enum(RECIPIENTS),
     state: z.enum(['prepared', 'sent', 'acknowledged']),
+    backlog: z.boolean().describe('Notices recorded as sent before Parley, not a batch sent from it'),
     preparedBy: z.string(),
     preparedAt: z.string(),
     sent: z
@@ -294,5 +296,6 @@ export function noticeRoutes(notices: NoticesService, disclosures: DisclosureLog
   )
 
   app.route('/', noticeFileRoutes(notices, disclosures))
+  app.route('/', noticeBacklogRoutes(notices))
   return app
 }

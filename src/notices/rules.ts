@@ -241,6 +241,12 @@ export function noticesFor(
   return [...byDuty.values()]
 }
 
+/** The days a notice of `kind` allows under `convention`: a card's week, or the bureau's target. */
+export function withinDays(kind: string, convention: Convention, targetDays: number): number {
+  const rule = rulesOf(convention).find((r) => r.kind === kind)
+  return !rule || rule.within === 'target' ? targetDays : rule.within.days
+}
+
 /** Whether a notice may go into a batch to `recipient`; the reason in words when not. */
 export function mayJoinBatch(
   notice: { recipient: string; withheldFromPower: boolean },

@@ -5,9 +5,10 @@ import type { Clock } from '../core/clock'
 import { DomainError, notFound, ValidationError } from '../core/errors'
 import type { Db } from '../db/connection'
 import { createWritePipeline } from '../db/write'
+import { createBacklog } from './backlog'
 import type { CardFields } from './card'
-import { noticeFigures } from './figures'
 import { batchFile, type ExportFormat, signExport } from './export'
+import { noticeFigures } from './figures'
 import { conventionOf, daysBetween, mayJoinBatch, type Recipient, recipientWord } from './rules'
 import {
   type BatchRow,
@@ -23,6 +24,7 @@ import {
   type NoticeFilter,
   OPEN_STATES,
 } from './store'
+import { createWeeklyPass } from './weekly-pass'
 
 export type NoticesDeps = {
   db: Db
@@ -66,6 +68,7 @@ export function showBatch(b: BatchRow) {
     number: b.number,
     recipient: b.recipient,
     state: b.state,
+    backlog: b.backlog,
     preparedBy: b.prepared_by,
     preparedAt: new Date(b.prepared_at).toISOString(),
     sent: b.sent_at
@@ -145,7 +148,7 @@ export function createNoticesService(deps: NoticesDeps) {
   /** A batch's file as the recipient gets it, signed, and kept with the batch byte for byte. */
   async function render(batchId: string, format: ExportFormat) {
     const batch = await getBatch(batchId)
-    const bytes = await batchFile(batch, batch.notices, format)
+    const bytes = await batchFile(batch, batch.notices, format, clock())
     const fileName = `batch-${batch.number}.${format}`
     const key = signingKey()
     return { batch, bytes, fileName, signature: signExport(fileName, bytes, key.privateKey, key.publicKey) }
@@ -439,6 +442,8 @@ export function createNoticesService(deps: NoticesDeps) {
   }
 
   return {
+    ...createBacklog({ db, clock, write }),
+    ...createWeeklyPass({ db, clock, write }),
     cardOf,
     list,
     getBatch,

@@ -1,8 +1,11 @@
 import { type Insertable, type Selectable, sql } from 'kysely'
 import type { Db } from '../db/connection'
 import type { NoticeBatchesTable, NoticeBatchFilesTable, NoticesTable, PersonEventsTable } from '../db/schema'
+import { writeTimeOf } from '../db/write'
 import { readSetting } from '../settings/store'
+import { correctNotices } from './corrections'
 import { DEFAULT_TARGET_DAYS, noticesFor, type TriggerEvent } from './rules'
+import { settleWeekly } from './weekly-store'
 
 export type NoticeRow = Selectable<NoticesTable>
 export type BatchRow = Selectable<NoticeBatchesTable>
@@ -17,11 +20,24 @@ export async function targetDays(tx: Db): Promise<number> {
   return typeof v === 'number' && Number.isInteger(v) && v > 0 ? v : DEFAULT_TARGET_DAYS
 }
 
+/** Event types that can start or end a period of serious illness or wounds (weekly bulletins). */
+const WEEKLY_TOUCHED = [
+  'hospitalised',
+  'discharged',
+  'health_bulletin',
+  'died',
+  'released',
+  'repatriated',
+  'exchanged',
+  'escaped',
+]
+
 /**
  * Raises the notices that newly written custody events owe, inside the transaction that writes
- * them (called by the custody store's insertEvents, so no write path can forget it). A correction
- * of particulars supersedes the person's pending notices and makes each due again with the
- * corrected particulars, keeping its deadline: the Convention's clock started at the event.
+ * them (called by the custody store's insertEvents, so no write path can forget it), stamped with
+ * the write pipeline's time (the injected clock). A correction of particulars replaces what is
+ * pending and re-issues what was sent with the wrong particulars (corrections.ts); an event that
+ * starts or ends a serious illness brings the weekly bulletins up to date (weekly.ts).
  */
 export async function raiseNotices(
   tx: Db,
@@ -29,9 +45,12 @@ export async function raiseNotices(
     Insertable<PersonEventsTable>,
     'person_id' | 'seq' | 'type' | 'occurred_on' | 'details'
   >[],
-  now = new Date(),
 ) {
   if (rows.length === 0) return
+  const now = writeTimeOf(tx)
+  // a defect, not a user's error: every write of events goes through the pipeline (src/db/write.ts)
+  if (!now) throw new Error('notices raised outside the write pipeline: no clock time for this transaction')
+  const today = now.toISOString().slice(0, 10)
   const personIds = [...new Set(rows.map((r) => r.person_id))]
   const persons = []
   for (let i = 0; i < personIds.length; i += CHUNK) {
@@ -52,6 +71,8 @@ export async function raiseNotices(
     byPerson.set(r.person_id, list)
   }
   const fresh: NewNotice[] = []
+  const corrected: string[] = []
+  const weekly: string[] = []
   for (const p of persons) {
     const events = byPerson.get(p.id) ?? []
     const planned = noticesFor(
@@ -60,14 +81,17 @@ export async function raiseNotices(
       { targetDays: target },
     )
     for (const n of planned) fresh.push(noticeRow(p.id, n, now))
-    if (events.some((e) => e.type === 'amended')) await reissuePending(tx, p.id, now)
+    if (events.some((e) => e.type === 'amended')) corrected.push(p.id)
+    if (events.some((e) => WEEKLY_TOUCHED.includes(e.type))) weekly.push(p.id)
   }
+  for (const id of corrected) await correctNotices(tx, id, today, now, target)
   for (let i = 0; i < fresh.length; i += CHUNK) {
     await tx
       .insertInto('notices')
       .values(fresh.slice(i, i + CHUNK))
       .execute()
   }
+  if (weekly.length > 0) await settleWeekly(tx, weekly, today, now)
 }
 
 function noticeRow(personId: string, n: ReturnType<typeof noticesFor>[number], now: Date): NewNotice {
@@ -100,39 +124,6 @@ function safeJson(s: string): unknown {
   } catch {
     return null
   }
-}
-
-/** Supersedes the person's due and prepared notices and makes a copy of each due again. */
-async function reissuePending(tx: Db, personId: string, now: Date) {
-  const pending = await tx
-    .updateTable('notices')
-    .set({ state: 'superseded', updated_at: now })
-    .where('person_id', '=', personId)
-    .where('state', 'in', [...OPEN_STATES])
-    .returningAll()
-    .execute()
-  if (pending.length === 0) return
-  await tx
-    .insertInto('notices')
-    .values(
-      pending.map((old) => ({
-        person_id: old.person_id,
-        kind: old.kind,
-        convention: old.convention,
-        article: old.article,
-        recipient: old.recipient,
-        event_seq: old.event_seq,
-        event_type: old.event_type,
-        occurred_on: old.occurred_on,
-        due_on: old.due_on,
-        state: 'due',
-        withheld_from_power: old.withheld_from_power,
-        supersedes: old.id,
-        created_at: now,
-        updated_at: now,
-      })),
-    )
-    .execute()
 }
 
 export type NoticeFilter = {
@@ -246,7 +237,8 @@ export async function keepFile(db: Db, row: Insertable<NoticeBatchFilesTable>) {
 /**
  * Per month of sending (UTC), from `since`: notices sent, how many after their deadline, and the
  * median days from the event that raised each one to the day its batch was sent. A notice sent and
- * later superseded by a correction was still sent: counted by its batch, not by its state.
+ * later superseded by a correction was still sent: counted by its batch, not by its state. A
+ * backlog recorded as sent before Parley is no sending of ours and is left out.
  */
 export async function sentByMonth(db: Db, since: string) {
   const r = await sql<{ month: string; sent: number; late: number; median: number | string | null }>`
@@ -256,7 +248,7 @@ export async function sentByMonth(db: Db, since: string) {
            percentile_cont(0.5) within group (order by (b.sent_at at time zone 'UTC')::date - n.occurred_on) as median
       from notices n
       join notice_batches b on b.id = n.batch_id
-     where b.sent_at is not null and b.sent_at >= ${since}::date
+     where b.sent_at is not null and not b.backlog and b.sent_at >= ${since}::date
      group by 1
      order by 1`.execute(db)
   return r.rows.map((x) => ({

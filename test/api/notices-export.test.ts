@@ -39,7 +39,7 @@ describe('a batch exported and signed', () => {
     expect(batch.notices).toHaveLength(6)
     const { privateKey, publicKey } = generateKeyPairSync('ed25519')
 
-    const json = JSON.parse((await batchFile(batch, batch.notices, 'json')).toString('utf8'))
+    const json = JSON.parse((await batchFile(batch, batch.notices, 'json', new Date())).toString('utf8'))
     expect(json.notices).toHaveLength(6)
     expect(json.notices[0]).toMatchObject({
       article: expect.stringMatching(/^GC III/),
@@ -48,12 +48,12 @@ describe('a batch exported and signed', () => {
     expect(json.notices.map((n: { name: string }) => n.name).join(' ')).toContain(persons[0]!.surname)
     expect(json.notices.every((n: { name_latin: string }) => /^[A-Za-z' -]+$/.test(n.name_latin))).toBe(true)
 
-    const xlsx = await batchFile(batch, batch.notices, 'xlsx')
+    const xlsx = await batchFile(batch, batch.notices, 'xlsx', new Date())
     const book = new ExcelJS.Workbook()
     await book.xlsx.load(xlsx as unknown as ArrayBuffer)
     expect(book.getWorksheet('notices')!.rowCount).toBe(7)
 
-    const csv = await batchFile(batch, batch.notices, 'csv')
+    const csv = await batchFile(batch, batch.notices, 'csv', new Date())
     expect(csv.toString('utf8').trim().split('\n')).toHaveLength(7)
     const signature = signExport('batch.csv', csv, privateKey, publicKey)
     expect(verifyExport(csv, signature, publicKey)).toBeNull()

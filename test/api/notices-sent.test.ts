@@ -176,7 +176,8 @@ describe('/api/v1/notices/figures', () => {
     const mid = sentDays.length / 2
     const median = sentDays.length % 2 ? sentDays[Math.floor(mid)] : (sentDays[mid - 1] + sentDays[mid]) / 2
     expect(after.body.months).toEqual([
-      { month: today().slice(0, 7), sent: batch.body.count, medianDays: median },
+      // the ones sent past their deadline: those overdue before sending
+      { month: today().slice(0, 7), sent: batch.body.count, sentLate: overdue, medianDays: median },
     ])
     expect(after.body.overdue).toBe(
       before.body.overdue -

@@ -337,6 +337,7 @@ export type NoticeBatchesTable = {
   acknowledged_by: string | null
   acknowledged_at: Timestamp | null
   acknowledgement: string | null
+  backlog: Generated<boolean>
 }
 
 export type NoticeBatchFilesTable = {

@@ -18,6 +18,9 @@ import { type Connection, openConnection } from '../db/connection'
 import { migrate } from '../db/migrate'
 import { createExchangeDocuments } from '../exchange/documents/service'
 import { createExchangeService } from '../exchange/service'
+import { createBossQueue } from '../jobs/queue-boss'
+import { createLocalQueue } from '../jobs/queue-local'
+import { createJobService } from '../jobs/service'
 import { createLinkageJobService } from '../linkage/jobs'
 import { createListService } from '../lists/service'
 import { createMissingImport } from '../missing/import'
@@ -37,8 +40,20 @@ export function createServices(
   auth: Auth,
   clock: Clock = systemClock,
   auditAnchor?: AuditAnchorFiles,
+  jobsConfig: Config['jobs'] = { workers: 'internal', leaseSeconds: 30 },
 ) {
   const db = conn.db
+  // on a PostgreSQL server jobs travel on pg-boss, shared by every instance; embedded, this process runs them
+  const jobs = createJobService({
+    db,
+    audit: auditStore,
+    clock,
+    queue:
+      conn.kind === 'postgres'
+        ? createBossQueue(db, { onError: (e) => console.error(`job queue: ${e.message}`) })
+        : createLocalQueue(),
+    ...jobsConfig,
+  })
   const custody = createCustodyService({
     db,
     store: custodyStore,
@@ -68,7 +83,8 @@ export function createServices(
     lists: createListService({ db, audit: auditStore, clock }),
     missing: createMissingService({ db, audit: auditStore, clock, romanize: romanizeName }),
     missingImport: createMissingImport({ db, audit: auditStore, clock, romanize: romanizeName }),
-    linkageJobs: createLinkageJobService({ db, audit: auditStore, clock }),
+    jobs,
+    linkageJobs: createLinkageJobService({ db, audit: auditStore, clock, jobs }),
     notices: createNoticesService({ db, audit: auditStore, clock, anchor: auditAnchor }),
     users: createUserService({ db, auth, audit: auditStore, clock }),
     settings: createSettingsService({ db, store: settingsStore, audit: auditStore, clock }),
@@ -125,6 +141,15 @@ export async function openParley(
     secureCookies: config.http.plainHttp === null,
     signInAttemptsPerMinute: opts.signInAttemptsPerMinute,
   })
-  const services = createServices(conn, auth, opts.clock, config.audit)
-  return { conn, auth, services, close: () => conn.close() }
+  const services = createServices(conn, auth, opts.clock, config.audit, config.jobs)
+  return {
+    conn,
+    auth,
+    services,
+    close: async () => {
+      // a job running here goes back to the queue before the connection closes
+      await services.jobs.stopWorker()
+      await conn.close()
+    },
+  }
 }

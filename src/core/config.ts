@@ -85,6 +85,21 @@ const Env = z.object({
     .describe(
       'Largest uploaded file in bytes (a list as CSV, XLSX or JSON lines); larger is refused with 413',
     ),
+  PARLEY_WORKERS: z
+    .enum(['internal', 'external'])
+    .default('internal')
+    .describe(
+      "internal: the server runs jobs (linkage, dedupe...) itself too; external: only `parley worker` processes run them, the server none",
+    ),
+  PARLEY_JOB_LEASE_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(3600)
+    .default(30)
+    .describe(
+      'A running job whose worker gave no sign of life for this long (killed, machine gone) is taken up again by another',
+    ),
   PARLEY_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 })
@@ -115,6 +130,7 @@ export type Config = {
   }
   sessionSecret: string | undefined
   audit: AuditAnchorConfig
+  jobs: { workers: 'internal' | 'external'; leaseSeconds: number }
   logLevel: z.infer<typeof Env>['PARLEY_LOG_LEVEL']
   isProduction: boolean
 }
@@ -147,6 +163,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     sessionSecret: e.PARLEY_SESSION_SECRET,
     audit: auditAnchorConfig(e, dataDir),
+    jobs: { workers: e.PARLEY_WORKERS, leaseSeconds: e.PARLEY_JOB_LEASE_SECONDS },
     logLevel: e.PARLEY_LOG_LEVEL,
     isProduction,
   }

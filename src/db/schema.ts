@@ -156,17 +156,35 @@ export type LinkageJobsTable = {
   right_source: string | null
   threshold: number
   one_to_one: boolean
-  status: 'queued' | 'running' | 'done' | 'failed'
-  stage: string | null
-  done: Generated<number>
-  total: Generated<number>
   candidates: ColumnType<string | null, number | null | undefined, number | null>
   pairs_found: number | null
   model: Json | null
   blocking: Json | null
   warnings: Json | null
-  error: string | null
   created_by: string
+  created_at: Generated<Date>
+}
+
+/** Long work and its state (0028_jobs.sql); linkage_jobs rows share their job's id. */
+export type JobsTable = {
+  id: Generated<string>
+  kind: string
+  input: Json
+  owner_id: string
+  owner_name: string
+  status: 'queued' | 'running' | 'done' | 'failed' | 'cancelled'
+  stage: string | null
+  done: Generated<number>
+  total: Generated<number>
+  result: Json | null
+  error: string | null
+  attempts: Generated<number>
+  max_attempts: Generated<number>
+  worker: string | null
+  lease_until: Timestamp | null
+  queue_ref: string | null
+  cancel_requested_at: Timestamp | null
+  cancelled_by: string | null
   created_at: Generated<Date>
   started_at: Timestamp | null
   finished_at: Timestamp | null
@@ -337,7 +355,6 @@ export type NoticeBatchesTable = {
   acknowledged_by: string | null
   acknowledged_at: Timestamp | null
   acknowledgement: string | null
-  backlog: Generated<boolean>
 }
 
 export type NoticeBatchFilesTable = {
@@ -375,6 +392,7 @@ export type Database = {
   exchange_handover: ExchangeHandoverTable
   lists: ListsTable
   list_rows: ListRowsTable
+  jobs: JobsTable
   linkage_jobs: LinkageJobsTable
   linkage_pairs: LinkagePairsTable
   name_vocabulary: NameVocabularyTable

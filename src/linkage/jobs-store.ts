@@ -3,33 +3,39 @@ import type { LinkRecord } from './record'
 
 export type JobRow = Awaited<ReturnType<typeof getJob>>
 
+/** A linkage job's inputs and results with its state, which the jobs table holds (same id). */
+function withState(db: Db) {
+  return db
+    .selectFrom('linkage_jobs as l')
+    .innerJoin('jobs as j', 'j.id', 'l.id')
+    .selectAll('l')
+    .select([
+      'j.status',
+      'j.stage',
+      'j.done',
+      'j.total',
+      'j.error',
+      'j.attempts',
+      'j.cancelled_by',
+      'j.started_at',
+      'j.finished_at',
+    ])
+}
+
 export async function getJob(db: Db, id: string) {
-  return db.selectFrom('linkage_jobs').selectAll().where('id', '=', id).executeTakeFirst()
+  return withState(db).where('l.id', '=', id).executeTakeFirst()
 }
 
 export async function listJobs(db: Db) {
-  return db.selectFrom('linkage_jobs').selectAll().orderBy('created_at', 'desc').limit(200).execute()
+  return withState(db).orderBy('l.created_at', 'desc').limit(200).execute()
 }
 
-export async function updateJob(
-  db: Db,
+export async function saveResult(
+  tx: Db,
   id: string,
-  values: Partial<{
-    status: 'queued' | 'running' | 'done' | 'failed'
-    stage: string
-    done: number
-    total: number
-    candidates: number
-    pairs_found: number
-    model: string
-    blocking: string
-    warnings: string
-    error: string
-    started_at: Date
-    finished_at: Date
-  }>,
+  values: { candidates: number; pairs_found: number; model: string; blocking: string; warnings: string },
 ) {
-  await db.updateTable('linkage_jobs').set(values).where('id', '=', id).execute()
+  await tx.updateTable('linkage_jobs').set(values).where('id', '=', id).execute()
 }
 
 export type StoredPair = {
@@ -58,20 +64,6 @@ export async function pairsPage(db: Db, jobId: string, afterRank: number, limit:
     .orderBy('rank')
     .limit(limit)
     .execute()
-}
-
-/** Jobs a stopped server left unfinished: their inputs are stored, so they can simply run again. */
-export async function failUnfinished(db: Db, now: Date) {
-  const result = await db
-    .updateTable('linkage_jobs')
-    .set({
-      status: 'failed',
-      error: 'the server stopped while this job ran; start it again',
-      finished_at: now,
-    })
-    .where('status', 'in', ['queued', 'running'])
-    .executeTakeFirst()
-  return Number(result.numUpdatedRows)
 }
 
 /** The whole custody register as linkage records, read in batches by id. */

@@ -4,6 +4,8 @@ import type { Actor } from '../auth/actor'
 import type { Clock } from '../core/clock'
 import { DomainError, notFound, ValidationError } from '../core/errors'
 import type { Db } from '../db/connection'
+import { defineJobKind } from '../jobs/kind'
+import type { JobService } from '../jobs/service'
 import * as lists from '../lists/store'
 import { DEFAULT_THRESHOLD, dedupe, explainPair, type LinkResult, link } from './engine'
 import * as store from './jobs-store'
@@ -32,92 +34,94 @@ export const StartLinkageJob = z
   })
 export type StartLinkageJob = z.infer<typeof StartLinkageJob>
 
+/** The job kind linkage runs as (see src/jobs). */
+export const LINKAGE_JOB = 'linkage'
+
 /** Each job uses every core for seconds to minutes: a handful queued is a day's work, more is a mistake or an attack. */
 export const MAX_QUEUED_JOBS = 4
 
 export type LinkageJobService = ReturnType<typeof createLinkageJobService>
 
 /**
- * Linkage as a job in the server: stored registers and lists in, scored pairs with their evidence
- * out. Jobs run one at a time in this process (each uses every core already); their state lives in
- * the database, so progress is visible to every client and an interrupted job is reported, not lost.
+ * Linkage as a job: stored registers and lists in, scored pairs with their evidence out. The job
+ * runs wherever a worker takes it (src/jobs); its state and progress are the jobs table's, read
+ * by every instance, and its pairs are written with the "done" in one transaction.
  */
 export function createLinkageJobService(deps: {
   db: Db
   audit: { appendAudit: typeof appendAudit }
   clock: Clock
+  jobs: JobService
   threads?: number
-  /** jobs waiting or running in this process at most; one more is refused, not queued for ever */
+  /** linkage jobs waiting or running (on every instance) at most; one more is refused, not queued for ever */
   maxQueued?: number
 }) {
-  const { db, audit, clock } = deps
+  const { db, audit, clock, jobs } = deps
   const maxQueued = deps.maxQueued ?? MAX_QUEUED_JOBS
-  let queue: Promise<void> = Promise.resolve()
-  let waiting = 0
 
   async function recordsOf(source: string): Promise<LinkRecord[]> {
     if (source === 'register') return store.registerRecords(db)
-    return lists.listRecords(db, source.slice('list:'.length))
+    const id = source.slice('list:'.length)
+    if (!(await lists.getList(db, id)))
+      throw new DomainError('NOT_FOUND', `the stored list ${id} is no longer there`)
+    return lists.listRecords(db, id)
   }
 
-  async function run(id: string, actor: Actor) {
-    const job = (await store.getJob(db, id))!
-    await store.updateJob(db, id, { status: 'running', stage: 'reading', started_at: clock() })
-    let last = 0
-    const onProgress = (stage: string, done: number, total: number) => {
-      const now = Date.now()
-      if (now - last < 500 && done < total) return
-      last = now
-      store.updateJob(db, id, { stage, done, total }).catch(() => {})
-    }
-    try {
-      const left = await recordsOf(job.left_source)
-      const options = {
-        threshold: job.threshold,
-        oneToOne: job.one_to_one,
-        threads: deps.threads,
-        onProgress,
-      }
-      const result =
-        job.kind === 'dedupe'
-          ? await dedupe(left, options)
-          : await link(left, await recordsOf(job.right_source!), options)
-      await store.updateJob(db, id, { stage: 'saving', done: 0, total: result.pairs.length })
-      await db.transaction().execute(async (tx) => {
-        await store.insertPairs(tx, id, storedPairs(result))
-        await store.updateJob(tx, id, {
-          status: 'done',
-          stage: 'done',
-          candidates: result.candidates,
-          pairs_found: result.pairs.length,
-          model: JSON.stringify(result.model),
-          blocking: JSON.stringify(result.blocking),
-          warnings: JSON.stringify(result.warnings),
-          finished_at: clock(),
-        })
-        await audit.appendAudit(
-          tx,
-          [
-            {
-              actorId: actor.id,
-              actorName: actor.name,
-              action: 'linkage.job.done',
-              entityType: 'linkage_job',
-              entityId: id,
-              before: null,
-              after: { candidates: result.candidates, pairs: result.pairs.length },
-            },
-          ],
-          clock(),
-        )
-      })
-    } catch (error) {
-      await store.updateJob(db, id, {
-        status: 'failed',
-        error: error instanceof Error ? error.message : String(error),
-        finished_at: clock(),
-      })
-    }
+  jobs.register(
+    defineJobKind({
+      name: LINKAGE_JOB,
+      input: StartLinkageJob,
+      async run(ctx, input) {
+        ctx.progress('reading', 0, 1)
+        const left = await recordsOf(input.left)
+        const options = {
+          threshold: input.threshold,
+          oneToOne: input.oneToOne,
+          threads: deps.threads,
+          onProgress: ctx.progress,
+        }
+        const result =
+          input.kind === 'dedupe'
+            ? await dedupe(left, options)
+            : await link(left, await recordsOf(input.right!), options)
+        ctx.progress('saving', 0, result.pairs.length)
+        const summary = { candidates: result.candidates, pairs: result.pairs.length }
+        return {
+          summary,
+          save: async (tx) => {
+            await store.insertPairs(tx, ctx.id, storedPairs(result))
+            await store.saveResult(tx, ctx.id, {
+              candidates: result.candidates,
+              pairs_found: result.pairs.length,
+              model: JSON.stringify(result.model),
+              blocking: JSON.stringify(result.blocking),
+              warnings: JSON.stringify(result.warnings),
+            })
+            await audit.appendAudit(
+              tx,
+              [
+                {
+                  actorId: ctx.owner.id,
+                  actorName: ctx.owner.name,
+                  action: 'linkage.job.done',
+                  entityType: 'linkage_job',
+                  entityId: ctx.id,
+                  before: null,
+                  after: summary,
+                },
+              ],
+              clock(),
+            )
+          },
+        }
+      },
+    }),
+  )
+
+  async function getJob(id: string) {
+    const job = await store.getJob(db, id)
+    if (!job) throw notFound('linkage job', id)
+    return presentJob(job)
   }
 
   return {
@@ -129,25 +133,25 @@ export function createLinkageJobService(deps: {
         if (source?.startsWith('list:') && !(await lists.getList(db, source.slice(5))))
           throw new ValidationError([{ path, message: `no stored list ${source.slice(5)}` }])
       }
+      const waiting = await jobs.countUnfinished(LINKAGE_JOB)
       if (waiting >= maxQueued)
         throw new DomainError(
           'RATE_LIMITED',
           `${waiting} linkage jobs are waiting or running already (at most ${maxQueued}): start this one when one of them has finished`,
         )
-      const id = await db.transaction().execute(async (tx) => {
-        const row = await tx
+      const id = await jobs.submit(actor, LINKAGE_JOB, input, async (tx, id) => {
+        await tx
           .insertInto('linkage_jobs')
           .values({
+            id,
             kind: input.kind,
             left_source: input.left,
             right_source: input.right ?? null,
             threshold: input.threshold,
             one_to_one: input.oneToOne,
-            status: 'queued',
             created_by: actor.id,
           })
-          .returning('id')
-          .executeTakeFirstOrThrow()
+          .execute()
         await audit.appendAudit(
           tx,
           [
@@ -156,36 +160,35 @@ export function createLinkageJobService(deps: {
               actorName: actor.name,
               action: 'linkage.job.start',
               entityType: 'linkage_job',
-              entityId: row.id,
+              entityId: id,
               before: null,
               after: input,
             },
           ],
           clock(),
         )
-        return row.id
       })
-      waiting++
-      queue = queue
-        .then(() => run(id, actor))
-        .finally(() => {
-          waiting--
-        })
-      return this.getJob(id)
+      return getJob(id)
     },
 
-    async getJob(id: string) {
-      const job = await store.getJob(db, id)
-      if (!job) throw notFound('linkage job', id)
-      return presentJob(job)
-    },
+    getJob,
 
     async listJobs() {
       return (await store.listJobs(db)).map(presentJob)
     },
 
+    /**
+     * Cancels a linkage job (queued: at once; running: within seconds, its pairs not written).
+     * @throws DomainError NOT_FOUND; CONFLICT when it has finished already
+     */
+    async cancelJob(actor: Actor, id: string) {
+      await getJob(id)
+      await jobs.cancel(actor, id)
+      return getJob(id)
+    },
+
     async pairs(id: string, afterRank: number, limit: number) {
-      await this.getJob(id)
+      await getJob(id)
       const rows = await store.pairsPage(db, id, afterRank, limit)
       return {
         pairs: rows.map((r) => ({
@@ -200,10 +203,8 @@ export function createLinkageJobService(deps: {
       }
     },
 
-    /** Waits until the jobs started so far have finished (for tests and shutdown). */
-    idle: () => queue,
-
-    failUnfinished: () => store.failUnfinished(db, clock()),
+    /** Waits until the jobs this process started have finished (for tests and shutdown). */
+    idle: () => jobs.idle(),
   }
 }
 
@@ -221,6 +222,9 @@ function storedPairs(result: LinkResult): store.StoredPair[] {
   })
 }
 
+const iso = (d: Date | string | null) =>
+  d === null ? null : d instanceof Date ? d.toISOString() : new Date(d).toISOString()
+
 function presentJob(job: NonNullable<store.JobRow>) {
   return {
     id: job.id,
@@ -231,6 +235,7 @@ function presentJob(job: NonNullable<store.JobRow>) {
     oneToOne: job.one_to_one,
     status: job.status,
     progress: { stage: job.stage, done: job.done, total: job.total },
+    attempts: job.attempts,
     candidates: job.candidates === null ? null : Number(job.candidates),
     pairsFound: job.pairs_found,
     model: job.model,
@@ -238,8 +243,9 @@ function presentJob(job: NonNullable<store.JobRow>) {
     warnings: job.warnings,
     error: job.error,
     createdBy: job.created_by,
-    createdAt: job.created_at,
-    startedAt: job.started_at,
-    finishedAt: job.finished_at,
+    cancelledBy: job.cancelled_by,
+    createdAt: iso(job.created_at)!,
+    startedAt: iso(job.started_at),
+    finishedAt: iso(job.finished_at),
   }
 }

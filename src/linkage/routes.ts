@@ -19,8 +19,12 @@ const LinkageJob = z
     right: z.string().nullable(),
     threshold: z.number(),
     oneToOne: z.boolean(),
-    status: z.enum(['queued', 'running', 'done', 'failed']),
+    status: z.enum(['queued', 'running', 'done', 'failed', 'cancelled']),
     progress: z.object({ stage: z.string().nullable(), done: z.number().int(), total: z.number().int() }),
+    attempts: z
+      .number()
+      .int()
+      .describe('Runs begun: more than 1 when a worker stopped mid-job and another took it up'),
     candidates: z.number().int().nullable(),
     pairsFound: z.number().int().nullable(),
     model: z.unknown().describe('The trained model (m and u probabilities per field level)'),
@@ -28,6 +32,7 @@ const LinkageJob = z
     warnings: z.unknown(),
     error: z.string().nullable(),
     createdBy: z.string(),
+    cancelledBy: z.string().nullable().describe('Who cancelled the job, if anyone'),
     createdAt: z.string(),
     startedAt: z.string().nullable(),
     finishedAt: z.string().nullable(),
@@ -88,6 +93,20 @@ export function linkageRoutes(jobs: LinkageJobService, disclosures: DisclosureLo
     async (c) => {
       requirePermission(c.get('user'), 'lists.read')
       return c.json(await jobs.getJob(c.req.valid('param').id), 200)
+    },
+  )
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/linkage/jobs/{id}/cancel',
+      tags: ['linkage'],
+      summary: 'Cancel a job: a queued one at once, a running one within seconds (its pairs are not written)',
+      request: { params: IdParam },
+      responses: { 200: jsonOk('The job, cancelled or cancelling', LinkageJob), ...PROBLEMS, ...NOT_FOUND },
+    }),
+    async (c) => {
+      const actor = requirePermission(c.get('user'), 'linkage.run')
+      return c.json(await jobs.cancelJob(actor, c.req.valid('param').id), 200)
     },
   )
   app.openapi(

@@ -11,6 +11,7 @@ import type { Clock } from '../core/clock'
 import { systemClock } from '../core/clock'
 import type { Config } from '../core/config'
 import { createPersonImportService } from '../custody/import-service'
+import { createDashboardService } from '../dashboard/service'
 import { custodyNamesOf } from '../custody/names'
 import { createCustodyService } from '../custody/service'
 import * as custodyStore from '../custody/store'
@@ -26,6 +27,7 @@ import { createListService } from '../lists/service'
 import { createMissingImport } from '../missing/import'
 import { createMissingService } from '../missing/service'
 import { createNoticesService } from '../notices/service'
+import { createReportedService } from '../reported/service'
 import { ensureNameKeys } from '../search/backfill'
 import { createSearchService } from '../search/service'
 import { createSettingsService } from '../settings/service'
@@ -85,6 +87,8 @@ export function createServices(
     missingImport: createMissingImport({ db, audit: auditStore, clock, romanize: romanizeName }),
     jobs,
     linkageJobs: createLinkageJobService({ db, audit: auditStore, clock, jobs }),
+    dashboard: createDashboardService({ db, clock }),
+    reported: createReportedService({ db, audit: auditStore, clock }),
     notices: createNoticesService({ db, audit: auditStore, clock, anchor: auditAnchor }),
     users: createUserService({ db, auth, audit: auditStore, clock }),
     settings: createSettingsService({ db, store: settingsStore, audit: auditStore, clock }),

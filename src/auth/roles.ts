@@ -30,6 +30,9 @@ export const PERMISSIONS = [
   // what the bureau owes the ICRC (issue 16): read the queue and cards; prepare, send, acknowledge batches
   'notices.read',
   'notices.write',
+  // the overview (issue 18): read the dashboard's aggregates and the reported figures; record them
+  'dashboard.read',
+  'reported.write',
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -46,6 +49,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'missing.read',
     'missing.write',
     'missing.record',
+    'dashboard.read',
   ],
   tracer: [
     'persons.read',
@@ -55,9 +59,20 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'lists.read',
     'missing.read',
     'missing.record',
+    'dashboard.read',
   ],
   // aggregates and pseudonymised rows: who a person is stays out of statistics
-  analyst: ['persons.read', 'facilities.read', 'lists.read', 'lists.write', 'linkage.run', 'missing.read'],
+  analyst: [
+    'persons.read',
+    'facilities.read',
+    'lists.read',
+    'lists.write',
+    'linkage.run',
+    'missing.read',
+    // figures others claim in public are the analyst's to record and assess
+    'dashboard.read',
+    'reported.write',
+  ],
   negotiator: [
     'persons.read',
     'persons.identify',
@@ -66,6 +81,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'exchanges.read',
     'exchanges.write',
     'missing.read',
+    'dashboard.read',
   ],
   // what the ICRC notifications need (identity, status, facility, health), not the family details
   liaison: ['persons.read', 'persons.identify', 'facilities.read', 'notices.read', 'notices.write'],
@@ -78,6 +94,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'exchanges.read',
     'lists.read',
     'missing.read',
+    'dashboard.read',
   ],
 }
 

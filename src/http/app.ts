@@ -16,6 +16,7 @@ import { sessionRoutes } from '../auth/routes'
 import { type Clock, systemClock } from '../core/clock'
 import { DomainError, ValidationError } from '../core/errors'
 import { custodyRoutes } from '../custody/routes'
+import { dashboardRoutes } from '../dashboard/routes'
 import type { Connection } from '../db/connection'
 import { exchangeRoutes } from '../exchange/routes'
 import { exchangeDocumentRoutes } from '../exchange/routes-documents'
@@ -23,6 +24,7 @@ import { linkageRoutes } from '../linkage/routes'
 import { listRoutes } from '../lists/routes'
 import { missingRoutes } from '../missing/routes'
 import { noticeRoutes } from '../notices/routes'
+import { reportedRoutes } from '../reported/routes'
 import { searchRoutes } from '../search/routes'
 import { apiDocsRoutes } from './api-docs'
 import { CONTENT_SECURITY_POLICY, noStore, sameOriginOnly } from './browser-guard'
@@ -124,6 +126,8 @@ export function createHttpApp({ conn, auth, services, logger, baseUrl, webDir, c
   api.route('/', missingRoutes(services.missing, services.missingImport, disclosures))
   api.route('/', exchangeDocumentRoutes(services.exchangeDocuments, disclosures))
   api.route('/', noticeRoutes(services.notices, disclosures))
+  api.route('/', dashboardRoutes(services.dashboard))
+  api.route('/', reportedRoutes(services.reported))
   app.route('/api/v1', api)
 
   const openApi = {

@@ -1,0 +1,179 @@
+import { sql } from 'kysely'
+import type { Db } from '../db/connection'
+
+// The only SQL of the dashboard. Every figure is an aggregate computed by the database (GROUP BY,
+// FILTER), so a million persons never travel to the application; each query reads one table once.
+
+const HELD = sql`('captured', 'interned', 'hospitalised')`
+
+export type CountRow = { key: string | null; n: number }
+
+/**
+ * One pass over the confirmed persons: the whole register by status, and those held now by
+ * category, facility, health and sex. GROUPING SETS lets one scan of persons_dashboard_idx give
+ * all five breakdowns.
+ */
+export async function registerBreakdowns(db: Db) {
+  const { rows } = await sql<{
+    dim: string
+    key: string | null
+    held: boolean | null
+    n: string | number
+  }>`
+    select case
+        when grouping(status) = 0 then 'status'
+        when grouping(category) = 0 then 'category'
+        when grouping(facility_id) = 0 then 'facility'
+        when grouping(health) = 0 then 'health'
+        else 'sex' end as dim,
+      coalesce(status, category, facility_id::text, health, sex) as key,
+      held, count(*) as n
+    from (select status, category, facility_id, health, sex, status in ${HELD} as held
+          from persons where confirmation = 'confirmed') p
+    group by grouping sets ((status), (held, category), (held, facility_id), (held, health), (held, sex))
+  `.execute(db)
+  return rows
+    .filter((r) => r.dim === 'status' || r.held === true)
+    .map((r) => ({ dim: r.dim, key: r.key, n: Number(r.n) }))
+}
+
+export async function unconfirmedCount(db: Db): Promise<number> {
+  const r = await db
+    .selectFrom('persons')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('confirmation', '=', 'unconfirmed')
+    .executeTakeFirstOrThrow()
+  return Number(r.n)
+}
+
+export async function facilities(db: Db) {
+  return db.selectFrom('facilities').select(['id', 'name', 'kind', 'capacity']).orderBy('name').execute()
+}
+
+/** Confirmed persons registered each week since `since` (weeks start on Monday, UTC). */
+export async function registeredPerWeek(db: Db, since: string) {
+  const { rows } = await sql<{ week: string; n: string | number }>`
+    select to_char(date_trunc('week', created_at at time zone 'UTC'), 'YYYY-MM-DD') as week, count(*) as n
+    from persons
+    where confirmation = 'confirmed' and created_at >= ${since}::date
+    group by 1 order by 1
+  `.execute(db)
+  return rows.map((r) => ({ week: r.week, n: Number(r.n) }))
+}
+
+/**
+ * Persons held now: how long since capture (bucketed), and the exchange fund by default priority
+ * group with the facts that decide eligibility (consent, GC III Art. 109 refusal, proceedings).
+ * The facts read as `factsOf` reads them: the latest event of each kind set counts.
+ */
+export async function heldPersonsProfile(db: Db, today: string) {
+  const { rows } = await sql<{
+    bucket: string
+    grp: string
+    consent: boolean
+    refused: boolean
+    proceedings: boolean
+    n: string | number
+  }>`
+    with facts as (
+      select person_id,
+        (array_agg(type order by occurred_on desc, seq desc)
+          filter (where type in ('consent_given', 'consent_withdrawn', 'refused_repatriation')))[1] as c,
+        (array_agg(type order by occurred_on desc, seq desc)
+          filter (where type in ('consent_given', 'refused_repatriation')))[1] as r,
+        (array_agg(type order by occurred_on desc, seq desc)
+          filter (where type in ('proceedings_opened', 'proceedings_closed')))[1] as p
+      from person_events
+      where type in ('consent_given', 'consent_withdrawn', 'refused_repatriation', 'proceedings_opened', 'proceedings_closed')
+      group by person_id
+    ),
+    held as materialized (
+      select p.health, p.sex, p.date_of_birth,
+        ${today}::date - coalesce(e.occurred_on, p.created_at::date) as days,
+        coalesce(f.c = 'consent_given', false) as consent,
+        coalesce(f.r = 'refused_repatriation', false) as refused,
+        coalesce(f.p = 'proceedings_opened', false) as proceedings
+      from persons p
+      left join person_events e on e.person_id = p.id and e.type = 'captured'
+      left join facts f on f.person_id = p.id
+      where p.confirmation = 'confirmed' and p.status in ${HELD}
+    ),
+    -- the planner's "longest held": the longest-held quarter of those we hold
+    threshold as (select percentile_disc(0.75) within group (order by days) as d from held)
+    select
+      case when days < 30 then 'under_30d' when days < 90 then 'd30_90' when days < 180 then 'd90_180'
+        when days < 365 then 'd180_365' when days < 730 then 'y1_2' else 'over_2y' end as bucket,
+      case
+        when health in ('seriously_wounded', 'seriously_sick') then 'seriously_wounded_or_sick'
+        when sex = 'female' then 'woman'
+        when date_of_birth is not null and floor((${today}::date - (case length(date_of_birth)
+            when 4 then date_of_birth || '-07-01' when 7 then date_of_birth || '-15'
+            else date_of_birth end)::date) / 365.25) between 18 and 25 then 'young'
+        when days >= (select d from threshold) then 'longest_held'
+        else 'other' end as grp,
+      consent, refused, proceedings, count(*) as n
+    from held
+    group by 1, 2, 3, 4, 5
+  `.execute(db)
+  return rows.map((r) => ({ ...r, n: Number(r.n) }))
+}
+
+/** The missing-persons register now: by status, and the still missing by captivity. */
+export async function missingNow(db: Db) {
+  const { rows } = await sql<{ status: string; captivity: string; n: string | number }>`
+    select status, captivity, count(*) as n from missing_persons group by status, captivity
+  `.execute(db)
+  return rows.map((r) => ({ ...r, n: Number(r.n) }))
+}
+
+/** What became known of our missing people, month by month since `since`. */
+export async function missingByMonth(db: Db, since: string) {
+  const { rows } = await sql<{ month: string; type: string; n: string | number }>`
+    select to_char(occurred_on, 'YYYY-MM') as month, type, count(distinct missing_person_id) as n
+    from missing_events
+    where occurred_on >= ${since}::date
+      and type in ('reported_missing', 'captivity_indicated', 'captivity_confirmed', 'returned')
+    group by 1, 2 order by 1
+  `.execute(db)
+  return rows.map((r) => ({ ...r, n: Number(r.n) }))
+}
+
+/**
+ * Every exchange with persons given and received: those who crossed for an exchange done or under
+ * way, the latest round's lists for one still planned.
+ */
+export async function exchangesWithCounts(db: Db) {
+  const { rows } = await sql<{
+    id: string
+    name: string
+    status: string
+    day: string
+    given: string | number
+    received: string | number
+    planned_give: string | number
+    planned_receive: string | number
+  }>`
+    select e.id, e.name, e.status,
+      to_char(coalesce(max(h.updated_at) filter (where h.outcome = 'crossed'), e.updated_at), 'YYYY-MM-DD') as day,
+      count(*) filter (where h.side = 'give' and h.outcome = 'crossed') as given,
+      count(*) filter (where h.side = 'receive' and h.outcome = 'crossed') as received,
+      coalesce((select jsonb_array_length(r.give) from exchange_rounds r where r.exchange_id = e.id
+        order by r.n desc limit 1), 0) as planned_give,
+      coalesce((select jsonb_array_length(r.receive) from exchange_rounds r where r.exchange_id = e.id
+        order by r.n desc limit 1), 0) as planned_receive
+    from exchanges e
+    left join exchange_handover h on h.exchange_id = e.id
+    group by e.id
+    order by 4, e.name
+  `.execute(db)
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    status: r.status,
+    on: r.day,
+    given: Number(r.given),
+    received: Number(r.received),
+    plannedGive: Number(r.planned_give),
+    plannedReceive: Number(r.planned_receive),
+  }))
+}

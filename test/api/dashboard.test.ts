@@ -1,0 +1,165 @@
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { Actor } from '../../src/auth/actor'
+import type { RegisterCapture } from '../../src/custody/model'
+import { generatePersons } from '../../src/generate'
+import { scenarioMissing } from '../../src/generate/missing'
+import type { CreateMissing } from '../../src/missing/model'
+import { createTestApp } from '../support/test-app'
+import { dropTestTemplate } from '../support/test-db'
+
+// Generous limits: each test clones a database and signs users in on a machine others share.
+const SLOW = { timeout: 300_000 }
+const ACTOR: Actor = { id: 'u-test', name: 'Test Registrar', role: 'registrar' }
+
+let t: Awaited<ReturnType<typeof createTestApp>>
+beforeEach(async () => {
+  t = await createTestApp()
+}, SLOW.timeout)
+afterEach(async () => t?.close())
+afterAll(dropTestTemplate)
+
+const today = new Date().toISOString().slice(0, 10)
+const daysAgo = (d: number) => new Date(Date.now() - d * 86_400_000).toISOString().slice(0, 10)
+
+/**
+ * A small register with known counts, made from the project's generator (fictitious persons):
+ * ten persons captured 100 days ago into Camp A (capacity 20), the first two women, the third a
+ * civilian internee; one more an unconfirmed report. Then: #4 hospitalised seriously wounded in
+ * the hospital, #5 died, #6 released; consent from #1, #2, #7, #8; #8 refuses repatriation after
+ * (Art. 109); #7 is under proceedings.
+ */
+async function smallRegister() {
+  const { custody } = t.parley.services
+  const camp = await custody.createFacility(ACTOR, { name: 'Camp A (test)', kind: 'camp', capacity: 20 })
+  const hospital = await custody.createFacility(ACTOR, {
+    name: 'Hospital (test)',
+    kind: 'hospital',
+    capacity: 5,
+  })
+  const people = [...generatePersons({ seed: 18, count: 11, nationality: 'RU' })]
+  const persons = people.map((p, i) => ({
+    category: i === 2 ? 'civilian_internee' : 'prisoner_of_war',
+    confirmation: i === 10 ? 'unconfirmed' : 'confirmed',
+    surname: p.surname,
+    firstNames: p.givenName,
+    sex: i < 2 ? 'female' : 'male',
+    rank: p.rank,
+    serviceNumber: p.serviceNumber,
+    dateOfBirth: '1980-01-01',
+  })) as RegisterCapture['persons']
+  const { persons: held } = await custody.registerCapture(ACTOR, {
+    capturedOn: daysAgo(100),
+    place: 'near a village (test)',
+    source: 'unit report',
+    facilityId: camp.id,
+    persons,
+  })
+  const id = (i: number) => held[i]!.id
+  const event = (i: number, e: Record<string, unknown>) =>
+    custody.recordEvent(ACTOR, id(i), { occurredOn: today, ...e } as never)
+  await event(3, { type: 'hospitalised', facilityId: hospital.id, health: 'seriously_wounded' })
+  await event(4, { type: 'died', cause: 'wounds' })
+  await event(5, { type: 'released' })
+  for (const i of [0, 1, 6, 7]) await event(i, { type: 'consent_given', occurredOn: daysAgo(10) })
+  await event(7, { type: 'refused_repatriation', heardBy: 'ICRC interview' })
+  await event(6, { type: 'proceedings_opened', reference: 'case 1' })
+  return { camp, hospital, held }
+}
+
+const missingReport = (p: Record<string, string>): CreateMissing =>
+  ({
+    surname: p.surname,
+    firstNames: p.first_names,
+    lastSeen: { on: p.last_seen_on, place: p.last_seen_place },
+    reporter: { name: p.reported_by, relation: 'mother', language: 'uk' },
+    consent: { use: true },
+    source: 'hotline',
+  }) as CreateMissing
+
+describe('the dashboard', SLOW, () => {
+  it('counts a small register exactly: held by status, category, facility, health, sex, time held, the fund', async () => {
+    const { camp, hospital } = await smallRegister()
+    const analyst = await t.as('analyst')
+    const res = await analyst.json('GET', '/api/v1/dashboard')
+    expect(res.status).toBe(200)
+    const d = res.body
+    expect(d.computedAt).toMatch(/^\d{4}-\d\d-\d\dT/)
+    // 10 confirmed: 7 interned at the camp, 1 hospitalised, 1 dead, 1 released
+    expect(d.held.total).toBe(8)
+    expect(d.held.unconfirmed).toBe(1)
+    const map = (xs: { key: string; n: number }[]) => Object.fromEntries(xs.map((x) => [x.key, x.n]))
+    expect(map(d.held.byStatus)).toEqual({ interned: 7, hospitalised: 1, died: 1, released: 1 })
+    expect(map(d.held.byCategory)).toEqual({ prisoner_of_war: 7, civilian_internee: 1 })
+    expect(map(d.held.bySex)).toEqual({ male: 6, female: 2 })
+    expect(d.held.seriouslyWoundedOrSick).toBe(1)
+    const load = Object.fromEntries(
+      d.held.byFacility.map((f: { id: string; occupancy: number; capacity: number }) => [
+        f.id,
+        [f.occupancy, f.capacity],
+      ]),
+    )
+    expect(load).toEqual({ [camp.id]: [7, 20], [hospital.id]: [1, 5] })
+    expect(map(d.held.timeHeld)).toMatchObject({ d90_180: 8, under_30d: 0 })
+    expect(d.held.registeredPerWeek.reduce((s: number, w: { n: number }) => s + w.n, 0)).toBe(10)
+    // the fund: consent #1 #2 #7 #8; #8 refused after consenting, #7 under proceedings
+    expect(d.fund).toMatchObject({ consent: 3, refused: 1, proceedings: 1, eligible: 2 })
+    const group = (g: string) => d.fund.groups.find((x: { group: string }) => x.group === g)
+    expect(group('seriously_wounded_or_sick')).toMatchObject({ held: 1, eligible: 0 })
+    expect(group('woman')).toMatchObject({ held: 2, consent: 2, eligible: 2 })
+    expect(d.exchanges).toMatchObject({ done: 0, planned: 0, given: 0, received: 0 })
+  })
+
+  it('counts our missing people by captivity and by month, and notices overdue', async () => {
+    const tracer = await t.as('tracer')
+    const registrar = await t.as('registrar')
+    const ids: string[] = []
+    for (const p of scenarioMissing({ seed: 18, persons: 4 })) {
+      const r = await registrar.json('POST', '/api/v1/missing', missingReport(p))
+      expect(r.status).toBe(201)
+      ids.push(r.body.id)
+    }
+    const ev = (id: string, type: string) =>
+      tracer.json('POST', `/api/v1/missing/${id}/events`, {
+        type,
+        occurredOn: today,
+        source: 'ICRC',
+        confidence: 'high',
+      })
+    expect((await ev(ids[0]!, 'captivity_confirmed')).status).toBe(201)
+    expect((await ev(ids[1]!, 'captivity_indicated')).status).toBe(201)
+    expect((await ev(ids[2]!, 'returned')).status).toBe(201)
+    const d = (await tracer.json('GET', '/api/v1/dashboard')).body
+    expect(d.ours).toMatchObject({
+      missing: 3,
+      captivityConfirmed: 1,
+      captivityIndicated: 1,
+      returned: 1,
+      dead: 0,
+    })
+    const month = d.ours.byMonth.find((m: { month: string }) => m.month === today.slice(0, 7))
+    expect(month).toMatchObject({ captivityConfirmed: 1, captivityIndicated: 1, returned: 1 })
+    expect(d.notices).toMatchObject({ overdue: 0 })
+  })
+
+  it('keeps its answer until a write, and says when it was computed', async () => {
+    const registrar = await t.as('registrar')
+    const first = (await registrar.json('GET', '/api/v1/dashboard')).body
+    const again = (await registrar.json('GET', '/api/v1/dashboard')).body
+    expect(again.cached).toBe(true)
+    expect(again.computedAt).toBe(first.computedAt)
+    await smallRegister()
+    const after = (await registrar.json('GET', '/api/v1/dashboard')).body
+    expect(after.cached).toBe(false)
+    expect(after.held.total).toBe(8)
+  })
+
+  it('is read by the roles that read aggregates; the ICRC liaison and a stranger are refused', async () => {
+    for (const role of ['registrar', 'tracer', 'analyst', 'negotiator', 'auditor'] as const)
+      expect((await (await t.as(role)).json('GET', '/api/v1/dashboard')).status).toBe(200)
+    const liaison = await t.as('liaison')
+    const refused = await liaison.json('GET', '/api/v1/dashboard')
+    expect(refused.status).toBe(403)
+    expect(refused.body.detail).toContain('dashboard.read')
+    expect((await t.client().json('GET', '/api/v1/dashboard')).status).toBe(401)
+  })
+})

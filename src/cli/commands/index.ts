@@ -69,6 +69,13 @@ export const GROUPS: CommandGroup[] = [
     commands: { notices: 'What the bureau owes the ICRC: notices, signed batch exports and their check' },
     load: async () => (await import('../../notices/cli')).registerNoticeCommands,
   },
+  {
+    commands: {
+      reconcile:
+        'Reconcile a stored list with the missing-persons (or custody) register: a review queue and a summary',
+    },
+    load: async () => (await import('../../reconciliation/cli')).registerReconcileCommands,
+  },
 ]
 
 /** The group that registers top-level command `name`, if any. */

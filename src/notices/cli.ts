@@ -4,7 +4,7 @@ import type { Command } from 'commander'
 import { loadOrCreateSigningKey, readPublicKey } from '../audit/anchor'
 import { createDisclosureLog } from '../audit/disclosure'
 import * as auditStore from '../audit/store'
-import { commandLineActor, withParley } from '../cli/context'
+import { commandLineActor, progressBar, withParley } from '../cli/context'
 import { systemClock } from '../core/clock'
 import { DomainError } from '../core/errors'
 import { EXPORT_FORMATS, type ExportFormat, verifyExport } from './export'
@@ -118,6 +118,85 @@ export function registerNoticeCommands(program: Command) {
         writeFileSync(`${opts.out}.sig`, `${JSON.stringify(signature, null, 1)}\n`)
         console.log(
           `${opts.out}: batch ${batch.number}, ${batch.notices.length} notices, sha256 ${signature.sha256}, signed by ${signature.key} (${opts.out}.sig), in ${((performance.now() - started) / 1000).toFixed(2)} s`,
+        )
+      })
+    })
+
+  notices
+    .command('mark-sent')
+    .description(
+      'Record a backlog as already sent before Parley: the due notices raised by events before DATE and/or about the persons of an import, in one audited action',
+    )
+    .option('--before <date>', 'notices raised by events before this day (YYYY-MM-DD)')
+    .option('--import <id>', 'notices about the persons of this import (see `parley notices imports`)')
+    .requiredOption('--reference <text>', 'the reference of the earlier sending, e.g. "paper lists 2024"')
+    .option('--on <date>', 'the day they were sent, default today')
+    .option('--recipient <recipient>', 'agency or power', 'agency')
+    .option('--dry-run', 'only say how many notices it would mark')
+    .action(
+      async (flags: {
+        before?: string
+        import?: string
+        reference: string
+        on?: string
+        recipient: string
+        dryRun?: boolean
+      }) => {
+        for (const [name, v] of [
+          ['--before', flags.before],
+          ['--on', flags.on],
+        ] as const)
+          if (v !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(v))
+            throw new DomainError('VALIDATION', `${name} must be a day as YYYY-MM-DD, not ${v}`)
+        if (flags.recipient !== 'agency' && flags.recipient !== 'power')
+          throw new DomainError('VALIDATION', `--recipient must be agency or power, not ${flags.recipient}`)
+        const input = {
+          before: flags.before,
+          importId: flags.import,
+          recipient: flags.recipient as Recipient,
+          on: flags.on,
+          reference: flags.reference,
+        }
+        await withParley(async ({ services }) => {
+          const preview = await services.notices.previewBacklogSent(input)
+          const what = `${preview.count} due notices about ${preview.persons} persons${preview.earliest ? `, events ${preview.earliest} to ${preview.latest}` : ''}`
+          if (flags.dryRun) {
+            console.log(`would mark ${what} as sent before Parley`)
+            return
+          }
+          // one statement, all or nothing: said before it starts, since a large import's backlog takes a while
+          process.stderr.write(`marking ${what} as sent before Parley…\n`)
+          const r = await services.notices.markBacklogAsSent(commandLineActor(), input)
+          console.log(
+            `marked ${r.count} notices about ${r.persons} persons as sent before Parley (reference ${flags.reference}), batch ${r.batchNumber}`,
+          )
+        })
+      },
+    )
+
+  notices
+    .command('imports')
+    .description('Person imports, newest first, with their ids (for mark-sent --import)')
+    .action(async () => {
+      await withParley(async ({ services }) => {
+        console.log(['id', 'file', 'rows', 'registered', 'imported at', 'by'].join('\t'))
+        for (const i of await services.notices.imports())
+          console.log([i.id, i.fileName, i.rows, i.created, i.importedAt, i.importedBy].join('\t'))
+      })
+    })
+
+  notices
+    .command('weekly')
+    .description(
+      'Bring the weekly health bulletins of the seriously ill or wounded up to date (GC III Art. 122; the server does it hourly)',
+    )
+    .action(async () => {
+      await withParley(async ({ services }) => {
+        const bar = progressBar('weekly bulletins')
+        const r = await services.notices.weeklyBulletins((done, total) => bar.update(done, total))
+        bar.stop()
+        console.log(
+          `${r.persons} persons seriously ill or wounded: ${r.added} bulletins added, ${r.withdrawn} withdrawn`,
         )
       })
     })

@@ -1,5 +1,6 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
 import { z } from 'zod'
+import { ValidationError } from '../core/errors'
 import { CalendarDate } from '../custody/model'
 import type { AppEnv } from '../http/env'
 import { requirePermission } from '../http/env'
@@ -17,8 +18,9 @@ const BacklogBody = z.object({
   reference: z
     .string()
     .trim()
-    .min(1, 'give the reference of the earlier sending, e.g. "paper lists 2024"')
-    .max(200),
+    .max(200)
+    .optional()
+    .describe('The reference of the earlier sending; required unless dryRun'),
   dryRun: z.boolean().default(false).describe('Only say how many notices it would mark'),
 })
 
@@ -55,7 +57,14 @@ export function noticeBacklogRoutes(notices: NoticesService) {
         const p = await notices.previewBacklogSent(input)
         return c.json({ ...p, batchId: null, batchNumber: null }, 200)
       }
-      const r = await notices.markBacklogAsSent(actor, input)
+      if (!input.reference)
+        throw new ValidationError([
+          {
+            path: 'reference',
+            message: 'give the reference of the earlier sending, e.g. "paper lists 2024"',
+          },
+        ])
+      const r = await notices.markBacklogAsSent(actor, { ...input, reference: input.reference })
       return c.json({ ...r, earliest: null, latest: null }, 200)
     },
   )

@@ -3727,6 +3727,428 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/lists/uploads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload a received list (CSV, XLSX or JSON lines) as the body: stored once by its hash, answered with the proposed mapping, the first rows and every doubtful value */
+        post: {
+            parameters: {
+                query: {
+                    /** @description the file as received; its extension tells the format */
+                    file_name: string;
+                    /** @description from whom: proposes the mapping saved for them */
+                    source?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/x-ndjson": string;
+                    "application/octet-stream": string;
+                };
+            };
+            responses: {
+                /** @description These bytes were uploaded before: that upload, read again */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ListUploadAnalysis"];
+                    };
+                };
+                /** @description Stored, and read */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ListUploadAnalysis"];
+                    };
+                };
+                /** @description Invalid input; `issues` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Role lacks the permission, or second factor pending */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/lists/uploads/{id}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The upload read again under a chosen mapping, or the mapping saved for a source */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Record id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description a mapping to read the file under; default: the proposed one */
+                        mapping?: (components["schemas"]["ListField"] & (string | null))[];
+                        /** @description whose mapping to propose, when saved */
+                        source?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The upload, read */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ListUploadAnalysis"];
+                    };
+                };
+                /** @description Invalid input; `issues` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Role lacks the permission, or second factor pending */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/lists/uploads/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import the upload as a list with its provenance and mapping (saved for the source): all rows or none; a file already imported changes nothing */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Record id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ConfirmListImport"];
+                };
+            };
+            responses: {
+                /** @description Imported before: that list */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            created: boolean;
+                        };
+                    };
+                };
+                /** @description The list imported */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {boolean} */
+                            created: true;
+                        };
+                    };
+                };
+                /** @description Invalid input; `issues` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Role lacks the permission, or second factor pending */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/lists/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A list's page: provenance, counts of flagged rows by kind, the earlier version it replaces and what changed from it */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Record id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The list's page */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ListPage"];
+                    };
+                };
+                /** @description Invalid input; `issues` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Role lacks the permission, or second factor pending */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/lists/{id}/shown-rows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A list's rows with their values as written and their flags, in file order (flagged only by default) */
+        get: {
+            parameters: {
+                query?: {
+                    after?: number | null;
+                    limit?: number;
+                    flagged?: "true" | "false";
+                };
+                header?: never;
+                path: {
+                    /** @description Record id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of rows */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            rows: components["schemas"]["ListShownRow"][];
+                            nextAfter: number | null;
+                        };
+                    };
+                };
+                /** @description Invalid input; `issues` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Role lacks the permission, or second factor pending */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/linkage/jobs": {
         parameters: {
             query?: never;
@@ -3923,6 +4345,81 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/linkage/jobs/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a job: a queued one at once, a running one within seconds (its pairs are not written) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Record id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The job, cancelled or cancelling */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LinkageJob"];
+                    };
+                };
+                /** @description Invalid input; `issues` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Role lacks the permission, or second factor pending */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -7396,6 +7893,1187 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/enquiries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tracer's list: open enquiries (or all), most urgent first, with age and overdue marks */
+        get: {
+            parameters: {
+                query?: {
+                    state?: "open" | "closed" | "all";
+                    /** @description Only this missing person's enquiries */
+                    missingPersonId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Enquiries by urgency */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EnquiryPage"];
+                    };
+                };
+                /** @description Invalid input; `issues` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Role lacks the permission, or second factor pending */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Take an enquiry: about a record of the missing register (linked) or someone not yet there (a new record, the enquirer its reporter); searched at once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        channel: "phone" | "letter" | "in_person" | "email";
+                        enquirer: {
+                            name: string;
+                            /** @description Mother, wife, brother... */
+                            relation?: string;
+                            /** @description Telephone, address or e-mail */
+                            contact?: string;
+                            /**
+                             * @description Language the reply is written in
+                             * @default uk
+                             * @enum {string}
+                             */
+                            language?: "uk" | "en" | "ru";
+                        };
+                        /** @default {} */
+                        consent?: {
+                            /**
+                             * @description May the bureau use the data to trace the person
+                             * @default false
+                             */
+                            use?: boolean;
+                            /**
+                             * @description May it be shared with the ICRC
+                             * @default false
+                             */
+                            shareIcrc?: boolean;
+                            /**
+                             * @description May it be shared with the other side
+                             * @default false
+                             */
+                            shareOtherSide?: boolean;
+                            /**
+                             * @description May it be made public
+                             * @default false
+                             */
+                            sharePublic?: boolean;
+                            /** @description Date the consent was given */
+                            givenOn?: string;
+                        };
+                        /** @description Date the enquiry came in; default today */
+                        receivedOn?: string;
+                        /** @description What the enquirer said beyond the particulars */
+                        note?: string;
+                        /** Format: uuid */
+                        missingPersonId?: string;
+                        /** @description The sought person, when not yet in the register */
+                        person?: {
+                            /** @description As written, in any script */
+                            surname: string;
+                            firstNames?: string;
+                            patronymic?: string;
+                            /** @enum {string} */
+                            sex?: "male" | "female";
+                            rank?: string;
+                            /** @description Army, regimental, personal or serial number (GC III Art. 17) */
+                            serviceNumber?: string;
+                            /** @description YYYY-MM-DD, DD.MM.YYYY, YYYY-MM or YYYY; partial dates are kept as given */
+                            dateOfBirth?: string;
+                            placeOfBirth?: string;
+                            /** @description Military unit, as the family or the unit names it */
+                            unit?: string;
+                            /** @description Region (oblast) the person went missing in */
+                            region?: string;
+                            distinguishingMarks?: string;
+                            /** @description Reference of a stored photograph (file name or archive number) */
+                            photoRef?: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description The enquiry with its first candidates */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EnquiryDetail"];
+                    };
+                };
+                /** @description Invalid input; `issues` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Role lacks the permission, or second factor pending */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/enquiries/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** When an unanswered enquiry becomes overdue */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The setting */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EnquirySettings"];
+                    };
+                };
+                /** @description Invalid input; `issues` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Role lacks the permission, or second factor pending */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Change when an unanswered enquiry becomes overdue (admin) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description An open enquiry unanswered this long is overdue */
+                        overdueAfterDays: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description The setting */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EnquirySettings"];
+                    };
+                };
+                /** @description Invalid input; `issues` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Role lacks the permission, or second factor pending */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/enquiries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One enquiry with its candidates and their evidence, replies and follow-ups (the read is audited) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Record id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The enquiry as it now stands */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EnquiryDetail"];
+                    };
+                };
+                /** @description Invalid input; `issues` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Role lacks the permission, or second factor pending */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/enquiries/{id}/trail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The enquiry's audit trail: who took, searched, decided, drafted and sent what, and when */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Record id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Entries, newest first */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EnquiryTrail"];
+                    };
+                };
+                /** @description Invalid input; `issues` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Role lacks the permission, or second factor pending */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/enquiries/{id}/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Search again against every register and stored list */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Record id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The enquiry as it now stands */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EnquiryDetail"];
+                    };
+                };
+                /** @description Invalid input; `issues` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Role lacks the permission, or second factor pending */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/enquiries/{id}/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm or reject a candidate (audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Record id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        source: "custody" | "missing" | "list";
+                        ref: string;
+                        /** @enum {string} */
+                        decision: "confirmed" | "rejected";
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The enquiry as it now stands */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EnquiryDetail"];
+                    };
+                };
+                /** @description Invalid input; `issues` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Role lacks the permission, or second factor pending */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/enquiries/{id}/replies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Draft a reply from the templates in the enquirer's language, with only what the consent allows */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Record id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Default: the enquirer's language
+                         * @enum {string}
+                         */
+                        language?: "uk" | "en" | "ru";
+                    };
+                };
+            };
+            responses: {
+                /** @description The enquiry as it now stands */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EnquiryDetail"];
+                    };
+                };
+                /** @description Invalid input; `issues` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Role lacks the permission, or second factor pending */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/enquiries/{id}/replies/{seq}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change the words of a reply not yet sent */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Record id */
+                    id: string;
+                    /** @description Number within the enquiry */
+                    seq: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The enquiry as it now stands */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EnquiryDetail"];
+                    };
+                };
+                /** @description Invalid input; `issues` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Role lacks the permission, or second factor pending */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/enquiries/{id}/replies/{seq}/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record that the reply was sent: how and when */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Record id */
+                    id: string;
+                    /** @description Number within the enquiry */
+                    seq: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        how: "phone" | "letter" | "in_person" | "email";
+                        /** @description Default today */
+                        sentOn?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The enquiry as it now stands */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EnquiryDetail"];
+                    };
+                };
+                /** @description Invalid input; `issues` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Role lacks the permission, or second factor pending */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/enquiries/{id}/follow-ups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a follow-up with its due date */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Record id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        dueOn: string;
+                        what: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The enquiry as it now stands */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EnquiryDetail"];
+                    };
+                };
+                /** @description Invalid input; `issues` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Role lacks the permission, or second factor pending */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/enquiries/{id}/follow-ups/{seq}/done": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a follow-up done */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Record id */
+                    id: string;
+                    /** @description Number within the enquiry */
+                    seq: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The enquiry as it now stands */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EnquiryDetail"];
+                    };
+                };
+                /** @description Invalid input; `issues` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Role lacks the permission, or second factor pending */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/enquiries/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close the enquiry, with the reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Record id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The enquiry as it now stands */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EnquiryDetail"];
+                    };
+                };
+                /** @description Invalid input; `issues` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Role lacks the permission, or second factor pending */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/exchanges/{id}/documents/{document}": {
         parameters: {
             query?: never;
@@ -7599,6 +9277,8 @@ export interface paths {
                                 recipient: "agency" | "power";
                                 /** @enum {string} */
                                 state: "prepared" | "sent" | "acknowledged";
+                                /** @description Notices recorded as sent before Parley, not a batch sent from it */
+                                backlog: boolean;
                                 preparedBy: string;
                                 preparedAt: string;
                                 sent: {
@@ -7687,6 +9367,8 @@ export interface paths {
                             recipient: "agency" | "power";
                             /** @enum {string} */
                             state: "prepared" | "sent" | "acknowledged";
+                            /** @description Notices recorded as sent before Parley, not a batch sent from it */
+                            backlog: boolean;
                             preparedBy: string;
                             preparedAt: string;
                             sent: {
@@ -7773,6 +9455,8 @@ export interface paths {
                             recipient: "agency" | "power";
                             /** @enum {string} */
                             state: "prepared" | "sent" | "acknowledged";
+                            /** @description Notices recorded as sent before Parley, not a batch sent from it */
+                            backlog: boolean;
                             preparedBy: string;
                             preparedAt: string;
                             sent: {
@@ -8538,6 +10222,1635 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/notices/backlog": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record due notices as already sent before Parley (an imported backlog), in one action
+         * @description Chooses the due notices raised by events before a date and/or about the persons of an import, and marks them sent ("sent before Parley", the day, the reference) in one backlog batch, audited once. Refused, changing nothing, when none is chosen. dryRun only counts them.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Notices raised by events before this day */
+                        before?: string;
+                        /**
+                         * Format: uuid
+                         * @description Notices about the persons of this import (GET /notices/imports)
+                         */
+                        importId?: string;
+                        /**
+                         * @default agency
+                         * @enum {string}
+                         */
+                        recipient?: "agency" | "power";
+                        /** @description The day they were sent; default today */
+                        on?: string;
+                        /** @description The reference of the earlier sending; required unless dryRun */
+                        reference?: string;
+                        /**
+                         * @description Only say how many notices it would mark
+                         * @default false
+                         */
+                        dryRun?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description What was (or would be) marked */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NoticeBacklog"];
+                    };
+                };
+                /** @description Invalid input; `issues` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Role lacks the permission, or second factor pending */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/notices/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Person imports, newest first: what a backlog can be chosen by */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The imports */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                fileName: string;
+                                rows: number;
+                                created: number;
+                                importedBy: string;
+                                importedAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid input; `issues` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Role lacks the permission, or second factor pending */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reconciliations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reconciliations, newest first, of one list or all */
+        get: {
+            parameters: {
+                query?: {
+                    listId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The runs */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Reconciliation"][];
+                        };
+                    };
+                };
+                /** @description Invalid input; `issues` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Role lacks the permission, or second factor pending */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Start reconciling a stored list with the missing-persons (or custody) register
+         * @description Answers at once with the queued run; poll GET /reconciliations/{id} for its progress. One run per list and register at a time.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description The stored list to reconcile
+                         */
+                        listId: string;
+                        /**
+                         * @description missing: their list of ours they hold, against the missing-persons register; custody: their list of theirs we hold, against the custody register
+                         * @default missing
+                         * @enum {string}
+                         */
+                        against?: "missing" | "custody";
+                        /**
+                         * @description Pairs at least this likely are "above"; those down to 0.5 are kept below it for a look
+                         * @default 0.9
+                         */
+                        threshold?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description The run, queued */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Reconciliation"];
+                    };
+                };
+                /** @description Invalid input; `issues` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Role lacks the permission, or second factor pending */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reconciliations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One run: its status, progress, summary or why it failed */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Record id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The run */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Reconciliation"];
+                    };
+                };
+                /** @description Invalid input; `issues` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Role lacks the permission, or second factor pending */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reconciliations/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stop a queued or running reconciliation (what it found is not saved) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Record id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The run */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Reconciliation"];
+                    };
+                };
+                /** @description Invalid input; `issues` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Role lacks the permission, or second factor pending */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reconciliations/{id}/pairs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The review queue: pairs best first, their row and our record side by side, each field’s evidence */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Above or below the run threshold; both when absent */
+                    band?: "above" | "below";
+                    decision?: "pending" | "accepted" | "rejected" | "unsure";
+                    /** @description Rank after which the page starts */
+                    after?: number | null;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    /** @description Record id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of pairs */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            pairs: components["schemas"]["ReconciliationPair"][];
+                            /** @description Pairs matching the filter */
+                            total: number;
+                            /** @description Of them, not decided yet */
+                            pending: number;
+                            nextAfter: number | null;
+                        };
+                    };
+                };
+                /** @description Invalid input; `issues` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Role lacks the permission, or second factor pending */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reconciliations/{id}/pairs/{rank}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept, reject or doubt a pair (audited)
+         * @description Accepting a pair of a run against the missing-persons register records "captivity confirmed" on the person, with the list, its date and the row as source. Rejecting or doubting a pair accepted before retracts that event, as a correction.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Reconciliation id */
+                    id: string;
+                    /** @description The pair, by its place in the queue */
+                    rank: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description accepted: one person; rejected: two persons; unsure: left for later
+                         * @enum {string}
+                         */
+                        decision: "accepted" | "rejected" | "unsure";
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The pair as decided */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReconciliationPair"];
+                    };
+                };
+                /** @description Invalid input; `issues` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Role lacks the permission, or second factor pending */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reconciliations/{id}/sample": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A sample of the pending pairs at least this likely, and how many the band holds */
+        get: {
+            parameters: {
+                query: {
+                    /** @description The lowest probability of the band */
+                    min: number;
+                    size?: number;
+                };
+                header?: never;
+                path: {
+                    /** @description Record id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The sample */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            minProbability: number;
+                            /** @description Pending pairs in the band: send it back to accept the band */
+                            count: number;
+                            pairs: components["schemas"]["ReconciliationPair"][];
+                        };
+                    };
+                };
+                /** @description Invalid input; `issues` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Role lacks the permission, or second factor pending */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reconciliations/{id}/bulk-accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept every pending pair at least this likely, after a look at its sample
+         * @description `count` is the band size the sample answered: a band that changed since is refused (409). Each pair is accepted as one by one would be; pairs the register refuses are named in `skipped`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Record id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Accept every pending pair at least this likely */
+                        minProbability: number;
+                        /** @description How many pending pairs the sample said the band holds */
+                        count: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description What was accepted and skipped */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            accepted: number;
+                            skipped: {
+                                rank: number;
+                                rowNo: number;
+                                reason: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid input; `issues` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Role lacks the permission, or second factor pending */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reconciliations/{id}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The discrepancy report: unknown to us, reported missing on no list, listed though back home or dead, listed twice, particulars differing between lists */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Record id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The report (up to 500 rows per class) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DiscrepancyReport"];
+                    };
+                };
+                /** @description Invalid input; `issues` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Role lacks the permission, or second factor pending */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reconciliations/{id}/report.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The discrepancy report as an XLSX workbook, every row of every class (audited as a disclosure) */
+        get: {
+            parameters: {
+                query?: {
+                    lang?: "uk" | "en";
+                };
+                header?: never;
+                path: {
+                    /** @description Record id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The workbook, as an attachment */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Invalid input; `issues` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Role lacks the permission, or second factor pending */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The overview: held now by status, category, facility, health, sex and time held; registrations per week; the exchange fund by priority; our missing people by month; notices overdue; exchanges; reported figures beside ours */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description true: compute again now instead of the kept answer */
+                    fresh?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The figures, with when they were computed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description When these figures were computed (they are cached for a short time) */
+                            computedAt: string;
+                            today: string;
+                            /** @description How long an answer is reused when nothing was written */
+                            cacheSeconds: number;
+                            held: {
+                                /** @description Persons held now: captured, interned or hospitalised */
+                                total: number;
+                                /** @description Unconfirmed reports, kept apart and not counted */
+                                unconfirmed: number;
+                                /** @description The whole register (held and no longer held) by status */
+                                byStatus: {
+                                    key: string;
+                                    n: number;
+                                }[];
+                                byCategory: {
+                                    key: string;
+                                    n: number;
+                                }[];
+                                byFacility: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    kind: string;
+                                    capacity: number | null;
+                                    /** @description Persons held there now */
+                                    occupancy: number;
+                                }[];
+                                /** @description Held, not at a facility yet */
+                                unplaced: number;
+                                byHealth: {
+                                    key: string;
+                                    n: number;
+                                }[];
+                                seriouslyWoundedOrSick: number;
+                                /** @description key "unknown" where the sex is not recorded */
+                                bySex: {
+                                    key: string;
+                                    n: number;
+                                }[];
+                                registeredPerWeek: {
+                                    week: string;
+                                    n: number;
+                                }[];
+                                /** @description Days since capture: under_30d, d30_90, d90_180, d180_365, y1_2, over_2y */
+                                timeHeld: {
+                                    key: string;
+                                    n: number;
+                                }[];
+                            };
+                            fund: {
+                                eligible: number;
+                                consent: number;
+                                refused: number;
+                                proceedings: number;
+                                groups: {
+                                    /** @description seriously_wounded_or_sick, woman, young, longest_held or other: the first default priority that applies (GC III Arts 109-110 first) */
+                                    group: string;
+                                    held: number;
+                                    /** @description Consent to repatriation given (the latest word) */
+                                    consent: number;
+                                    /** @description Refused repatriation (GC III Art. 109) */
+                                    refused: number;
+                                    /** @description Criminal proceedings open (Art. 115) */
+                                    proceedings: number;
+                                    /** @description Consent, no refusal, no proceedings open */
+                                    eligible: number;
+                                }[];
+                            };
+                            ours: {
+                                /** @description Still missing (returned, dead and found aside) */
+                                missing: number;
+                                /** @description Of the missing, captivity indicated */
+                                captivityIndicated: number;
+                                /** @description Of the missing, captivity confirmed */
+                                captivityConfirmed: number;
+                                returned: number;
+                                dead: number;
+                                byMonth: {
+                                    month: string;
+                                    reportedMissing: number;
+                                    captivityIndicated: number;
+                                    captivityConfirmed: number;
+                                    returned: number;
+                                }[];
+                            };
+                            notices: {
+                                open: number;
+                                overdue: number;
+                            };
+                            /** @description Null until the enquiries capability exists */
+                            enquiries: {
+                                open: number;
+                                overdue: number;
+                            } | null;
+                            exchanges: {
+                                done: number;
+                                /** @description Draft, proposed, agreed or executing */
+                                planned: number;
+                                /** @description Persons handed over in every exchange */
+                                given: number;
+                                /** @description Our people received in every exchange */
+                                received: number;
+                                items: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    status: string;
+                                    /** @description The day the last person crossed, else the last change */
+                                    on: string;
+                                    /** @description Persons we handed over (crossed) */
+                                    given: number;
+                                    /** @description Our people who came home (crossed) */
+                                    received: number;
+                                    /** @description The latest round's list of persons to give */
+                                    plannedGive: number;
+                                    /** @description The latest round's list of our people to receive */
+                                    plannedReceive: number;
+                                }[];
+                            };
+                            reported: {
+                                /** @enum {string} */
+                                question: "held_by_us" | "captured_by_us" | "died_in_our_custody" | "exchanged_by_us" | "ours_held_by_them" | "ours_missing" | "ours_killed" | "ours_returned";
+                                /** @description What we have confirmed by name for the same question */
+                                confirmed: number;
+                                /** @description The lowest figure the sources (refuted ones aside) claim */
+                                low: number | null;
+                                /** @description The highest */
+                                high: number | null;
+                                /** @description The lowest claim as it was said ("hundreds") */
+                                lowClaimed: string | null;
+                                highClaimed: string | null;
+                                sources: components["schemas"]["ReportedFigure"][];
+                            }[];
+                            /** @description Whether this answer was kept from an earlier computation */
+                            cached: boolean;
+                        };
+                    };
+                };
+                /** @description Invalid input; `issues` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Role lacks the permission, or second factor pending */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reported-figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Figures claimed in public, newest claim first */
+        get: {
+            parameters: {
+                query?: {
+                    question?: "held_by_us" | "captured_by_us" | "died_in_our_custody" | "exchanged_by_us" | "ours_held_by_them" | "ours_missing" | "ours_killed" | "ours_returned";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The figures */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ReportedFigure"][];
+                        };
+                    };
+                };
+                /** @description Invalid input; `issues` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Role lacks the permission, or second factor pending */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record a figure someone claimed, with its source and assessment (audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Which figure the claim is about
+                         * @enum {string}
+                         */
+                        question: "held_by_us" | "captured_by_us" | "died_in_our_custody" | "exchanged_by_us" | "ours_held_by_them" | "ours_missing" | "ours_killed" | "ours_returned";
+                        /** @description The claim as it was said: "hundreds", "up to 2,000", "312" */
+                        claimed: string;
+                        /** @description The lowest number the claim allows ("hundreds": 200) */
+                        low?: number | null;
+                        /** @description The highest ("up to 2,000": 2000) */
+                        high?: number | null;
+                        /** @description Who said it: a ministry, an ombudsman, a news outlet, a person */
+                        source: string;
+                        /** @description Where: a briefing, television, a Telegram channel, a letter */
+                        channel?: string | null;
+                        /** @description Where it can be read again: a URL */
+                        link?: string | null;
+                        /** @description Or the document it is in: a reference, a file name */
+                        document?: string | null;
+                        /** @description When it was said */
+                        claimedOn: string;
+                        /** @description The date the figure is about, if said */
+                        aboutDate?: string | null;
+                        /**
+                         * @default unverified
+                         * @enum {string}
+                         */
+                        assessment?: "unverified" | "corroborated" | "disputed" | "refuted";
+                        /** @description The analyst's note: why this assessment */
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description The figure as recorded */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReportedFigure"];
+                    };
+                };
+                /** @description Invalid input; `issues` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Role lacks the permission, or second factor pending */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reported-figures/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One reported figure */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Record id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The figure */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReportedFigure"];
+                    };
+                };
+                /** @description Invalid input; `issues` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Role lacks the permission, or second factor pending */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Correct a figure or change its assessment (audited, with the version read) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Record id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Which figure the claim is about
+                         * @enum {string}
+                         */
+                        question: "held_by_us" | "captured_by_us" | "died_in_our_custody" | "exchanged_by_us" | "ours_held_by_them" | "ours_missing" | "ours_killed" | "ours_returned";
+                        /** @description The claim as it was said: "hundreds", "up to 2,000", "312" */
+                        claimed: string;
+                        /** @description The lowest number the claim allows ("hundreds": 200) */
+                        low?: number | null;
+                        /** @description The highest ("up to 2,000": 2000) */
+                        high?: number | null;
+                        /** @description Who said it: a ministry, an ombudsman, a news outlet, a person */
+                        source: string;
+                        /** @description Where: a briefing, television, a Telegram channel, a letter */
+                        channel?: string | null;
+                        /** @description Where it can be read again: a URL */
+                        link?: string | null;
+                        /** @description Or the document it is in: a reference, a file name */
+                        document?: string | null;
+                        /** @description When it was said */
+                        claimedOn: string;
+                        /** @description The date the figure is about, if said */
+                        aboutDate?: string | null;
+                        /**
+                         * @default unverified
+                         * @enum {string}
+                         */
+                        assessment?: "unverified" | "corroborated" | "disputed" | "refuted";
+                        /** @description The analyst's note: why this assessment */
+                        note?: string | null;
+                        /** @description The version read; a newer one refuses the change */
+                        expectedVersion: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description The figure after the change */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReportedFigure"];
+                    };
+                };
+                /** @description Invalid input; `issues` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Role lacks the permission, or second factor pending */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Remove a figure entered by mistake (the audit trail keeps it) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Record id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Removed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                        };
+                    };
+                };
+                /** @description Invalid input; `issues` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Role lacks the permission, or second factor pending */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -8570,7 +11883,7 @@ export interface components {
             mustEnrolSecondFactor: boolean;
             /** @description Signed in with an admin's one-time password */
             mustChangePassword: boolean;
-            permissions: ("persons.read" | "persons.identify" | "particulars.read" | "persons.write" | "captures.write" | "facilities.read" | "facilities.write" | "audit.read" | "users.manage" | "settings.manage" | "lists.read" | "lists.write" | "linkage.run" | "exchanges.read" | "exchanges.write" | "missing.read" | "missing.write" | "missing.record" | "notices.read" | "notices.write")[];
+            permissions: ("persons.read" | "persons.identify" | "particulars.read" | "persons.write" | "captures.write" | "facilities.read" | "facilities.write" | "audit.read" | "users.manage" | "settings.manage" | "lists.read" | "lists.write" | "linkage.run" | "exchanges.read" | "exchanges.write" | "missing.read" | "missing.write" | "missing.record" | "notices.read" | "notices.write" | "dashboard.read" | "reported.write" | "enquiries.read" | "enquiries.work" | "enquiries.contact")[];
         };
         /** @enum {string} */
         Role: "admin" | "registrar" | "tracer" | "analyst" | "negotiator" | "liaison" | "auditor";
@@ -8835,6 +12148,182 @@ export interface components {
             createdBy: string;
             createdAt: string;
         };
+        ListUploadAnalysis: {
+            upload: {
+                /** Format: uuid */
+                id: string;
+                fileName: string;
+                sha256: string;
+                sizeBytes: number;
+                header: string[];
+                rowCount: number;
+                uploadedBy: string;
+                uploadedAt: string;
+            };
+            /** @description false: these bytes were uploaded before, and this is that upload */
+            created: boolean;
+            /** @description the list this file was already imported as; confirming again changes nothing */
+            importedAs: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            mapping: {
+                columns: {
+                    header: string;
+                    /**
+                     * @description proposed
+                     * @enum {string|null}
+                     */
+                    field: "id" | "surname" | "givenName" | "patronymic" | "fatherName" | "dateOfBirth" | "placeOfBirth" | "serviceNumber" | "rank" | "unit" | "sex" | "citizenship" | "capturedOn" | "capturePlace" | null;
+                    /**
+                     * @description what the header alone names
+                     * @enum {string|null}
+                     */
+                    recognised: "id" | "surname" | "givenName" | "patronymic" | "fatherName" | "dateOfBirth" | "placeOfBirth" | "serviceNumber" | "rank" | "unit" | "sex" | "citizenship" | "capturedOn" | "capturePlace" | null;
+                }[];
+                /**
+                 * @description saved: the mapping chosen last time for this source and headers
+                 * @enum {string}
+                 */
+                from: "saved" | "headers";
+                source: string | null;
+            };
+            /** @description the first 20 rows */
+            preview: components["schemas"]["ListReadRow"][];
+            /** @description the first 200 rows with a doubtful value */
+            flagged: components["schemas"]["ListReadRow"][];
+            counts: {
+                rows: number;
+                flaggedRows: number;
+                /** @description rows carrying each kind of flag */
+                byCode: {
+                    [key: string]: number;
+                };
+            };
+        };
+        ListReadRow: {
+            /** @description line in the file, the header being line 1 */
+            line: number;
+            ref: string;
+            /** @description by field (surname, givenName, dateOfBirth...) */
+            written: {
+                [key: string]: string;
+            };
+            /** @description as read: dates as ISO partial dates, empty when nothing can be read */
+            values: {
+                [key: string]: string;
+            };
+            flags: components["schemas"]["ListRowFlag"][];
+        };
+        ListRowFlag: {
+            field: components["schemas"]["ListField"];
+            /** @enum {string} */
+            code: "date_impossible" | "day_month_swapped" | "date_unreadable" | "date_in_future" | "name_empty" | "wrong_column" | "sex_unreadable" | "ref_repeated" | "duplicate_row";
+            /** @description the value as written (empty where the reader may not see it) */
+            written: string;
+            params?: {
+                [key: string]: string | number;
+            };
+        };
+        /** @enum {string} */
+        ListField: "id" | "surname" | "givenName" | "patronymic" | "fatherName" | "dateOfBirth" | "placeOfBirth" | "serviceNumber" | "rank" | "unit" | "sex" | "citizenship" | "capturedOn" | "capturePlace";
+        ConfirmListImport: {
+            name?: string;
+            mapping: (components["schemas"]["ListField"] & (string | null))[];
+            provenance: components["schemas"]["ListProvenance"];
+        };
+        ListProvenance: {
+            from: string;
+            /** @enum {string} */
+            fromKind: "other_side" | "icrc" | "unit" | "open_source" | "other";
+            via?: string;
+            /** Format: date */
+            receivedOn: string;
+            /** Format: date */
+            periodFrom?: string;
+            /** Format: date */
+            periodTo?: string;
+            /**
+             * Format: uuid
+             * @description the earlier list this one is a version of
+             */
+            replaces?: string;
+            note?: string;
+        };
+        ListPage: {
+            list: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                /** @description from whom */
+                counterpart: string | null;
+                fileName: string;
+                rowCount: number;
+                createdBy: string;
+                createdAt: string;
+            };
+            provenance: {
+                /** @enum {string|null} */
+                fromKind: "other_side" | "icrc" | "unit" | "open_source" | "other" | null;
+                via: string | null;
+                receivedOn: string | null;
+                periodFrom: string | null;
+                periodTo: string | null;
+                note: string | null;
+                mapping: (components["schemas"]["ListField"] & (string | null))[] | null;
+            };
+            counts: {
+                rows: number;
+                flaggedRows: number;
+                /** @description rows carrying each kind of flag */
+                byCode: {
+                    [key: string]: number;
+                };
+            };
+            replaces: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            replacedBy: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                receivedOn: string | null;
+            }[];
+            /** @description from the earlier version it replaces, by service number or else the particulars */
+            difference: {
+                counts: {
+                    added: number;
+                    removed: number;
+                    changed: number;
+                    unchanged: number;
+                };
+                added: components["schemas"]["ListShownRow"][];
+                removed: components["schemas"]["ListShownRow"][];
+                changed: {
+                    key: string;
+                    fields: components["schemas"]["ListField"][];
+                    before: components["schemas"]["ListShownRow"];
+                    after: components["schemas"]["ListShownRow"];
+                }[];
+            } | null;
+        };
+        ListShownRow: {
+            rowNo: number;
+            ref: string;
+            line: number | null;
+            /** @description by field (surname, givenName, dateOfBirth...) */
+            values: {
+                [key: string]: string;
+            };
+            /** @description by field (surname, givenName, dateOfBirth...) */
+            written: {
+                [key: string]: string;
+            };
+            flags: components["schemas"]["ListRowFlag"][];
+        };
         LinkageJob: {
             /** Format: uuid */
             id: string;
@@ -8846,12 +12335,14 @@ export interface components {
             threshold: number;
             oneToOne: boolean;
             /** @enum {string} */
-            status: "queued" | "running" | "done" | "failed";
+            status: "queued" | "running" | "done" | "failed" | "cancelled";
             progress: {
                 stage: string | null;
                 done: number;
                 total: number;
             };
+            /** @description Runs begun: more than 1 when a worker stopped mid-job and another took it up */
+            attempts: number;
             candidates: number | null;
             pairsFound: number | null;
             /** @description The trained model (m and u probabilities per field level) */
@@ -8860,6 +12351,8 @@ export interface components {
             warnings?: unknown;
             error: string | null;
             createdBy: string;
+            /** @description Who cancelled the job, if anyone */
+            cancelledBy: string | null;
             createdAt: string;
             startedAt: string | null;
             finishedAt: string | null;
@@ -9239,6 +12732,180 @@ export interface components {
             };
             recordedAt: string;
         };
+        EnquiryPage: {
+            items: components["schemas"]["Enquiry"][];
+            overdueAfterDays: number;
+            today: string;
+        };
+        Enquiry: {
+            /** Format: uuid */
+            id: string;
+            number: number;
+            /** @enum {string} */
+            channel: "phone" | "letter" | "in_person" | "email";
+            /** @description Who asks; name and contact only for readers with enquiries.contact */
+            enquirer: {
+                name?: string;
+                relation?: string | null;
+                contact?: string | null;
+                /** @enum {string} */
+                language: "uk" | "en" | "ru";
+            };
+            consent: {
+                use: boolean;
+                shareIcrc: boolean;
+                shareOtherSide: boolean;
+                sharePublic: boolean;
+                givenOn?: string | null;
+            };
+            receivedOn: string;
+            note?: string | null;
+            /** @enum {string} */
+            state: "open" | "closed";
+            /** @description The day the first reply was sent */
+            answeredOn?: string | null;
+            closedOn?: string | null;
+            closedReason?: string | null;
+            searchedAt?: string | null;
+            /** @description A list or a register changed after the last search: search again */
+            stale: boolean;
+            nextFollowUpOn?: string | null;
+            urgency: components["schemas"]["EnquiryUrgency"];
+            sought: {
+                /**
+                 * Format: uuid
+                 * @description The record in the missing-persons register
+                 */
+                id: string;
+                surname?: string;
+                firstNames?: string | null;
+                patronymic?: string | null;
+                dateOfBirth?: string | null;
+                status: string;
+                captivity: string;
+            };
+        };
+        EnquiryUrgency: {
+            /** @description Days since the enquiry came in (until closed) */
+            ageDays: number;
+            overdue: boolean;
+            /** @description follow_up_due: a follow-up date passed; unanswered: older than the setting without a reply */
+            reasons: ("follow_up_due" | "unanswered")[];
+            daysOverdue: number;
+        };
+        EnquiryDetail: {
+            /** Format: uuid */
+            id: string;
+            number: number;
+            /** @enum {string} */
+            channel: "phone" | "letter" | "in_person" | "email";
+            /** @description Who asks; name and contact only for readers with enquiries.contact */
+            enquirer: {
+                name?: string;
+                relation?: string | null;
+                contact?: string | null;
+                /** @enum {string} */
+                language: "uk" | "en" | "ru";
+            };
+            consent: {
+                use: boolean;
+                shareIcrc: boolean;
+                shareOtherSide: boolean;
+                sharePublic: boolean;
+                givenOn?: string | null;
+            };
+            receivedOn: string;
+            note?: string | null;
+            /** @enum {string} */
+            state: "open" | "closed";
+            /** @description The day the first reply was sent */
+            answeredOn?: string | null;
+            closedOn?: string | null;
+            closedReason?: string | null;
+            searchedAt?: string | null;
+            /** @description A list or a register changed after the last search: search again */
+            stale: boolean;
+            nextFollowUpOn?: string | null;
+            urgency: components["schemas"]["EnquiryUrgency"];
+            sought: {
+                /**
+                 * Format: uuid
+                 * @description The record in the missing-persons register
+                 */
+                id: string;
+                surname?: string;
+                firstNames?: string | null;
+                patronymic?: string | null;
+                dateOfBirth?: string | null;
+                status: string;
+                captivity: string;
+            };
+            candidates: components["schemas"]["EnquiryCandidate"][];
+            replies: components["schemas"]["EnquiryReply"][];
+            followUps: components["schemas"]["EnquiryFollowUp"][];
+        };
+        EnquiryCandidate: {
+            /** @enum {string} */
+            source: "custody" | "missing" | "list";
+            /** @description custody/missing: the record id; list: list id and row id */
+            ref: string;
+            /** @description The name as the record writes it */
+            label?: string;
+            born?: string | null;
+            detail?: string | null;
+            probability: number;
+            weight: number;
+            evidence: {
+                fields: {
+                    field: string;
+                    level: string;
+                    weight: number;
+                }[];
+                prior: number;
+            };
+            /** @enum {string} */
+            decision: "pending" | "confirmed" | "rejected";
+            decidedBy?: string | null;
+            decidedAt?: string | null;
+            decisionNote?: string | null;
+            foundAt: string;
+        };
+        EnquiryReply: {
+            seq: number;
+            /** @enum {string} */
+            language: "uk" | "en" | "ru";
+            /** @description Absent for readers without enquiries.contact */
+            body?: string;
+            /** @description What the draft left out and why */
+            withheld: string[];
+            draftedBy: string;
+            draftedAt: string;
+            updatedAt: string;
+            sentHow?: string | null;
+            sentOn?: string | null;
+            sentBy?: string | null;
+        };
+        EnquiryFollowUp: {
+            seq: number;
+            dueOn: string;
+            what: string;
+            doneOn?: string | null;
+            createdBy: string;
+            doneBy?: string | null;
+        };
+        EnquirySettings: {
+            overdueAfterDays: number;
+        };
+        EnquiryTrail: {
+            items: {
+                seq: number;
+                at: string;
+                actorName: string;
+                action: string;
+                /** @description What was recorded; for readers with enquiries.contact */
+                after?: unknown;
+            }[];
+        };
         Notice: {
             /** Format: uuid */
             id: string;
@@ -9296,6 +12963,8 @@ export interface components {
             recipient: "agency" | "power";
             /** @enum {string} */
             state: "prepared" | "sent" | "acknowledged";
+            /** @description Notices recorded as sent before Parley, not a batch sent from it */
+            backlog: boolean;
             preparedBy: string;
             preparedAt: string;
             sent: {
@@ -9324,9 +12993,234 @@ export interface components {
                 month: string;
                 /** @description Notices sent that month */
                 sent: number;
+                /** @description Of those, sent after their deadline */
+                sentLate: number;
                 /** @description Median days from the event to the day it was sent */
                 medianDays: number;
             }[];
+        };
+        NoticeBacklog: {
+            /** @description Notices chosen (marked, unless dryRun) */
+            count: number;
+            /** @description Persons they are about */
+            persons: number;
+            /** @description Earliest event date among them (dry run) */
+            earliest: string | null;
+            /** @description Latest event date among them (dry run) */
+            latest: string | null;
+            /**
+             * Format: uuid
+             * @description The backlog batch they were put in; null on a dry run
+             */
+            batchId: string | null;
+            batchNumber: number | null;
+        };
+        Reconciliation: {
+            /** Format: uuid */
+            id: string;
+            /** @description The run as people name it: reconciliation 12 */
+            number: number;
+            /** Format: uuid */
+            listId: string;
+            listName: string | null;
+            /** @enum {string} */
+            against: "missing" | "custody";
+            threshold: number;
+            /** @enum {string} */
+            status: "queued" | "running" | "done" | "failed" | "cancelled";
+            progress: {
+                /** @description reading, prepare, train, score, duplicates, saving, done */
+                stage: string | null;
+                done: number;
+                total: number;
+            };
+            cancelRequested: boolean;
+            /** @description listRows, registerRecords, candidates, pairs, above, below, rowsWithPair, duplicateGroups, seconds */
+            summary: {
+                [key: string]: unknown;
+            } | null;
+            /** @description Why a failed run failed */
+            error: string | null;
+            createdBy: string;
+            createdAt: string;
+            startedAt: string | null;
+            finishedAt: string | null;
+        };
+        ReconciliationPair: {
+            /** @description Place in the queue, best first */
+            rank: number;
+            probability: number;
+            matchWeight: number;
+            /** @description At or above the run threshold */
+            above: boolean;
+            /** @enum {string|null} */
+            decision: "accepted" | "rejected" | "unsure" | null;
+            decidedBy: string | null;
+            decidedAt: string | null;
+            /** @description The "captivity confirmed" event an acceptance wrote */
+            eventSeq: number | null;
+            evidence: {
+                fields: {
+                    field: string;
+                    level: string;
+                    weight: number;
+                }[];
+                prior: number;
+                weight: number;
+                probability: number;
+            };
+            rowNo: number;
+            rowRef: string;
+            /** Format: uuid */
+            recordId: string;
+            theirs: {
+                rowNo: number;
+                ref: string;
+                surname?: string | null;
+                firstNames?: string | null;
+                patronymic?: string | null;
+                dateOfBirth?: string | null;
+                placeOfBirth?: string | null;
+                serviceNumber?: string | null;
+                unit?: string | null;
+                /** @description Every cell as written */
+                written?: {
+                    [key: string]: string;
+                } | null;
+            } | null;
+            ours: {
+                /** Format: uuid */
+                id: string;
+                registerNumber: number;
+                surname?: string | null;
+                firstNames?: string | null;
+                patronymic?: string | null;
+                dateOfBirth?: string | null;
+                placeOfBirth?: string | null;
+                serviceNumber?: string | null;
+                unit?: string | null;
+                rank: string | null;
+                status: string;
+                captivity: string;
+            } | null;
+        };
+        DiscrepancyReport: {
+            reconciliation: {
+                /** Format: uuid */
+                id: string;
+                number: number;
+                against: string;
+                /** Format: uuid */
+                listId: string;
+                listName: string | null;
+            };
+            unknownToUs: {
+                total: number;
+                rows: {
+                    rowNo: number;
+                    ref: string;
+                    name: string;
+                    dateOfBirth: string;
+                    unit: string;
+                    bestBelow: number | null;
+                }[];
+            };
+            missingOnNoList: {
+                total: number;
+                rows: {
+                    /** Format: uuid */
+                    recordId: string;
+                    registerNumber: number;
+                    name: string;
+                    dateOfBirth: string | null;
+                    unit: string | null;
+                    captivity: string;
+                }[];
+            };
+            listedButGone: {
+                total: number;
+                rows: {
+                    row: {
+                        rowNo: number;
+                        ref: string;
+                        name: string;
+                        dateOfBirth: string;
+                        unit: string;
+                    };
+                    /** Format: uuid */
+                    recordId: string;
+                    registerNumber: number;
+                    name: string;
+                    status: string;
+                    decided: boolean;
+                }[];
+            };
+            listedTwice: {
+                total: number;
+                rows: {
+                    group: number;
+                    rows: {
+                        rowNo: number;
+                        ref: string;
+                        name: string;
+                        dateOfBirth: string;
+                        unit: string;
+                    }[];
+                }[];
+            };
+            disagreeBetweenLists: {
+                total: number;
+                rows: {
+                    /** Format: uuid */
+                    recordId: string;
+                    registerNumber: number;
+                    name: string;
+                    row: {
+                        rowNo: number;
+                        ref: string;
+                        name: string;
+                        dateOfBirth: string;
+                        unit: string;
+                    };
+                    other: {
+                        rowNo: number;
+                        ref: string;
+                        name: string;
+                        dateOfBirth: string;
+                        unit: string;
+                        /** Format: uuid */
+                        listId: string;
+                        listName: string;
+                    };
+                    fields: {
+                        field: string;
+                        here: string;
+                        there: string;
+                    }[];
+                }[];
+            };
+        };
+        ReportedFigure: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            question: "held_by_us" | "captured_by_us" | "died_in_our_custody" | "exchanged_by_us" | "ours_held_by_them" | "ours_missing" | "ours_killed" | "ours_returned";
+            claimed: string;
+            low: number | null;
+            high: number | null;
+            source: string;
+            channel: string | null;
+            link: string | null;
+            document: string | null;
+            claimedOn: string;
+            aboutDate: string | null;
+            /** @enum {string} */
+            assessment: "unverified" | "corroborated" | "disputed" | "refuted";
+            note: string | null;
+            createdBy: string;
+            createdAt: string;
+            updatedAt: string;
+            version: number;
         };
     };
     responses: never;

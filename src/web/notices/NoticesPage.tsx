@@ -7,6 +7,7 @@ import { http, ok, type Schema } from '../api'
 import { formatDay } from '../dates'
 import { errorMessage } from '../forms'
 import { useCan } from '../session/session'
+import { BacklogButton } from './BacklogButton'
 import { BatchPanel } from './BatchPanel'
 import { CardLinks } from './CardLinks'
 import { PastBatches } from './PastBatches'
@@ -53,12 +54,15 @@ export function NoticesPage() {
       <Group justify="space-between">
         <Title order={4}>{t('notices.due')}</Title>
         {can('notices.write') && items.length > 0 && (
-          <Button
-            data-testid="prepare-batch"
-            onClick={() => run(() => ok(http.POST('/notices/batches', { body: { recipient: 'agency' } })))}
-          >
-            {t('notices.prepare')}
-          </Button>
+          <Group>
+            <BacklogButton />
+            <Button
+              data-testid="prepare-batch"
+              onClick={() => run(() => ok(http.POST('/notices/batches', { body: { recipient: 'agency' } })))}
+            >
+              {t('notices.prepare')}
+            </Button>
+          </Group>
         )}
       </Group>
       {due.isLoading && <Loader />}
@@ -94,7 +98,11 @@ export function NoticesPage() {
                   )}
                 </Table.Td>
                 <Table.Td>{n.article}</Table.Td>
-                <Table.Td>{t(`event.${n.event.type}`, { defaultValue: n.event.type })}</Table.Td>
+                <Table.Td>
+                  {n.event.type === 'weekly'
+                    ? t('notices.weekly')
+                    : t(`event.${n.event.type}`, { defaultValue: n.event.type })}
+                </Table.Td>
                 <Table.Td>{formatDay(i18n.language, n.dueOn)}</Table.Td>
                 <Table.Td>
                   {n.overdueDays !== null && n.overdueDays > 0 ? (

@@ -34,6 +34,11 @@ export function PastBatches({ onOpen }: { onOpen: (id: string) => void }) {
                 <Table.Td>{t(`notices.recipient.${b.recipient}`)}</Table.Td>
                 <Table.Td>
                   <Badge variant="light">{t(`notices.state.${b.state}`)}</Badge>
+                  {b.backlog && (
+                    <Badge ml="xs" variant="outline" color="gray" data-testid="backlog-badge">
+                      {t('notices.backlogBadge')}
+                    </Badge>
+                  )}
                 </Table.Td>
                 <Table.Td>{b.count}</Table.Td>
                 <Table.Td>

@@ -20,6 +20,7 @@ import { dashboardRoutes } from '../dashboard/routes'
 import type { Connection } from '../db/connection'
 import { exchangeRoutes } from '../exchange/routes'
 import { exchangeDocumentRoutes } from '../exchange/routes-documents'
+import { jobRoutes } from '../jobs/routes'
 import { linkageRoutes } from '../linkage/routes'
 import { listRoutes } from '../lists/routes'
 import { missingRoutes } from '../missing/routes'
@@ -122,6 +123,7 @@ export function createHttpApp({ conn, auth, services, logger, baseUrl, webDir, c
   api.route('/', searchRoutes(services.search, disclosures))
   api.route('/', listRoutes(services.lists, disclosures))
   api.route('/', linkageRoutes(services.linkageJobs, disclosures))
+  api.route('/', jobRoutes(services.jobs))
   api.route('/', exchangeRoutes(services.exchanges, disclosures))
   api.route('/', missingRoutes(services.missing, services.missingImport, disclosures))
   api.route('/', exchangeDocumentRoutes(services.exchangeDocuments, disclosures))

@@ -71,6 +71,12 @@ export const GROUPS: CommandGroup[] = [
   },
   {
     commands: {
+      worker: 'Run jobs (linkage, dedupe...) from the queue until stopped; servers then need none',
+    },
+    load: async () => (await import('./worker')).registerWorkerCommands,
+  },
+  {
+    commands: {
       reconcile:
         'Reconcile a stored list with the missing-persons (or custody) register: a review queue and a summary',
     },

@@ -59,9 +59,9 @@ describe('notices on the injected clock', () => {
     const overdue = await parley.services.notices.list({ overdue: true }, 100)
     expect(overdue).toHaveLength(0)
     now = new Date('2026-03-20T09:00:00Z')
-    // the same notices, seen on the 20th: overdue by the clock
+    // the same notices, seen on the 20th: overdue by the clock (Art. 122 counted from the capture on the 1st)
     expect((await parley.services.notices.list({ overdue: true }, 100)).map((n) => n.overdueDays)).toEqual([
-      11, 11,
+      12, 11,
     ])
   }, 120_000)
 

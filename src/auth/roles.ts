@@ -33,6 +33,10 @@ export const PERMISSIONS = [
   // the overview (issue 18): read the dashboard's aggregates and the reported figures; record them
   'dashboard.read',
   'reported.write',
+  // family enquiries (issue 15): read them; take and work them; see who asks and how to reach them
+  'enquiries.read',
+  'enquiries.work',
+  'enquiries.contact',
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -50,6 +54,8 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'missing.write',
     'missing.record',
     'dashboard.read',
+    'enquiries.read',
+    'enquiries.contact',
   ],
   tracer: [
     'persons.read',
@@ -60,6 +66,9 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'missing.read',
     'missing.record',
     'dashboard.read',
+    'enquiries.read',
+    'enquiries.work',
+    'enquiries.contact',
   ],
   // aggregates and pseudonymised rows: who a person is stays out of statistics
   analyst: [
@@ -72,6 +81,8 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     // figures others claim in public are the analyst's to record and assess
     'dashboard.read',
     'reported.write',
+    // an enquiry's progress and candidates, never who asks or how to reach them
+    'enquiries.read',
   ],
   negotiator: [
     'persons.read',
@@ -94,6 +105,8 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'exchanges.read',
     'lists.read',
     'missing.read',
+    'enquiries.read',
+    'enquiries.contact',
     'dashboard.read',
   ],
 }

@@ -1,5 +1,5 @@
-import { explainPair } from '../linkage/engine'
 import { comparePair } from '../linkage/compare'
+import { explainPair } from '../linkage/engine'
 import { buildModel, probabilityOf, scorerOf } from '../linkage/model'
 import { Preparer } from '../linkage/prepare'
 import type { LinkRecord } from '../linkage/record'
@@ -12,9 +12,27 @@ import { weightOf } from '../linkage/score'
  * show, rounded, and kept here where a reviewer can read them. Level 0 ("missing") weighs nothing.
  */
 const M_U: Record<string, [number, number][]> = {
-  surname: [[1, 1], [0.03, 0.95], [0.05, 0.035], [0.12, 0.01], [0.8, 0.005]],
-  given_name: [[1, 1], [0.03, 0.9], [0.05, 0.05], [0.12, 0.03], [0.8, 0.02]],
-  patronymic: [[1, 1], [0.05, 0.9], [0.05, 0.04], [0.1, 0.03], [0.8, 0.03]],
+  surname: [
+    [1, 1],
+    [0.03, 0.95],
+    [0.05, 0.035],
+    [0.12, 0.01],
+    [0.8, 0.005],
+  ],
+  given_name: [
+    [1, 1],
+    [0.03, 0.9],
+    [0.05, 0.05],
+    [0.12, 0.03],
+    [0.8, 0.02],
+  ],
+  patronymic: [
+    [1, 1],
+    [0.05, 0.9],
+    [0.05, 0.04],
+    [0.1, 0.03],
+    [0.8, 0.03],
+  ],
   date_of_birth: [
     [1, 1],
     [0.03, 0.95],
@@ -25,10 +43,29 @@ const M_U: Record<string, [number, number][]> = {
     [0.03, 0.0001],
     [0.8, 0.0001],
   ],
-  service_number: [[1, 1], [0.05, 0.999], [0.05, 0.0009], [0.9, 0.0001]],
-  place_of_birth: [[1, 1], [0.2, 0.9], [0.1, 0.05], [0.7, 0.05]],
-  unit: [[1, 1], [0.3, 0.9], [0.7, 0.1]],
-  email: [[1, 1], [0.5, 0.98], [0.1, 0.01], [0.4, 0.01]],
+  service_number: [
+    [1, 1],
+    [0.05, 0.999],
+    [0.05, 0.0009],
+    [0.9, 0.0001],
+  ],
+  place_of_birth: [
+    [1, 1],
+    [0.2, 0.9],
+    [0.1, 0.05],
+    [0.7, 0.05],
+  ],
+  unit: [
+    [1, 1],
+    [0.3, 0.9],
+    [0.7, 0.1],
+  ],
+  email: [
+    [1, 1],
+    [0.5, 0.98],
+    [0.1, 0.01],
+    [0.4, 0.01],
+  ],
 }
 
 const FIELDS = Object.keys(M_U)

@@ -81,7 +81,12 @@ export const CloseEnquiry = z.object({
 
 /** The bureau's setting: an enquiry unanswered this many days is overdue. */
 export const EnquirySettings = z.object({
-  overdueAfterDays: z.number().int().min(1).max(365).describe('An open enquiry unanswered this long is overdue'),
+  overdueAfterDays: z
+    .number()
+    .int()
+    .min(1)
+    .max(365)
+    .describe('An open enquiry unanswered this long is overdue'),
 })
 export type EnquirySettings = z.infer<typeof EnquirySettings>
 export const ENQUIRY_DEFAULTS: EnquirySettings = { overdueAfterDays: 30 }

@@ -55,7 +55,12 @@ export type ReplyContent = {
 /** What the reply may say under the consent given and the tracer's role (the rules above). */
 export function replyContent(f: ReplyFacts): ReplyContent {
   if (!f.consent.use)
-    return { situation: 'no_consent', lastKnownOn: null, facility: null, withheld: ['search: no consent to use'] }
+    return {
+      situation: 'no_consent',
+      lastKnownOn: null,
+      facility: null,
+      withheld: ['search: no consent to use'],
+    }
   const situation: Situation =
     f.status === 'dead'
       ? 'death_in_person'
@@ -104,7 +109,8 @@ const TEMPLATES: Record<ReplyLanguage, Words> = {
         `${s} перебуває в розшуку. Нових відомостей наразі немає${on ? `; останні відомості датовані ${on}` : ''}.`,
       captivity_indicated: (s, on) =>
         `Є ознаки того, що ${s} перебуває в полоні${on ? ` (відомості від ${on})` : ''}; це ще не підтверджено. Пошук триває.`,
-      captivity_confirmed: (s, on) => `Перебування ${s} в полоні підтверджено${on ? ` (відомості від ${on})` : ''}.`,
+      captivity_confirmed: (s, on) =>
+        `Перебування ${s} в полоні підтверджено${on ? ` (відомості від ${on})` : ''}.`,
       returned: (s, on) => `${s} повернувся/повернулася додому${on ? ` ${on}` : ''}.`,
       found: (s, on) => `${s} знайдено${on ? ` (${on})` : ''}.`,
       death_in_person: () =>
@@ -120,10 +126,12 @@ const TEMPLATES: Record<ReplyLanguage, Words> = {
     situation: {
       no_consent: () =>
         'We cannot begin to search without your consent to use the information you gave us. Please give that consent in any way convenient to you.',
-      sought: (s, on) => `${s} is being sought. There is no new information yet${on ? `; the latest dates from ${on}` : ''}.`,
+      sought: (s, on) =>
+        `${s} is being sought. There is no new information yet${on ? `; the latest dates from ${on}` : ''}.`,
       captivity_indicated: (s, on) =>
         `There are indications that ${s} is held captive${on ? ` (information of ${on})` : ''}; this is not yet confirmed. The search continues.`,
-      captivity_confirmed: (s, on) => `It is confirmed that ${s} is held captive${on ? ` (information of ${on})` : ''}.`,
+      captivity_confirmed: (s, on) =>
+        `It is confirmed that ${s} is held captive${on ? ` (information of ${on})` : ''}.`,
       returned: (s, on) => `${s} has come home${on ? ` on ${on}` : ''}.`,
       found: (s, on) => `${s} has been found${on ? ` (${on})` : ''}.`,
       death_in_person: () =>
@@ -143,7 +151,8 @@ const TEMPLATES: Record<ReplyLanguage, Words> = {
         `${s} находится в розыске. Новых сведений пока нет${on ? `; последние сведения датированы ${on}` : ''}.`,
       captivity_indicated: (s, on) =>
         `Есть признаки того, что ${s} находится в плену${on ? ` (сведения от ${on})` : ''}; это ещё не подтверждено. Поиск продолжается.`,
-      captivity_confirmed: (s, on) => `Нахождение ${s} в плену подтверждено${on ? ` (сведения от ${on})` : ''}.`,
+      captivity_confirmed: (s, on) =>
+        `Нахождение ${s} в плену подтверждено${on ? ` (сведения от ${on})` : ''}.`,
       returned: (s, on) => `${s} вернулся/вернулась домой${on ? ` ${on}` : ''}.`,
       found: (s, on) => `${s} найден(а)${on ? ` (${on})` : ''}.`,
       death_in_person: () =>

@@ -135,7 +135,8 @@ export function enquiryRoutes(enquiries: EnquiryService, audit: AuditService, di
       method: 'get',
       path: '/enquiries/{id}',
       tags,
-      summary: 'One enquiry with its candidates and their evidence, replies and follow-ups (the read is audited)',
+      summary:
+        'One enquiry with its candidates and their evidence, replies and follow-ups (the read is audited)',
       request: { params: IdParam },
       responses: DETAIL,
     }),
@@ -213,8 +214,12 @@ export function enquiryRoutes(enquiries: EnquiryService, audit: AuditService, di
       },
     )
 
-  work('/enquiries/{id}/search', 'Search again against every register and stored list', null, IdParam, (a, p) =>
-    enquiries.searchAgain(a, p.id),
+  work(
+    '/enquiries/{id}/search',
+    'Search again against every register and stored list',
+    null,
+    IdParam,
+    (a, p) => enquiries.searchAgain(a, p.id),
   )
   work(
     '/enquiries/{id}/decisions',
@@ -230,8 +235,12 @@ export function enquiryRoutes(enquiries: EnquiryService, audit: AuditService, di
     IdParam,
     (a, p, input) => enquiries.draftReply(a, p.id, input),
   )
-  work('/enquiries/{id}/replies/{seq}', 'Change the words of a reply not yet sent', EditReply, SeqParam, (a, p, input) =>
-    enquiries.editReply(a, p.id, p.seq!, input),
+  work(
+    '/enquiries/{id}/replies/{seq}',
+    'Change the words of a reply not yet sent',
+    EditReply,
+    SeqParam,
+    (a, p, input) => enquiries.editReply(a, p.id, p.seq!, input),
   )
   work(
     '/enquiries/{id}/replies/{seq}/send',
@@ -240,8 +249,12 @@ export function enquiryRoutes(enquiries: EnquiryService, audit: AuditService, di
     SeqParam,
     (a, p, input) => enquiries.sendReply(a, p.id, p.seq!, input),
   )
-  work('/enquiries/{id}/follow-ups', 'Add a follow-up with its due date', AddFollowUp, IdParam, (a, p, input) =>
-    enquiries.addFollowUp(a, p.id, input),
+  work(
+    '/enquiries/{id}/follow-ups',
+    'Add a follow-up with its due date',
+    AddFollowUp,
+    IdParam,
+    (a, p, input) => enquiries.addFollowUp(a, p.id, input),
   )
   work('/enquiries/{id}/follow-ups/{seq}/done', 'Mark a follow-up done', null, SeqParam, (a, p) =>
     enquiries.completeFollowUp(a, p.id, p.seq!),

@@ -114,6 +114,4 @@ export const EnquiryPageOut = z
   })
   .meta({ id: 'EnquiryPage' })
 
-export const EnquirySettingsOut = z
-  .object({ overdueAfterDays: z.number() })
-  .meta({ id: 'EnquirySettings' })
+export const EnquirySettingsOut = z.object({ overdueAfterDays: z.number() }).meta({ id: 'EnquirySettings' })

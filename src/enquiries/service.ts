@@ -37,7 +37,15 @@ export type EnquiryDeps = {
 const dayOf = (d: Date) => d.toISOString().slice(0, 10)
 
 function entry(actor: Actor, action: string, id: string, after: unknown, before: unknown = null): AuditInput {
-  return { actorId: actor.id, actorName: actor.name, action, entityType: 'enquiry', entityId: id, before, after }
+  return {
+    actorId: actor.id,
+    actorName: actor.name,
+    action,
+    entityType: 'enquiry',
+    entityId: id,
+    before,
+    after,
+  }
 }
 
 const enquiryWord = (e: { number: number | string }) => `enquiry ${e.number}`
@@ -64,7 +72,10 @@ export function createEnquiryService(deps: EnquiryDeps) {
 
   function refuseClosed(e: store.EnquiryRow) {
     if (e.state === 'closed')
-      throw new DomainError('INVALID_TRANSITION', `${enquiryWord(e)} was closed on ${e.closed_on}; nothing was changed`)
+      throw new DomainError(
+        'INVALID_TRANSITION',
+        `${enquiryWord(e)} was closed on ${e.closed_on}; nothing was changed`,
+      )
   }
 
   /**
@@ -122,7 +133,11 @@ export function createEnquiryService(deps: EnquiryDeps) {
           missingPersonId: personId,
           created: !parsed.missingPersonId,
           channel: row.channel,
-          enquirer: { name: row.enquirer_name, relation: row.enquirer_relation, language: row.enquirer_language },
+          enquirer: {
+            name: row.enquirer_name,
+            relation: row.enquirer_relation,
+            language: row.enquirer_language,
+          },
           consent: parsed.consent,
         }),
       )
@@ -177,12 +192,16 @@ export function createEnquiryService(deps: EnquiryDeps) {
       const c = await store.findCandidate(ctx.tx, id, key.source, key.ref)
       if (!c)
         throw new DomainError('NOT_FOUND', `${enquiryWord(e)} has no candidate ${key.source} ${key.ref}`)
-      await store.decideCandidate(ctx.tx, { id, ...key }, {
-        decision: d.decision,
-        by: actor.id,
-        at: ctx.now,
-        note: d.note ?? null,
-      })
+      await store.decideCandidate(
+        ctx.tx,
+        { id, ...key },
+        {
+          decision: d.decision,
+          by: actor.id,
+          at: ctx.now,
+          note: d.note ?? null,
+        },
+      )
       await store.updateEnquiry(ctx.tx, id, { updated_at: ctx.now, version: e.version + 1 })
       return {
         result: null,
@@ -240,7 +259,9 @@ export function createEnquiryService(deps: EnquiryDeps) {
       })
       return {
         result: null,
-        audit: [entry(actor, 'enquiry.reply.draft', id, { reply: seq, language: lang, withheld: draft.withheld })],
+        audit: [
+          entry(actor, 'enquiry.reply.draft', id, { reply: seq, language: lang, withheld: draft.withheld }),
+        ],
       }
     })
     return getEnquiry(id)
@@ -266,7 +287,9 @@ export function createEnquiryService(deps: EnquiryDeps) {
       await store.updateReply(ctx.tx, id, seq, { body, updated_at: ctx.now })
       return {
         result: null,
-        audit: [entry(actor, 'enquiry.reply.edit', id, { reply: seq, body }, { reply: seq, body: reply.body })],
+        audit: [
+          entry(actor, 'enquiry.reply.edit', id, { reply: seq, body }, { reply: seq, body: reply.body }),
+        ],
       }
     })
     return getEnquiry(id)
@@ -317,7 +340,13 @@ export function createEnquiryService(deps: EnquiryDeps) {
       })
       return {
         result: null,
-        audit: [entry(actor, 'enquiry.follow_up.add', id, { followUp: seq, dueOn: parsed.dueOn, what: parsed.what })],
+        audit: [
+          entry(actor, 'enquiry.follow_up.add', id, {
+            followUp: seq,
+            dueOn: parsed.dueOn,
+            what: parsed.what,
+          }),
+        ],
       }
     })
     return getEnquiry(id)
@@ -385,9 +414,9 @@ export function createEnquiryService(deps: EnquiryDeps) {
   async function getEnquiry(id: string) {
     const row = await store.findEnquiry(db, id)
     if (!row) throw notFound('Enquiry', id)
-    const [listed] = await store.listEnquiries(db, { missingPersonId: row.missing_person_id }).then((all) =>
-      all.filter((e) => e.id === id),
-    )
+    const [listed] = await store
+      .listEnquiries(db, { missingPersonId: row.missing_person_id })
+      .then((all) => all.filter((e) => e.id === id))
     const [candidates, replies, followUps, settings, changed] = await Promise.all([
       store.listCandidates(db, id),
       store.listReplies(db, id),

@@ -37,7 +37,12 @@ export async function updateEnquiry(
   id: string,
   changes: Partial<Insertable<EnquiriesTable>>,
 ): Promise<EnquiryRow> {
-  return tx.updateTable('enquiries').set(changes).where('id', '=', id).returningAll().executeTakeFirstOrThrow()
+  return tx
+    .updateTable('enquiries')
+    .set(changes)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow()
 }
 
 export type EnquiryListRow = EnquiryRow & {

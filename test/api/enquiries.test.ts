@@ -1,11 +1,11 @@
 import { stringify } from 'csv-stringify/sync'
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { romanizeName } from '../../src/app/romanize'
+import * as auditStore from '../../src/audit/store'
 import { createEnquiryService } from '../../src/enquiries/service'
 import { generatePersons } from '../../src/generate'
 import { patronymicOf } from '../../src/generate/forms'
 import { createMissingService } from '../../src/missing/service'
-import * as auditStore from '../../src/audit/store'
-import { romanizeName } from '../../src/app/romanize'
 import type { Client } from '../support/test-app'
 import { createTestApp } from '../support/test-app'
 import { dropTestTemplate } from '../support/test-db'
@@ -23,7 +23,9 @@ afterAll(dropTestTemplate)
 
 // fictitious Ukrainian soldiers from the project's generator; men, whose Russian surname form is
 // the list's spelling as written
-const people = [...generatePersons({ seed: 15, count: 40, nationality: 'UA' })].filter((p) => p.sex === 'male')
+const people = [...generatePersons({ seed: 15, count: 40, nationality: 'UA' })].filter(
+  (p) => p.sex === 'male',
+)
 const sought = people.find((p) => p.forms.surname.ru !== p.surname && p.forms.givenName.ru !== p.givenName)!
 const other = people.find((p) => p !== sought)!
 
@@ -32,16 +34,24 @@ const aboutNew = (p = sought, over: Record<string, unknown> = {}) => ({
   enquirer: { name: 'Марія Тестова', relation: 'мати', contact: '+380 00 0000002', language: 'uk' },
   consent: { use: true, shareIcrc: true, givenOn: '2025-03-01' },
   receivedOn: '2025-03-01',
-  person: { surname: p.surname, firstNames: p.givenName, patronymic: p.patronymic, dateOfBirth: p.dateOfBirth },
+  person: {
+    surname: p.surname,
+    firstNames: p.givenName,
+    patronymic: p.patronymic,
+    dateOfBirth: p.dateOfBirth,
+  },
   ...over,
 })
 
 async function uploadList(c: Client, name: string, rows: string[][]) {
-  const res = await t.app.request(`/api/v1/lists?${new URLSearchParams({ name, file_name: `${name}.csv` })}`, {
-    method: 'POST',
-    headers: { cookie: c.cookie, origin: 'http://localhost', 'content-type': 'text/csv' },
-    body: stringify(rows),
-  })
+  const res = await t.app.request(
+    `/api/v1/lists?${new URLSearchParams({ name, file_name: `${name}.csv` })}`,
+    {
+      method: 'POST',
+      headers: { cookie: c.cookie, origin: 'http://localhost', 'content-type': 'text/csv' },
+      body: stringify(rows),
+    },
+  )
   expect(res.status).toBe(201)
   return res.json()
 }
@@ -76,9 +86,16 @@ describe('family enquiries', SLOW, () => {
     expect(taken.body.searchedAt).toBeTruthy()
     const record = await tracer.json('GET', `/api/v1/missing/${taken.body.sought.id}`)
     expect(record.body.reports).toMatchObject([
-      { reporter: { name: 'Марія Тестова', relation: 'мати' }, source: 'enquiry by phone', consent: { use: true } },
+      {
+        reporter: { name: 'Марія Тестова', relation: 'мати' },
+        source: 'enquiry by phone',
+        consent: { use: true },
+      },
     ])
-    expect(await actionsOf('missing_person', taken.body.sought.id)).toEqual(['missing.register', 'missing.read'])
+    expect(await actionsOf('missing_person', taken.body.sought.id)).toEqual([
+      'missing.register',
+      'missing.read',
+    ])
     expect(await actionsOf('enquiry', taken.body.id)).toEqual(['enquiry.take', 'enquiry.search'])
   })
 
@@ -101,7 +118,11 @@ describe('family enquiries', SLOW, () => {
   it('refuses bad input naming the field, and changes nothing', async () => {
     const tracer = await t.as('tracer')
     const before = await countMissing()
-    const noName = await tracer.json('POST', '/api/v1/enquiries', aboutNew(sought, { person: { surname: '' } }))
+    const noName = await tracer.json(
+      'POST',
+      '/api/v1/enquiries',
+      aboutNew(sought, { person: { surname: '' } }),
+    )
     expect(noName.status).toBe(400)
     expect(noName.body.issues.map((i: { path: string }) => i.path)).toContain('person.surname')
     const nobody = await tracer.json('POST', '/api/v1/enquiries', {
@@ -113,7 +134,10 @@ describe('family enquiries', SLOW, () => {
     expect(nobody.body.issues).toEqual([expect.objectContaining({ path: 'missingPersonId' })])
     const future = await tracer.json('POST', '/api/v1/enquiries', aboutNew(sought, { receivedOn: tomorrow }))
     expect(future.status).toBe(400)
-    expect(future.body.issues[0]).toMatchObject({ path: 'receivedOn', message: expect.stringContaining('future') })
+    expect(future.body.issues[0]).toMatchObject({
+      path: 'receivedOn',
+      message: expect.stringContaining('future'),
+    })
     const channel = await tracer.json('POST', '/api/v1/enquiries', aboutNew(sought, { channel: 'pigeon' }))
     expect(channel.body.issues[0].path).toBe('channel')
     expect(await countMissing()).toBe(before)
@@ -143,7 +167,10 @@ describe('family enquiries', SLOW, () => {
     const levels = Object.fromEntries(
       fromList[0].evidence.fields.map((f: { field: string; level: string }) => [f.field, f.level]),
     )
-    expect(levels).toMatchObject({ surname: 'same name (key or other-language form)', date_of_birth: 'same date' })
+    expect(levels).toMatchObject({
+      surname: 'same name (key or other-language form)',
+      date_of_birth: 'same date',
+    })
     expect(['equivalent name', 'same name key']).toContain(levels.given_name)
 
     const decided = await tracer.json('POST', `/api/v1/enquiries/${taken.body.id}/decisions`, {
@@ -153,7 +180,9 @@ describe('family enquiries', SLOW, () => {
       note: 'the same person',
     })
     expect(decided.status).toBe(200)
-    expect(decided.body.candidates.find((c: { ref: string }) => c.ref === fromList[0].ref).decision).toBe('confirmed')
+    expect(decided.body.candidates.find((c: { ref: string }) => c.ref === fromList[0].ref).decision).toBe(
+      'confirmed',
+    )
     const unknown = await tracer.json('POST', `/api/v1/enquiries/${taken.body.id}/decisions`, {
       source: 'custody',
       ref: 'nobody',
@@ -238,7 +267,10 @@ describe('family enquiries', SLOW, () => {
     const edited = await tracer.json('POST', path, { body: `${withFacility.body}\nP.S.` })
     expect(edited.body.replies[0].body).toContain('P.S.')
     const sent = await tracer.json('POST', `${path}/send`, { how: 'letter', sentOn: '2025-06-01' })
-    expect(sent.body).toMatchObject({ answeredOn: '2025-06-01', replies: [{ sentHow: 'letter', sentOn: '2025-06-01' }] })
+    expect(sent.body).toMatchObject({
+      answeredOn: '2025-06-01',
+      replies: [{ sentHow: 'letter', sentOn: '2025-06-01' }],
+    })
     const late = await tracer.json('POST', path, { body: 'другі слова' })
     expect(late.status).toBe(409)
     expect(late.body.detail).toContain('reply 1 of enquiry')
@@ -253,7 +285,9 @@ describe('family enquiries', SLOW, () => {
     // registrars read; analysts read without who asks or the words written to them
     const refused = await registrar.json('POST', `/api/v1/enquiries/${icrc.id}/replies`, {})
     expect(refused.status).toBe(403)
-    expect((await registrar.json('GET', `/api/v1/enquiries/${icrc.id}`)).body.enquirer.name).toBe('Ольга Тестова')
+    expect((await registrar.json('GET', `/api/v1/enquiries/${icrc.id}`)).body.enquirer.name).toBe(
+      'Ольга Тестова',
+    )
     const analyst = await t.as('analyst')
     const seen = (await analyst.json('GET', `/api/v1/enquiries/${icrc.id}`)).body
     expect(seen.enquirer).toEqual({ language: 'uk' })
@@ -284,7 +318,12 @@ describe('family enquiries', SLOW, () => {
     const on1March = await service.listEnquiries()
     expect(on1March.overdueAfterDays).toBe(30)
     const row = (id: string) => on1March.items.find((e) => e.id === id)!
-    expect(row(old.id).urgency).toMatchObject({ ageDays: 50, overdue: true, reasons: ['unanswered'], daysOverdue: 20 })
+    expect(row(old.id).urgency).toMatchObject({
+      ageDays: 50,
+      overdue: true,
+      reasons: ['unanswered'],
+      daysOverdue: 20,
+    })
     expect(row(followed.id).urgency).toMatchObject({ ageDays: 9, overdue: false })
     expect(row(answered.id).urgency).toMatchObject({ ageDays: 59, overdue: false })
     expect(on1March.items[0]!.id).toBe(old.id)
@@ -292,7 +331,11 @@ describe('family enquiries', SLOW, () => {
     now = new Date('2025-03-10T10:00:00Z')
     const later = await service.listEnquiries()
     expect(later.items.map((e) => e.id)).toEqual([old.id, followed.id, answered.id, fresh.id])
-    expect(later.items[1]!.urgency).toMatchObject({ overdue: true, reasons: ['follow_up_due'], daysOverdue: 7 })
+    expect(later.items[1]!.urgency).toMatchObject({
+      overdue: true,
+      reasons: ['follow_up_due'],
+      daysOverdue: 7,
+    })
 
     await service.updateSettings(actor, { overdueAfterDays: 10 })
     const stricter = await service.listEnquiries()

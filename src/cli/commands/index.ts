@@ -58,6 +58,10 @@ export const GROUPS: CommandGroup[] = [
     load: async () => (await import('../../missing/cli')).registerMissingCommands,
   },
   {
+    commands: { enquiries: 'Family enquiries about our missing people' },
+    load: async () => (await import('../../enquiries/cli')).registerEnquiryCommands,
+  },
+  {
     commands: { exchange: 'Exchanges: list, plan, import the lists of a round' },
     load: async () => (await import('../../exchange/cli')).registerExchangeCommands,
   },

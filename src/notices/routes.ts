@@ -7,7 +7,7 @@ import { renderPdf } from '../documents/pdf'
 import type { AppEnv } from '../http/env'
 import { requirePermission } from '../http/env'
 import { CONFLICT, IdParam, jsonBody, jsonOk, NOT_FOUND, PROBLEMS } from '../http/openapi'
-import { CARD_LANGUAGES, cardDocument } from './card'
+import { CARD_LANGUAGES, cardDocument, FAMILY_FIELDS } from './card'
 import { noticeBacklogRoutes } from './routes-backlog'
 import { KeptFileOut, noticeFileRoutes } from './routes-files'
 import { NOTICE_KINDS, RECIPIENTS } from './rules'
@@ -261,7 +261,13 @@ export function noticeRoutes(notices: NoticesService, disclosures: DisclosureLog
         "The notice's printed form as PDF: capture card (GC III Annex IV B), internment card (GC IV Annex III) or notification of death (GC III Annex IV D)",
       request: {
         params: IdParam,
-        query: z.object({ lang: z.enum(CARD_LANGUAGES).default('uk').describe('uk, ru or en') }),
+        query: z.object({
+          lang: z.enum(CARD_LANGUAGES).default('uk').describe('uk, ru or en'),
+          also: z
+            .enum(CARD_LANGUAGES)
+            .optional()
+            .describe("A second language for the labels, e.g. the prisoner's own (Annex IV B)"),
+        }),
       },
       responses: {
         200: {
@@ -275,15 +281,15 @@ export function noticeRoutes(notices: NoticesService, disclosures: DisclosureLog
     async (c) => {
       const actor = requirePermission(c.get('user'), 'notices.read')
       const { id } = c.req.valid('param')
-      const { lang } = c.req.valid('query')
+      const { lang, also } = c.req.valid('query')
       const { notice, fields } = await notices.cardOf(id)
       // the family particulars stay with the roles that may read them, on paper too
-      const hidden = new Set(can(actor.role, 'particulars.read') ? [] : ['fatherFirstName', 'nextOfKin'])
-      const bytes = await renderPdf(cardDocument(fields, lang, hidden))
+      const hidden = new Set<string>(can(actor.role, 'particulars.read') ? [] : FAMILY_FIELDS)
+      const bytes = await renderPdf(cardDocument(fields, lang, hidden, also))
       await disclosures.record(actor, {
         what: 'notice.card.read',
         entity: { type: 'person', id: notice.person_id },
-        query: { notice: notice.number, lang },
+        query: { notice: notice.number, lang, also },
         count: 1,
         ids: [notice.person_id],
       })

@@ -3500,7 +3500,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            lists: components["schemas"]["StoredList"][];
+                            lists: components["schemas"]["IndexedList"][];
                         };
                     };
                 };
@@ -3835,7 +3835,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         /** @description a mapping to read the file under; default: the proposed one */
-                        mapping?: (components["schemas"]["ListField"] & (string | null))[];
+                        mapping?: ("id" | "surname" | "givenName" | "patronymic" | "fatherName" | "dateOfBirth" | "placeOfBirth" | "serviceNumber" | "rank" | "unit" | "sex" | "citizenship" | "capturedOn" | "capturePlace" | null)[];
                         /** @description whose mapping to propose, when saved */
                         source?: string;
                     };
@@ -4509,6 +4509,232 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Jobs of every kind (or one), newest first, with state and progress */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Jobs */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            jobs: components["schemas"]["Job"][];
+                        };
+                    };
+                };
+                /** @description Invalid input; `issues` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Role lacks the permission, or second factor pending */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/jobs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A job: state, stage, progress, attempts, owner, and its summary or error */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Record id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The job */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Job"];
+                    };
+                };
+                /** @description Invalid input; `issues` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Role lacks the permission, or second factor pending */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/jobs/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a job (its owner or an admin): a queued one at once, a running one within seconds, its result not written */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Record id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The job, cancelled or cancelling */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Job"];
+                    };
+                };
+                /** @description Invalid input; `issues` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Role lacks the permission, or second factor pending */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -7156,6 +7382,907 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/missing/return-reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Returns a handover could not write on the register, for a tracer to settle */
+        get: {
+            parameters: {
+                query?: {
+                    state?: "open" | "settled";
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Oldest open first */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ReturnReview"][];
+                        };
+                    };
+                };
+                /** @description Invalid input; `issues` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Role lacks the permission, or second factor pending */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/missing/return-reviews/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Settle a return to review: write the return now, or dismiss it with a reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Record id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description record_return: write the return now (after the record was put right); dismiss: nothing to write
+                         * @enum {string}
+                         */
+                        action: "record_return" | "dismiss";
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Settled */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            resolution: "returned" | "dismissed";
+                        };
+                    };
+                };
+                /** @description Invalid input; `issues` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Role lacks the permission, or second factor pending */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/missing/photos/{sha256}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A stored photograph (readers who see a record in full only) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    sha256: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The image */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/jpeg": string;
+                    };
+                };
+                /** @description Invalid input; `issues` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Role lacks the permission, or second factor pending */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/missing/{id}/photo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set the photograph (JPEG, PNG or WebP, at most 5 MB; stored once by its sha256) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Record id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "image/webp": string;
+                };
+            };
+            responses: {
+                /** @description The record with its photograph */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MissingPerson"];
+                    };
+                };
+                /** @description Invalid input; `issues` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Role lacks the permission, or second factor pending */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/missing/{id}/duplicates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Records of the register that may be this person (name engine, service number, birth date) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Record id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Likeliest first */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                person: components["schemas"]["MissingPerson"];
+                                /** @description How alike the names are, 0..1 (the name engine) */
+                                score: number;
+                                /** @description What agrees */
+                                evidence: ("name" | "service_number" | "date_of_birth")[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid input; `issues` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Role lacks the permission, or second factor pending */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/missing/{id}/events/{seq}/correction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Correct an event (wrong date, source, kind): kept as a correction, the history folded again */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Record id */
+                    id: string;
+                    /** @description The event, by its number */
+                    seq: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The event as it should read */
+                        event: {
+                            /** @enum {string} */
+                            type: "reported_missing";
+                            place?: string;
+                            /** @description Date the event happened (or was learnt, when that is all we know) */
+                            occurredOn: string;
+                            /** @description Where it comes from: ICRC, their list of DATE, a returned prisoner, open source */
+                            source: string;
+                            /**
+                             * @description How sure the source is
+                             * @enum {string}
+                             */
+                            confidence: "high" | "medium" | "low";
+                            note?: string;
+                        } | {
+                            /** @enum {string} */
+                            type: "captivity_indicated";
+                            /** @description Date the event happened (or was learnt, when that is all we know) */
+                            occurredOn: string;
+                            /** @description Where it comes from: ICRC, their list of DATE, a returned prisoner, open source */
+                            source: string;
+                            /**
+                             * @description How sure the source is
+                             * @enum {string}
+                             */
+                            confidence: "high" | "medium" | "low";
+                            note?: string;
+                        } | {
+                            /** @enum {string} */
+                            type: "captivity_confirmed";
+                            /** @description Date the event happened (or was learnt, when that is all we know) */
+                            occurredOn: string;
+                            /** @description Where it comes from: ICRC, their list of DATE, a returned prisoner, open source */
+                            source: string;
+                            /**
+                             * @description How sure the source is
+                             * @enum {string}
+                             */
+                            confidence: "high" | "medium" | "low";
+                            note?: string;
+                        } | {
+                            /** @enum {string} */
+                            type: "seen_in_facility";
+                            facility: string;
+                            /** @description Date the event happened (or was learnt, when that is all we know) */
+                            occurredOn: string;
+                            /** @description Where it comes from: ICRC, their list of DATE, a returned prisoner, open source */
+                            source: string;
+                            /**
+                             * @description How sure the source is
+                             * @enum {string}
+                             */
+                            confidence: "high" | "medium" | "low";
+                            note?: string;
+                        } | {
+                            /** @enum {string} */
+                            type: "returned";
+                            /**
+                             * @default exchange
+                             * @enum {string}
+                             */
+                            how?: "exchange" | "release" | "other";
+                            /** @description Date the event happened (or was learnt, when that is all we know) */
+                            occurredOn: string;
+                            /** @description Where it comes from: ICRC, their list of DATE, a returned prisoner, open source */
+                            source: string;
+                            /**
+                             * @description How sure the source is
+                             * @enum {string}
+                             */
+                            confidence: "high" | "medium" | "low";
+                            note?: string;
+                        } | {
+                            /** @enum {string} */
+                            type: "died";
+                            place?: string;
+                            cause?: string;
+                            /** @description Date the event happened (or was learnt, when that is all we know) */
+                            occurredOn: string;
+                            /** @description Where it comes from: ICRC, their list of DATE, a returned prisoner, open source */
+                            source: string;
+                            /**
+                             * @description How sure the source is
+                             * @enum {string}
+                             */
+                            confidence: "high" | "medium" | "low";
+                            note?: string;
+                        } | {
+                            /** @enum {string} */
+                            type: "body_repatriated";
+                            /** @description Date the event happened (or was learnt, when that is all we know) */
+                            occurredOn: string;
+                            /** @description Where it comes from: ICRC, their list of DATE, a returned prisoner, open source */
+                            source: string;
+                            /**
+                             * @description How sure the source is
+                             * @enum {string}
+                             */
+                            confidence: "high" | "medium" | "low";
+                            note?: string;
+                        } | {
+                            /** @enum {string} */
+                            type: "found";
+                            place?: string;
+                            /** @description Date the event happened (or was learnt, when that is all we know) */
+                            occurredOn: string;
+                            /** @description Where it comes from: ICRC, their list of DATE, a returned prisoner, open source */
+                            source: string;
+                            /**
+                             * @description How sure the source is
+                             * @enum {string}
+                             */
+                            confidence: "high" | "medium" | "low";
+                            note?: string;
+                        };
+                        /** @description Why the event is corrected */
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The record in its new state */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MissingPerson"];
+                    };
+                };
+                /** @description Invalid input; `issues` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Role lacks the permission, or second factor pending */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/missing/{id}/events/{seq}/retraction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Retract an event (it did not happen, or not to this person: moveTo records it on the right one) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Record id */
+                    id: string;
+                    /** @description The event, by its number */
+                    seq: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Why the event is retracted */
+                        reason: string;
+                        /**
+                         * Format: uuid
+                         * @description The record the event was meant for, when entered on the wrong person
+                         */
+                        moveTo?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The record in its new state */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MissingPerson"];
+                    };
+                };
+                /** @description Invalid input; `issues` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Role lacks the permission, or second factor pending */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/missing/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Merge another record of the same person into this one (the other becomes a pointer) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Record id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description The record to merge into this one; it is kept as a pointer to this one
+                         */
+                        from: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The kept record */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MissingPerson"];
+                    };
+                };
+                /** @description Invalid input; `issues` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Role lacks the permission, or second factor pending */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/missing/{id}/unmerge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take a merged record out again: its reports go back, the copied events are retracted */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Record id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The record it had been merged into */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MissingPerson"];
+                    };
+                };
+                /** @description Invalid input; `issues` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Role lacks the permission, or second factor pending */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/missing": {
         parameters: {
             query?: never;
@@ -7476,6 +8603,13 @@ export interface paths {
                             reports: components["schemas"]["MissingReport"][];
                             /** @description The history in the order things happened */
                             events: components["schemas"]["MissingEvent"][];
+                            /** @description Records merged into this one (each can be taken out again) */
+                            merged: {
+                                /** Format: uuid */
+                                id: string;
+                                registerNumber: number;
+                                surname?: string;
+                            }[];
                         };
                     };
                 };
@@ -9811,6 +10945,8 @@ export interface paths {
                 query?: {
                     /** @description uk, ru or en */
                     lang?: "uk" | "ru" | "en";
+                    /** @description A second language for the labels, e.g. the prisoner's own (Annex IV B) */
+                    also?: "uk" | "ru" | "en";
                 };
                 header?: never;
                 path: {
@@ -12138,6 +13274,21 @@ export interface components {
             /** @description Why it matched, in words */
             reasons?: string[];
         };
+        IndexedList: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            counterpart: string | null;
+            fileName: string;
+            rowCount: number;
+            createdBy: string;
+            createdAt: string;
+            /** @enum {string|null} */
+            fromKind: "other_side" | "icrc" | "unit" | "open_source" | "other" | null;
+            receivedOn: string | null;
+            flaggedRows: number;
+            replacesListId: string | null;
+        };
         StoredList: {
             /** Format: uuid */
             id: string;
@@ -12217,7 +13368,8 @@ export interface components {
             flags: components["schemas"]["ListRowFlag"][];
         };
         ListRowFlag: {
-            field: components["schemas"]["ListField"];
+            /** @enum {string} */
+            field: "id" | "surname" | "givenName" | "patronymic" | "fatherName" | "dateOfBirth" | "placeOfBirth" | "serviceNumber" | "rank" | "unit" | "sex" | "citizenship" | "capturedOn" | "capturePlace";
             /** @enum {string} */
             code: "date_impossible" | "day_month_swapped" | "date_unreadable" | "date_in_future" | "name_empty" | "wrong_column" | "sex_unreadable" | "ref_repeated" | "duplicate_row";
             /** @description the value as written (empty where the reader may not see it) */
@@ -12226,11 +13378,9 @@ export interface components {
                 [key: string]: string | number;
             };
         };
-        /** @enum {string} */
-        ListField: "id" | "surname" | "givenName" | "patronymic" | "fatherName" | "dateOfBirth" | "placeOfBirth" | "serviceNumber" | "rank" | "unit" | "sex" | "citizenship" | "capturedOn" | "capturePlace";
         ConfirmListImport: {
             name?: string;
-            mapping: (components["schemas"]["ListField"] & (string | null))[];
+            mapping: ("id" | "surname" | "givenName" | "patronymic" | "fatherName" | "dateOfBirth" | "placeOfBirth" | "serviceNumber" | "rank" | "unit" | "sex" | "citizenship" | "capturedOn" | "capturePlace" | null)[];
             provenance: components["schemas"]["ListProvenance"];
         };
         ListProvenance: {
@@ -12271,7 +13421,7 @@ export interface components {
                 periodFrom: string | null;
                 periodTo: string | null;
                 note: string | null;
-                mapping: (components["schemas"]["ListField"] & (string | null))[] | null;
+                mapping: ("id" | "surname" | "givenName" | "patronymic" | "fatherName" | "dateOfBirth" | "placeOfBirth" | "serviceNumber" | "rank" | "unit" | "sex" | "citizenship" | "capturedOn" | "capturePlace" | null)[] | null;
             };
             counts: {
                 rows: number;
@@ -12304,7 +13454,7 @@ export interface components {
                 removed: components["schemas"]["ListShownRow"][];
                 changed: {
                     key: string;
-                    fields: components["schemas"]["ListField"][];
+                    fields: ("id" | "surname" | "givenName" | "patronymic" | "fatherName" | "dateOfBirth" | "placeOfBirth" | "serviceNumber" | "rank" | "unit" | "sex" | "citizenship" | "capturedOn" | "capturePlace")[];
                     before: components["schemas"]["ListShownRow"];
                     after: components["schemas"]["ListShownRow"];
                 }[];
@@ -12352,6 +13502,37 @@ export interface components {
             error: string | null;
             createdBy: string;
             /** @description Who cancelled the job, if anyone */
+            cancelledBy: string | null;
+            createdAt: string;
+            startedAt: string | null;
+            finishedAt: string | null;
+        };
+        Job: {
+            /** Format: uuid */
+            id: string;
+            /** @description linkage, reconciliation... */
+            kind: string;
+            /** @description What the job was asked to do (lists by id, thresholds), as submitted */
+            input?: unknown;
+            /** @enum {string} */
+            status: "queued" | "running" | "done" | "failed" | "cancelled";
+            progress: {
+                stage: string | null;
+                done: number;
+                total: number;
+            };
+            /** @description A short summary once done (counts) */
+            result?: unknown;
+            /** @description Why it failed, in words; or why an attempt was retried */
+            error: string | null;
+            attempts: number;
+            maxAttempts: number;
+            /** @description The process running it now (host:pid:tag) */
+            worker: string | null;
+            owner: {
+                id: string;
+                name: string;
+            };
             cancelledBy: string | null;
             createdAt: string;
             startedAt: string | null;
@@ -12634,6 +13815,28 @@ export interface components {
                 }[];
             }[];
         };
+        ReturnReview: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            missingPersonId: string;
+            registerNumber: number;
+            recordStatus: string;
+            /** Format: uuid */
+            mergedInto: string | null;
+            /** @description The person who came home, as the exchange named them */
+            person: string;
+            exchange: string;
+            returnedOn: string;
+            source: string;
+            /** @description Why the return could not be written */
+            reason: string;
+            raisedAt: string;
+            resolvedAt: string | null;
+            /** @enum {string|null} */
+            resolution: "returned" | "dismissed" | null;
+            note: string | null;
+        };
         MissingPerson: {
             /** Format: uuid */
             id: string;
@@ -12676,6 +13879,13 @@ export interface components {
             lastEventOn?: string | null;
             eventCount: number;
             version: number;
+            /**
+             * Format: uuid
+             * @description Set when this record was merged into another: open that one instead
+             */
+            mergedInto?: string | null;
+            /** @description sha256 of the stored photograph: GET /missing/photos/{sha256} */
+            photo?: string | null;
         };
         MissingReport: {
             /** Format: uuid */
@@ -12731,6 +13941,14 @@ export interface components {
                 [key: string]: unknown;
             };
             recordedAt: string;
+            /** @description This row corrects or retracts event `corrects` */
+            corrects?: number | null;
+            /** @description A retraction: the corrected event is withdrawn */
+            retracted?: boolean;
+            /** @description Why it was corrected or retracted; full readers only */
+            reason?: string | null;
+            /** @description The later row that corrects or retracts this one; the fold skips a replaced event */
+            replacedBy?: number | null;
         };
         EnquiryPage: {
             items: components["schemas"]["Enquiry"][];

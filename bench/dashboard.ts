@@ -1,0 +1,220 @@
+import { sql } from 'kysely'
+import pino from 'pino'
+import { openParley } from '../src/app/container'
+import { progressBar } from '../src/cli/context'
+import { loadConfig } from '../src/core/config'
+import { firstNameKey } from '../src/custody/person-row'
+import type { Db } from '../src/db/connection'
+import { generatePersons } from '../src/generate'
+import { createHttpApp } from '../src/http/app'
+import { nameKey } from '../src/names/key'
+import { type Benchmark, percentile } from './lib'
+import { BENCH_ACTOR, BENCH_PASSWORD, databasesFrom, keptDatabase, sizeToCount } from './support'
+
+/**
+ * GET /api/v1/dashboard over a register of SIZE persons, in process (app.request, the real
+ * routes, session and service), on PGlite and on PostgreSQL: cold (the kept answer forgotten, every
+ * aggregate computed by the database) and warm (the kept answer), p50/p95 of `--runs` reads each.
+ *
+ * The register is kept between runs (bench/.data/dashboard-SIZE, or database
+ * parley_bench_dashboard_SIZE). It is filled with the generator's fictitious persons by direct
+ * multi-row inserts of persons and their events (captured, consent, refusal, proceedings), with a
+ * spread of statuses, facilities, health, sex and capture dates: the dashboard reads aggregates
+ * only, and the import path (bench api-list) takes many minutes per million on a shared machine.
+ */
+const bench: Benchmark = {
+  description: 'the dashboard API over SIZE persons, cold (computed) and warm (kept), PGlite and PostgreSQL',
+  sizes: ['1m', '100k'],
+  async run({ size, args }) {
+    const count = sizeToCount(size, 1_000_000)
+    const runs = Number(args[args.indexOf('--runs') + 1]) || 5
+    const figures: Record<string, number> = {}
+    for (const kind of databasesFrom(args, ['pglite', 'postgres'])) {
+      const env = await keptDatabase(kind, `dashboard-${size}`)
+      const parley = await openParley(loadConfig(env))
+      try {
+        const fillStarted = performance.now()
+        await fill(parley.conn.db, count)
+        figures[`${kind}FillSeconds`] = Number(((performance.now() - fillStarted) / 1000).toFixed(1))
+        const app = createHttpApp({
+          conn: parley.conn,
+          auth: parley.auth,
+          services: parley.services,
+          logger: pino({ level: 'silent' }),
+          baseUrl: 'http://localhost',
+        })
+        const cookie = await signIn(parley, app)
+        const read = async () => {
+          const started = performance.now()
+          const res = await app.request('/api/v1/dashboard', { headers: { cookie } })
+          if (res.status !== 200) throw new Error(`dashboard: ${res.status} ${await res.text()}`)
+          const body = (await res.json()) as { held: { total: number }; cached: boolean }
+          return { ms: performance.now() - started, body }
+        }
+        const cold: number[] = []
+        const warm: number[] = []
+        let held = 0
+        for (let i = 0; i < runs; i++) {
+          parley.services.dashboard.forget()
+          const r = await read()
+          if (r.body.cached) throw new Error('a cold read was answered from the cache')
+          cold.push(r.ms)
+          held = r.body.held.total
+          for (let k = 0; k < 4; k++) warm.push((await read()).ms)
+        }
+        figures[`${kind}_persons`] = await personCount(parley.conn.db)
+        figures[`${kind}_heldNow`] = held
+        figures[`${kind}_cold_p50ms`] = round(percentile(cold, 50))
+        figures[`${kind}_cold_p95ms`] = round(percentile(cold, 95))
+        figures[`${kind}_cold_firstMs`] = round(cold[0]!)
+        figures[`${kind}_warm_p50ms`] = round(percentile(warm, 50))
+        figures[`${kind}_warm_p95ms`] = round(percentile(warm, 95))
+      } finally {
+        await parley.close()
+      }
+    }
+    return { params: { persons: count, runs, warmReadsPerRun: 4 }, figures }
+  },
+}
+export default bench
+
+const round = (ms: number) => Number(ms.toFixed(1))
+
+async function personCount(db: Db) {
+  const r = await db
+    .selectFrom('persons')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow()
+  return Number(r.n)
+}
+
+async function signIn(parley: Awaited<ReturnType<typeof openParley>>, app: ReturnType<typeof createHttpApp>) {
+  const { users } = parley.services
+  if (!(await users.listUsers()).some((u) => u.username === 'bench'))
+    await users.createUser(BENCH_ACTOR, {
+      username: 'bench',
+      name: 'Benchmark',
+      role: 'registrar',
+      password: BENCH_PASSWORD,
+    })
+  const { writeSetting } = await import('../src/settings/store')
+  await writeSetting(parley.conn.db, 'security', { requireSecondFactor: false }, new Date())
+  const res = await app.request('/api/v1/session', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: 'http://localhost' },
+    body: JSON.stringify({ username: 'bench', password: BENCH_PASSWORD }),
+  })
+  if (!res.ok) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`)
+  return res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ')
+}
+
+/** A deterministic spread, so every run of the benchmark reads the same register. */
+const pick = (i: number, modulo: number, seed = 7) => ((i * 2654435761 + seed) >>> 0) % modulo
+
+const STATUS = (i: number) => {
+  const r = pick(i, 100, 3)
+  if (r < 3) return 'hospitalised'
+  if (r < 5) return 'captured'
+  if (r < 7) return 'died'
+  if (r < 10) return 'released'
+  if (r < 18) return 'exchanged'
+  return 'interned'
+}
+const HEALTH = ['good', 'good', 'good', 'slightly_wounded', 'sick', 'seriously_wounded', 'seriously_sick']
+// under 32,767 parameters a statement (PGlite reads the count as a signed 16-bit number)
+const BATCH = 1_000
+
+/** Tops the kept register up to `count` persons with their events, in batches, with a progress bar. */
+async function fill(db: Db, count: number) {
+  const have = await personCount(db)
+  if (have >= count) return
+  let facilities = await db
+    .selectFrom('facilities')
+    .select('id')
+    .where('name', 'like', '% (dashboard bench)')
+    .execute()
+  if (facilities.length === 0)
+    facilities = await db
+      .insertInto('facilities')
+      .values(
+        ['Camp A', 'Camp B', 'Camp C', 'Transit point', 'Hospital'].map((n, k) => ({
+          name: `${n} (dashboard bench)`,
+          kind: k === 4 ? 'hospital' : k === 3 ? 'transit_camp' : 'camp',
+          capacity: k === 4 ? 20_000 : 300_000,
+        })),
+      )
+      .returning('id')
+      .execute()
+  const bar = progressBar('fill register for the dashboard')
+  const now = Date.now()
+  const day = (d: number) => new Date(now - d * 86_400_000).toISOString().slice(0, 10)
+  let i = have
+  for (const batch of batches(generatePersons({ seed: 18, count: count - have, firstId: have + 1 }), BATCH)) {
+    const persons = batch.map((p, k) => {
+      const n = i + k
+      const status = STATUS(n)
+      const held = ['captured', 'interned', 'hospitalised'].includes(status)
+      return {
+        category: pick(n, 20) === 0 ? 'civilian_internee' : 'prisoner_of_war',
+        confirmation: pick(n, 25, 5) === 0 ? 'unconfirmed' : 'confirmed',
+        surname: p.surname,
+        first_names: p.givenName,
+        patronymic: p.patronymic,
+        // keyed as registration keys them, so a later start has no names to key for search
+        surname_key: nameKey(p.surname),
+        first_names_key: firstNameKey(p.givenName),
+        patronymic_key: nameKey(p.patronymic),
+        name_script: 'Cyrl',
+        sex: p.sex,
+        rank: p.rank,
+        service_number: p.serviceNumber,
+        date_of_birth: p.dateOfBirth,
+        unit: p.unit,
+        art17_complete: true,
+        status,
+        facility_id:
+          status === 'captured' ? null : facilities[status === 'hospitalised' ? 4 : pick(n, 4, 9)]!.id,
+        health: status === 'hospitalised' ? HEALTH[5 + pick(n, 2)]! : held ? HEALTH[pick(n, 5, 11)]! : null,
+        event_count: 1,
+        version: 1,
+        last_event_on: day(pick(n, 1000, 13)),
+        created_by: BENCH_ACTOR.id,
+        created_at: new Date(now - pick(n, 700, 17) * 86_400_000),
+      }
+    })
+    const ids = await db.insertInto('persons').values(persons).returning('id').execute()
+    const events = ids.flatMap(({ id }, k) => {
+      const n = i + k
+      const captured = day(pick(n, 1000, 13))
+      const base = { person_id: id, source: 'bench', author_id: BENCH_ACTOR.id, details: '{}' }
+      const out = [{ ...base, seq: 1, type: 'captured', occurred_on: captured }]
+      const f = pick(n, 100, 23)
+      if (f < 40) out.push({ ...base, seq: 2, type: 'consent_given', occurred_on: captured })
+      if (f < 2) out.push({ ...base, seq: 3, type: 'refused_repatriation', occurred_on: captured })
+      else if (f < 3) out.push({ ...base, seq: 3, type: 'proceedings_opened', occurred_on: captured })
+      return out
+    })
+    await db.insertInto('person_events').values(events).execute()
+    i += batch.length
+    bar.update(i, count)
+  }
+  bar.stop()
+  // fresh statistics, as autovacuum would give a server some time after a bulk load
+  await sql`analyze persons`.execute(db)
+  await sql`analyze person_events`.execute(db)
+}
+
+function* batches<T>(items: Iterable<T>, size: number): Generator<T[]> {
+  let batch: T[] = []
+  for (const item of items) {
+    batch.push(item)
+    if (batch.length === size) {
+      yield batch
+      batch = []
+    }
+  }
+  if (batch.length > 0) yield batch
+}

@@ -285,6 +285,8 @@ export type MissingPersonsTable = {
   created_at: Generated<Date>
   updated_at: Timestamp
   version: number
+  merged_into: Generated<string | null>
+  photo_sha256: Generated<string | null>
 }
 
 export type MissingReportsTable = {
@@ -307,6 +309,8 @@ export type MissingReportsTable = {
   source_key: string | null
   recorded_by: string
   recorded_at: Generated<Date>
+  moved_from: Generated<string | null>
+  moved_from_seq: Generated<number | null>
 }
 
 export type MissingEventsTable = {
@@ -319,6 +323,46 @@ export type MissingEventsTable = {
   details: Json
   author_id: string
   recorded_at: Generated<Date>
+  corrects: Generated<number | null>
+  retracted: Generated<boolean>
+  reason: Generated<string | null>
+}
+
+export type MissingMergesTable = {
+  id: Generated<string>
+  into_id: string
+  from_id: string
+  filled: Json
+  disagreements: ColumnType<string[], string[] | undefined, string[]>
+  copied_seqs: ColumnType<number[], number[], number[]>
+  merged_by: string
+  merged_at: Timestamp
+  unmerged_by: string | null
+  unmerged_at: Timestamp | null
+}
+
+export type MissingPhotosTable = {
+  sha256: string
+  content_type: string
+  size: number
+  bytes: Uint8Array
+  stored_by: string
+  stored_at: Generated<Date>
+}
+
+export type MissingReturnReviewsTable = {
+  id: Generated<string>
+  missing_person_id: string
+  person: string
+  exchange_name: string
+  returned_on: string
+  source: string
+  reason: string
+  raised_at: Timestamp
+  resolved_at: Timestamp | null
+  resolved_by: string | null
+  resolution: string | null
+  resolution_note: string | null
 }
 
 export type NoticesTable = {
@@ -355,6 +399,7 @@ export type NoticeBatchesTable = {
   acknowledged_by: string | null
   acknowledged_at: Timestamp | null
   acknowledgement: string | null
+  backlog: Generated<boolean>
 }
 
 export type NoticeBatchFilesTable = {
@@ -377,7 +422,80 @@ export type NoticeWithholdingsTable = {
   marked_at: Timestamp
 }
 
+export type EnquiriesTable = {
+  id: Generated<string>
+  number: Generated<number>
+  missing_person_id: string
+  channel: string
+  enquirer_name: string
+  enquirer_relation: string | null
+  enquirer_contact: string | null
+  enquirer_language: string
+  consent_use: boolean
+  consent_share_icrc: boolean
+  consent_share_other_side: boolean
+  consent_share_public: boolean
+  consent_given_on: string | null
+  received_on: string
+  note: string | null
+  state: Generated<string>
+  answered_on: string | null
+  closed_on: string | null
+  closed_reason: string | null
+  searched_at: Timestamp | null
+  created_by: string
+  created_at: Generated<Date>
+  updated_at: Timestamp
+  version: number
+}
+
+export type EnquiryCandidatesTable = {
+  enquiry_id: string
+  source: string
+  ref: string
+  label: string
+  born: string | null
+  detail: string | null
+  probability: number
+  weight: number
+  evidence: Json
+  decision: Generated<string>
+  decided_by: string | null
+  decided_at: Timestamp | null
+  decision_note: string | null
+  found_at: Timestamp
+}
+
+export type EnquiryRepliesTable = {
+  enquiry_id: string
+  seq: number
+  language: string
+  body: string
+  withheld: Json
+  drafted_by: string
+  drafted_at: Timestamp
+  updated_at: Timestamp
+  sent_how: string | null
+  sent_on: string | null
+  sent_by: string | null
+}
+
+export type EnquiryFollowUpsTable = {
+  enquiry_id: string
+  seq: number
+  due_on: string
+  what: string
+  done_on: string | null
+  created_by: string
+  created_at: Generated<Date>
+  done_by: string | null
+}
+
 export type Database = {
+  enquiries: EnquiriesTable
+  enquiry_candidates: EnquiryCandidatesTable
+  enquiry_replies: EnquiryRepliesTable
+  enquiry_follow_ups: EnquiryFollowUpsTable
   notices: NoticesTable
   notice_batches: NoticeBatchesTable
   notice_batch_files: NoticeBatchFilesTable
@@ -385,6 +503,9 @@ export type Database = {
   missing_persons: MissingPersonsTable
   missing_reports: MissingReportsTable
   missing_events: MissingEventsTable
+  missing_merges: MissingMergesTable
+  missing_photos: MissingPhotosTable
+  missing_return_reviews: MissingReturnReviewsTable
   exchange_returned: ExchangeReturnedTable
   exchanges: ExchangesTable
   exchange_pool: ExchangePoolTable

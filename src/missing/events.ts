@@ -67,4 +67,8 @@ export type MissingEvent = {
   source: string
   confidence: Confidence
   details: Record<string, unknown>
+  /** This row corrects or retracts event `corrects`: the fold reads it instead of that one. */
+  corrects?: number | null
+  /** A retraction: the event named by `corrects` is withdrawn and nothing takes its place. */
+  retracted?: boolean
 }

@@ -38,6 +38,8 @@ export function presentMissing(r: MissingRow) {
     createdAt: iso(r.created_at),
     updatedAt: iso(r.updated_at),
     version: r.version,
+    mergedInto: r.merged_into,
+    photo: r.photo_sha256,
   }
 }
 export type PresentedMissing = ReturnType<typeof presentMissing>
@@ -57,6 +59,7 @@ export function missingParticularsOf(r: MissingRow) {
     lastFacility,
     lastEventOn,
     eventCount,
+    mergedInto,
     ...rest
   } = presentMissing(r)
   return rest
@@ -97,12 +100,15 @@ export function presentMissingEvent(e: StoredMissingEvent) {
     confidence: e.confidence,
     details: e.details,
     recordedAt: iso(e.recordedAt),
+    corrects: e.corrects,
+    retracted: e.retracted,
+    reason: e.reason,
   }
 }
 
 // How to recognise and where to find a person, and who the family is: for tracing, not for
 // planning an exchange (the same line the custody register draws, custody/present.ts).
-const FAMILY = ['distinguishingMarks', 'photoRef', 'lastSeen'] as const
+const FAMILY = ['distinguishingMarks', 'photoRef', 'photo', 'lastSeen'] as const
 const IDENTIFYING = [
   'surname',
   'firstNames',
@@ -132,8 +138,11 @@ export function showReport(r: PresentedReport, view: PersonView): Partial<Presen
 }
 
 /** An event as `view` allows: free text written by staff can name anyone. */
-export function showMissingEvent<T extends { details: Record<string, unknown> }>(e: T, view: PersonView): T {
+export function showMissingEvent<T extends { details: Record<string, unknown>; reason?: string | null }>(
+  e: T,
+  view: PersonView,
+): T {
   if (view === 'full') return e
   const { note, ...details } = e.details
-  return { ...e, details }
+  return { ...e, details, ...('reason' in e ? { reason: null } : {}) }
 }

@@ -4,10 +4,13 @@ import { DomainError } from '../core/errors'
 import type { Romanize } from '../custody/person-row'
 import type { WriteContext } from '../db/write'
 import type { MissingEvent } from './events'
+import { followMerges } from './merge-store'
 import { CreateMissing, type CreateMissing as CreateMissingInput } from './model'
 import { birthDateKeys, matchReturnee, type Returnee } from './returns'
+import { insertReviews } from './review-store'
 import { missingSince, newRecordRow, particularsIn, reportRow } from './rows'
 import { currentMissingState, type MissingState, missingStateWith } from './state'
+import { stateColumns } from './state-columns'
 import * as store from './store'
 
 /** The exchange a return comes from: the source of every event it writes. */
@@ -52,16 +55,6 @@ function returnedEvent(s: ReturnSource, r: Returnee): Omit<MissingEvent, 'seq'> 
     details: { how: 'exchange', exchangeId: s.exchangeId, stage: r.stage, ref: r.ref },
   }
 }
-
-const stateColumns = (after: MissingState) => ({
-  status: after.status === 'none' ? 'missing' : after.status,
-  captivity: after.captivity,
-  death_reported: after.deathReported,
-  body_repatriated: after.bodyRepatriated,
-  last_facility: after.lastFacility,
-  last_event_on: after.lastEventOn,
-  event_count: after.eventCount,
-})
 
 /**
  * A new record for one who came home unknown to the register: reported missing by the exchange
@@ -113,6 +106,12 @@ export async function recordReturnsWithin(
   romanize: Romanize,
 ): Promise<{ recorded: RecordedReturn[]; toReview: ReturnToReview[]; audit: AuditInput[] }> {
   if (!returnees.length) return { recorded: [], toReview: [], audit: [] }
+  // a sought list built before a merge names the absorbed record: its return goes on the kept one
+  const linked = returnees.flatMap((r) => (r.missingPersonId ? [r.missingPersonId] : []))
+  const lives = linked.length ? await followMerges(ctx.tx, linked) : new Map<string, string>()
+  returnees = returnees.map((r) =>
+    r.missingPersonId ? { ...r, missingPersonId: lives.get(r.missingPersonId) ?? r.missingPersonId } : r,
+  )
   const unlinked = returnees.filter((r) => !r.missingPersonId)
   const dates = birthDateKeys(unlinked)
   const alike = await store.openRecordsAlike(ctx.tx, {
@@ -135,8 +134,19 @@ export async function recordReturnsWithin(
   const recorded: RecordedReturn[] = []
   const toReview: ReturnToReview[] = []
   const audit: AuditInput[] = []
+  const reviews: Parameters<typeof insertReviews>[1] = []
   const leaveForReview = (r: Returnee, id: string, registerNumber: number | null, reason: string) => {
     toReview.push({ ref: r.ref, person: nameOf(r), missingPersonId: id, registerNumber, reason })
+    if (registerNumber !== null)
+      reviews.push({
+        missing_person_id: id,
+        person: nameOf(r),
+        exchange_name: s.exchangeName,
+        returned_on: s.on,
+        source: sourceOf(s, r.stage),
+        reason,
+        raised_at: ctx.now,
+      })
     audit.push(
       entry(actor, 'missing.return.review', id, null, {
         person: nameOf(r),
@@ -236,6 +246,7 @@ export async function recordReturnsWithin(
     )
   }
   await store.insertMissingEvents(ctx.tx, newEvents)
+  await insertReviews(ctx.tx, reviews)
   return { recorded, toReview, audit }
 }
 

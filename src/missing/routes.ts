@@ -11,6 +11,7 @@ import { MissingEventInput } from './events'
 import type { MissingImport } from './import'
 import { AddReport, CreateMissing } from './model'
 import { showMissing, showMissingEvent, showReport } from './present'
+import { addMissingChangeRoutes } from './routes-changes'
 import { MissingImportOut, MissingPageOut, MissingPersonOut, MissingRecordOut } from './schemas'
 import type { MissingService } from './service'
 import { CAPTIVITY, MISSING_STATUSES } from './state'
@@ -60,6 +61,7 @@ export function missingRoutes(
   disclosures: DisclosureLog,
 ) {
   const app = new OpenAPIHono<AppEnv>()
+  addMissingChangeRoutes(app, missing, disclosures)
 
   app.openapi(
     createRoute({
@@ -155,6 +157,7 @@ export function missingRoutes(
           person: showMissing(record.person, view),
           reports: record.reports.map((r) => showReport(r, view)),
           events: record.events.map((e) => showMissingEvent(e, view)),
+          merged: record.merged,
         } as never,
         200,
       )

@@ -33,6 +33,12 @@ export const MissingPersonOut = z
     lastEventOn: nullable,
     eventCount: z.number(),
     version: z.number(),
+    mergedInto: z
+      .uuid()
+      .nullable()
+      .optional()
+      .describe('Set when this record was merged into another: open that one instead'),
+    photo: nullable.describe('sha256 of the stored photograph: GET /missing/photos/{sha256}'),
   })
   .meta({ id: 'MissingPerson' })
 
@@ -82,6 +88,14 @@ export const MissingEventOut = z
     confidence: z.enum(['high', 'medium', 'low']),
     details: MissingEventDetails,
     recordedAt: z.string(),
+    corrects: z.number().nullable().optional().describe('This row corrects or retracts event `corrects`'),
+    retracted: z.boolean().optional().describe('A retraction: the corrected event is withdrawn'),
+    reason: z.string().nullable().optional().describe('Why it was corrected or retracted; full readers only'),
+    replacedBy: z
+      .number()
+      .nullable()
+      .optional()
+      .describe('The later row that corrects or retracts this one; the fold skips a replaced event'),
   })
   .meta({ id: 'MissingEvent' })
 
@@ -89,7 +103,39 @@ export const MissingRecordOut = z.object({
   person: MissingPersonOut,
   reports: z.array(MissingReportOut),
   events: z.array(MissingEventOut).describe('The history in the order things happened'),
+  merged: z
+    .array(z.object({ id: z.uuid(), registerNumber: z.number(), surname: z.string().optional() }))
+    .describe('Records merged into this one (each can be taken out again)'),
 })
+
+export const MissingDuplicatesOut = z.object({
+  items: z.array(
+    z.object({
+      person: MissingPersonOut,
+      score: z.number().describe('How alike the names are, 0..1 (the name engine)'),
+      evidence: z.array(z.enum(['name', 'service_number', 'date_of_birth'])).describe('What agrees'),
+    }),
+  ),
+})
+
+export const ReturnReviewOut = z
+  .object({
+    id: z.uuid(),
+    missingPersonId: z.uuid(),
+    registerNumber: z.number(),
+    recordStatus: z.string(),
+    mergedInto: z.uuid().nullable(),
+    person: z.string().describe('The person who came home, as the exchange named them'),
+    exchange: z.string(),
+    returnedOn: z.string(),
+    source: z.string(),
+    reason: z.string().describe('Why the return could not be written'),
+    raisedAt: z.string(),
+    resolvedAt: z.string().nullable(),
+    resolution: z.enum(['returned', 'dismissed']).nullable(),
+    note: z.string().nullable(),
+  })
+  .meta({ id: 'ReturnReview' })
 
 export const MissingPageOut = z.object({
   items: z.array(MissingPersonOut),

@@ -5,16 +5,23 @@ import { notFound, ValidationError } from '../core/errors'
 import { parseInput } from '../core/validate'
 import type { Romanize } from '../custody/person-row'
 import type { Db } from '../db/connection'
-import { createWritePipeline } from '../db/write'
+import { createWritePipeline, type WriteContext } from '../db/write'
+import { createCorrections } from './corrections'
+import { possibleDuplicates } from './duplicates'
 import { MissingEventInput, type MissingEventInput as MissingEventInputType } from './events'
+import { replacements } from './history'
 import { mergeParticulars } from './merge'
+import { mergedInto } from './merge-store'
+import { createMerges } from './merges'
 import {
   AddReport,
   type AddReport as AddReportInput,
   CreateMissing,
   type CreateMissing as CreateMissingInput,
 } from './model'
+import { createPhotos } from './photos'
 import { missingParticularsOf, presentMissing, presentMissingEvent, presentReport } from './present'
+import { createReturnReviews } from './return-reviews'
 import {
   detailsOf,
   eventRow,
@@ -26,6 +33,7 @@ import {
 } from './rows'
 import { missingStateWith } from './state'
 import * as store from './store'
+import { openRecord } from './write-helpers'
 
 export type MissingDeps = {
   db: Db
@@ -65,28 +73,47 @@ export function createMissingService(deps: MissingDeps) {
    * @throws ValidationError naming each bad field; nothing is stored then
    */
   async function createMissing(actor: Actor, input: CreateMissingInput) {
+    const parsed = checkedNew(input)
+    return write((ctx) => registerWithin(ctx, actor, parsed))
+  }
+
+  function checkedNew(input: CreateMissingInput) {
     const parsed = parseInput(CreateMissing, input)
     const now = today(clock)
     notInFuture(parsed.lastSeen.on, 'lastSeen.on', now)
     notInFuture(parsed.receivedOn, 'receivedOn', now)
-    return write(async ({ tx }) => {
-      const [row] = await store.insertMissing(tx, [
-        newRecordRow(parsed, { romanize, actorId: actor.id, today: now }),
-      ])
-      await store.insertReports(tx, [
-        reportRow(row!.id, 1, parsed, particularsIn(parsed), { actorId: actor.id, today: now }),
-      ])
-      await store.insertMissingEvents(tx, [eventRow(row!.id, 1, reportedMissingEvent(parsed, now), actor.id)])
-      return {
-        result: presentMissing(row!),
-        audit: [
-          entry(actor, 'missing.register', row!.id, null, {
-            ...missingParticularsOf(row!),
-            source: parsed.source,
-          }),
-        ],
-      }
-    })
+    return parsed
+  }
+
+  async function registerWithin(ctx: WriteContext, actor: Actor, parsed: ReturnType<typeof checkedNew>) {
+    const now = today(clock)
+    const [row] = await store.insertMissing(ctx.tx, [
+      newRecordRow(parsed, { romanize, actorId: actor.id, today: now }),
+    ])
+    await store.insertReports(ctx.tx, [
+      reportRow(row!.id, 1, parsed, particularsIn(parsed), { actorId: actor.id, today: now }),
+    ])
+    await store.insertMissingEvents(ctx.tx, [
+      eventRow(row!.id, 1, reportedMissingEvent(parsed, now), actor.id),
+    ])
+    return {
+      result: presentMissing(row!),
+      audit: [
+        entry(actor, 'missing.register', row!.id, null, {
+          ...missingParticularsOf(row!),
+          source: parsed.source,
+        }),
+      ],
+    }
+  }
+
+  /**
+   * A new record inside another capability's write (a family enquiry about someone not yet in the
+   * register): the record, its report and its first event land or fail with that write.
+   * @throws ValidationError naming each bad field, before anything is written
+   */
+  async function createMissingWithin(ctx: WriteContext, actor: Actor, input: CreateMissingInput) {
+    return registerWithin(ctx, actor, checkedNew(input))
   }
 
   /**
@@ -100,8 +127,7 @@ export function createMissingService(deps: MissingDeps) {
     notInFuture(parsed.receivedOn, 'receivedOn', now)
     return write(async (ctx) => {
       await ctx.lock('missing_persons', [id])
-      const record = await store.findMissing(ctx.tx, id)
-      if (!record) throw notFound('Missing person', id)
+      const record = await openRecord(ctx.tx, id)
       const before = presentMissing(record)
       const { merged, filled, disagreements } = mergeParticulars(
         Object.fromEntries(Object.entries(before).filter(([, v]) => v !== null)),
@@ -151,8 +177,7 @@ export function createMissingService(deps: MissingDeps) {
     notInFuture(parsed.occurredOn, 'occurredOn', today(clock))
     return write(async (ctx) => {
       await ctx.lock('missing_persons', [id])
-      const record = await store.findMissing(ctx.tx, id)
-      if (!record) throw notFound('Missing person', id)
+      const record = await openRecord(ctx.tx, id)
       const history = await store.listMissingEvents(ctx.tx, id)
       const details = detailsOf(parsed)
       const after = missingStateWith(history, { ...parsed, details })
@@ -195,11 +220,21 @@ export function createMissingService(deps: MissingDeps) {
   async function getMissing(id: string) {
     const row = await store.findMissing(db, id)
     if (!row) throw notFound('Missing person', id)
-    const [reports, events] = await Promise.all([store.listReports(db, id), store.listMissingEvents(db, id)])
+    const [reports, events, absorbed] = await Promise.all([
+      store.listReports(db, id),
+      store.listMissingEvents(db, id),
+      mergedInto(db, id),
+    ])
+    const replacedBy = replacements(events)
     return {
       person: presentMissing(row),
       reports: reports.map(presentReport),
-      events: events.map(presentMissingEvent),
+      events: events.map((e) => ({ ...presentMissingEvent(e), replacedBy: replacedBy.get(e.seq) ?? null })),
+      merged: absorbed.map((r) => ({
+        id: r.id,
+        registerNumber: Number(r.register_number),
+        surname: r.surname,
+      })),
     }
   }
 
@@ -210,6 +245,18 @@ export function createMissingService(deps: MissingDeps) {
     return { items, nextBefore: next }
   }
 
-  return { createMissing, addReport, recordEvent, getMissing, listMissing }
+  return {
+    createMissing,
+    createMissingWithin,
+    addReport,
+    recordEvent,
+    getMissing,
+    listMissing,
+    possibleDuplicates: (id: string) => possibleDuplicates(db, id),
+    ...createCorrections(deps),
+    ...createMerges(deps),
+    ...createPhotos(deps),
+    ...createReturnReviews(deps),
+  }
 }
 export type MissingService = ReturnType<typeof createMissingService>

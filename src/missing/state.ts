@@ -1,6 +1,7 @@
 import { DomainError } from '../core/errors'
 import { refuseHistoryConflict } from '../core/history-conflict'
 import type { MissingEvent, MissingEventType } from './events'
+import { effectiveHistory } from './history'
 
 /**
  * Where a sought person stands: missing until returned, found or confirmed dead, whatever is learnt
@@ -128,13 +129,16 @@ export function inHistoryOrder<E extends MissingEvent>(events: readonly E[]): E[
 
 export type MissingConflict = { event: MissingEvent; after: MissingEvent | null; reason: string }
 
-/** Folds a history in date order, or names the first event that cannot happen where it stands. */
+/**
+ * Folds a history in date order, or names the first event that cannot happen where it stands.
+ * Corrected events are read as corrected and retracted ones not at all (history.ts).
+ */
 export function foldMissing(
   events: readonly MissingEvent[],
 ): { ok: true; state: MissingState } | { ok: false; conflict: MissingConflict } {
   let state = INITIAL_MISSING_STATE
   let before: MissingEvent | null = null
-  for (const event of inHistoryOrder(events)) {
+  for (const event of inHistoryOrder(effectiveHistory(events))) {
     const reason = refusalOf(state, event)
     if (reason) return { ok: false, conflict: { event, after: before, reason } }
     state = applyEvent(state, event)

@@ -57,7 +57,30 @@ export async function updateMissing(
     .executeTakeFirstOrThrow()
 }
 
-export type StoredMissingEvent = MissingEvent & { authorId: string; recordedAt: Date }
+export type StoredMissingEvent = MissingEvent & {
+  authorId: string
+  recordedAt: Date
+  corrects: number | null
+  retracted: boolean
+  /** Why the row corrects or retracts another */
+  reason: string | null
+}
+
+function storedEvent(r: Selectable<MissingEventsTable>): StoredMissingEvent {
+  return {
+    seq: r.seq,
+    type: r.type as MissingEvent['type'],
+    occurredOn: r.occurred_on,
+    source: r.source,
+    confidence: r.confidence as Confidence,
+    details: (r.details ?? {}) as Record<string, unknown>,
+    authorId: r.author_id,
+    recordedAt: r.recorded_at,
+    corrects: r.corrects,
+    retracted: r.retracted,
+    reason: r.reason,
+  }
+}
 
 export async function listMissingEvents(db: Db, id: string): Promise<StoredMissingEvent[]> {
   const rows = await db
@@ -67,16 +90,7 @@ export async function listMissingEvents(db: Db, id: string): Promise<StoredMissi
     .orderBy('occurred_on')
     .orderBy('seq')
     .execute()
-  return rows.map((r) => ({
-    seq: r.seq,
-    type: r.type as MissingEvent['type'],
-    occurredOn: r.occurred_on,
-    source: r.source,
-    confidence: r.confidence as Confidence,
-    details: (r.details ?? {}) as Record<string, unknown>,
-    authorId: r.author_id,
-    recordedAt: r.recorded_at,
-  }))
+  return rows.map(storedEvent)
 }
 
 export async function listReports(db: Db, id: string): Promise<ReportRow[]> {
@@ -122,7 +136,8 @@ export async function listMissing(
   filter: MissingFilter,
   page: { limit: number; before?: number },
 ): Promise<MissingRow[]> {
-  let q = db.selectFrom('missing_persons').selectAll()
+  // a record merged into another is a pointer, not a person: the register lists the one it points to
+  let q = db.selectFrom('missing_persons').selectAll().where('merged_into', 'is', null)
   const prefix = (v: string) => `${v.toLowerCase().replace(/[%_\\]/g, (c) => `\\${c}`)}%`
   if (filter.status) q = q.where('status', '=', filter.status)
   if (filter.captivity) q = q.where('captivity', '=', filter.captivity)
@@ -180,6 +195,7 @@ export async function openRecordsAlike(
     .selectFrom('missing_persons')
     .selectAll()
     .where('status', '=', 'missing')
+    .where('merged_into', 'is', null)
     .where((eb) =>
       eb.or([
         ...(serviceNumbers.length ? [eb('service_number', 'in', serviceNumbers)] : []),
@@ -204,17 +220,7 @@ export async function missingEventsOfMany(
       .orderBy('occurred_on')
       .orderBy('seq')
       .execute()
-    for (const r of rows)
-      out.get(r.missing_person_id)?.push({
-        seq: r.seq,
-        type: r.type as MissingEvent['type'],
-        occurredOn: r.occurred_on,
-        source: r.source,
-        confidence: r.confidence as Confidence,
-        details: (r.details ?? {}) as Record<string, unknown>,
-        authorId: r.author_id,
-        recordedAt: r.recorded_at,
-      })
+    for (const r of rows) out.get(r.missing_person_id)?.push(storedEvent(r))
   }
   return out
 }
@@ -229,6 +235,7 @@ export async function confirmedInCaptivity(db: Db): Promise<MissingRow[]> {
     .selectAll()
     .where('captivity', '=', 'confirmed')
     .where('status', '=', 'missing')
+    .where('merged_into', 'is', null)
     .orderBy('register_number')
     .execute()
 }

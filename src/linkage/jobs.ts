@@ -37,8 +37,8 @@ export type StartLinkageJob = z.infer<typeof StartLinkageJob>
 /** The job kind linkage runs as (see src/jobs). */
 export const LINKAGE_JOB = 'linkage'
 
-/** Each job uses every core for seconds to minutes: a handful queued is a day's work, more is a mistake or an attack. */
-export const MAX_QUEUED_JOBS = 4
+/** Each job uses every core of a worker for seconds to minutes: twenty waiting is a night's work for several workers, more is a mistake or an attack. */
+export const MAX_QUEUED_JOBS = 20
 
 export type LinkageJobService = ReturnType<typeof createLinkageJobService>
 

@@ -22,7 +22,7 @@ export const Provenance = z
   .meta({ id: 'ListProvenance' })
 export type Provenance = z.infer<typeof Provenance>
 
-export const ListFieldName = z.enum(LIST_FIELDS as [string, ...string[]]).meta({ id: 'ListField' })
+export const ListFieldName = z.enum(LIST_FIELDS as [string, ...string[]])
 
 /** The column mapping: for each column of the file, in order, its field or null to leave it out. */
 export const Mapping = z.array(ListFieldName.nullable())

@@ -6,6 +6,7 @@ import type { AppEnv } from '../http/env'
 import { requirePermission } from '../http/env'
 import { IdParam, jsonOk, NOT_FOUND, PROBLEMS } from '../http/openapi'
 import { withUploadedFile } from '../http/upload'
+import { SOURCE_KINDS } from './model'
 import { addWizardRoutes } from './routes-wizard'
 import type { ListService } from './service'
 
@@ -58,6 +59,13 @@ const StoredList = z
     createdAt: z.string(),
   })
   .meta({ id: 'StoredList' })
+// where a list came from; null for a list stored without the wizard (parley import list)
+const IndexedList = StoredList.extend({
+  fromKind: z.enum(SOURCE_KINDS).nullable(),
+  receivedOn: z.string().nullable(),
+  flaggedRows: z.number().int(),
+  replacesListId: z.string().nullable(),
+}).meta({ id: 'IndexedList' })
 const ListImported = StoredList.extend({
   created: z.boolean().describe('false: this file was stored before, and this is that list'),
   warnings: z.array(z.string()),
@@ -129,11 +137,11 @@ export function listRoutes(lists: ListService, disclosures: DisclosureLog) {
       path: '/lists',
       tags: ['lists'],
       summary: 'Stored lists, newest first',
-      responses: { 200: jsonOk('Stored lists', z.object({ lists: z.array(StoredList) })), ...PROBLEMS },
+      responses: { 200: jsonOk('Stored lists', z.object({ lists: z.array(IndexedList) })), ...PROBLEMS },
     }),
     async (c) => {
       requirePermission(c.get('user'), 'lists.read')
-      return c.json({ lists: await lists.listLists() }, 200)
+      return c.json({ lists: await lists.listIndex() }, 200)
     },
   )
   app.openapi(

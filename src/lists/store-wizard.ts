@@ -380,3 +380,25 @@ export async function flagCounts(db: Db, listId: string): Promise<Record<string,
       out[code] = (out[code] ?? 0) + 1
   return out
 }
+
+/** The stored lists with their provenance, newest first, for the lists' index. */
+export async function listIndex(db: Db) {
+  return typed(db)
+    .selectFrom('lists')
+    .select([
+      'id',
+      'name',
+      'counterpart',
+      'file_name',
+      'row_count',
+      'created_by',
+      'created_at',
+      'source_kind',
+      'received_on',
+      'flagged_rows',
+      'replaces_list_id',
+    ])
+    .orderBy('created_at', 'desc')
+    .limit(500)
+    .execute()
+}

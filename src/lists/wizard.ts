@@ -6,7 +6,7 @@ import type { Db } from '../db/connection'
 import { createWritePipeline } from '../db/write'
 import { type ColumnMapping, headerKey, type ListField, recogniseHeader } from './columns'
 import { differenceOf } from './difference'
-import type { ConfirmImport } from './model'
+import type { ConfirmImport, SourceKind } from './model'
 import { type ReadRow, readListRows } from './read-rows'
 import * as store from './store'
 import * as wizard from './store-wizard'
@@ -291,6 +291,23 @@ export function createListWizard(deps: { db: Db; audit: { appendAudit: typeof ap
         replacedBy: later.map((l) => ({ id: l.id, name: l.name, receivedOn: l.received_on })),
         difference,
       }
+    },
+
+    /** Stored lists, newest first, each with where it came from and how many rows are flagged. */
+    async listIndex() {
+      return (await wizard.listIndex(db)).map((r) => ({
+        id: r.id,
+        name: r.name,
+        counterpart: r.counterpart,
+        fileName: r.file_name,
+        rowCount: r.row_count,
+        createdBy: r.created_by,
+        createdAt: r.created_at,
+        fromKind: r.source_kind as SourceKind | null,
+        receivedOn: r.received_on,
+        flaggedRows: r.flagged_rows,
+        replacesListId: r.replaces_list_id,
+      }))
     },
 
     /** A page of a list's flagged rows (or all rows), in file order. */

@@ -1927,6 +1927,11 @@ export interface paths {
                     fact?: "consent_given" | "refused_repatriation" | "proceedings_open";
                     /** @description Unconfirmed reports are hidden unless asked for */
                     confirmation?: "confirmed" | "unconfirmed" | "all";
+                    /** @description Only persons held now: captured, interned or hospitalised */
+                    held?: "true";
+                    sex?: "male" | "female";
+                    /** @description A health as recorded, or seriously_wounded_or_sick for either */
+                    health?: "good" | "not_wounded" | "recovered" | "convalescent" | "sick" | "seriously_sick" | "slightly_wounded" | "seriously_wounded" | "seriously_wounded_or_sick";
                     sort?: "registerNumber" | "surname" | "dateOfBirth" | "status";
                     direction?: "asc" | "desc";
                     limit?: number;
@@ -2113,6 +2118,11 @@ export interface paths {
                     fact?: "consent_given" | "refused_repatriation" | "proceedings_open";
                     /** @description Unconfirmed reports are hidden unless asked for */
                     confirmation?: "confirmed" | "unconfirmed" | "all";
+                    /** @description Only persons held now: captured, interned or hospitalised */
+                    held?: "true";
+                    sex?: "male" | "female";
+                    /** @description A health as recorded, or seriously_wounded_or_sick for either */
+                    health?: "good" | "not_wounded" | "recovered" | "convalescent" | "sick" | "seriously_sick" | "slightly_wounded" | "seriously_wounded" | "seriously_wounded_or_sick";
                 };
                 header?: never;
                 path?: never;

@@ -1,6 +1,8 @@
 import i18next from 'i18next'
 import { initReactI18next } from 'react-i18next'
 import { en } from './locales/en'
+import { listsEn } from './locales/lists.en'
+import { listsUk } from './locales/lists.uk'
 import { uk } from './locales/uk'
 
 export const LANGUAGES = [
@@ -29,6 +31,11 @@ void i18next.use(initReactI18next).init({
   fallbackLng: 'en',
   interpolation: { escapeValue: false },
 })
+for (const [lng, lists] of [
+  ['en', listsEn],
+  ['uk', listsUk],
+] as const)
+  i18next.addResourceBundle(lng, 'translation', { lists }, true, true)
 document.documentElement.lang = i18next.language
 
 export default i18next

@@ -5,6 +5,9 @@ import { ExchangePage } from './exchange/ExchangePage'
 import { ExchangesPage } from './exchange/ExchangesPage'
 import { FacilitiesPage } from './facilities/FacilitiesPage'
 import { Root } from './layout/Root'
+import { ImportWizard } from './lists/ImportWizard'
+import { ListPage } from './lists/ListPage'
+import { ListsPage } from './lists/ListsPage'
 import { MissingPersonPage } from './missing/MissingPersonPage'
 import { MissingRegisterPage } from './missing/MissingRegisterPage'
 import { ReportMissingPage } from './missing/ReportMissingPage'
@@ -29,6 +32,9 @@ const routeTree = root.addChildren([
   createRoute({ getParentRoute: () => root, path: '/missing/new', component: ReportMissingPage }),
   createRoute({ getParentRoute: () => root, path: '/missing/$missingId', component: MissingPersonPage }),
   createRoute({ getParentRoute: () => root, path: '/notices', component: NoticesPage }),
+  createRoute({ getParentRoute: () => root, path: '/lists', component: ListsPage }),
+  createRoute({ getParentRoute: () => root, path: '/lists/import', component: ImportWizard }),
+  createRoute({ getParentRoute: () => root, path: '/lists/$listId', component: ListPage }),
   createRoute({ getParentRoute: () => root, path: '/audit', component: AuditPage }),
   createRoute({ getParentRoute: () => root, path: '/admin', component: AdminPage }),
   createRoute({ getParentRoute: () => root, path: '/account/passkeys', component: PasskeysPage }),

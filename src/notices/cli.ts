@@ -95,8 +95,13 @@ export function registerNoticeCommands(program: Command) {
           `--format must be ${EXPORT_FORMATS.join(', ')}, not ${opts.format}`,
         )
       // made here (mode 0600) so a missing key is said on stderr rather than created silently
-      loadOrCreateSigningKey(await keyFile(), (m) => process.stderr.write(`${m}\n`))
+      const { created: madeKey } = loadOrCreateSigningKey(await keyFile(), (m) =>
+        process.stderr.write(`${m}\n`),
+      )
       await withParley(async ({ conn, services }) => {
+        // a new key anchors the audit chain too: without its first checkpoint, `parley audit verify`
+        // would take the key for one whose checkpoints were deleted
+        if (madeKey) await services.audit.writeCheckpoint()
         const started = performance.now()
         // kept with the batch byte for byte, as the web's export is (sent once the batch is marked sent)
         const { batch, bytes, signature } = await services.notices.exportBatch(
@@ -165,7 +170,7 @@ export function registerNoticeCommands(program: Command) {
             return
           }
           // one statement, all or nothing: said before it starts, since a large import's backlog takes a while
-          process.stderr.write(`marking ${what} as sent before Parley…\n`)
+          if (preview.count > 0) process.stderr.write(`marking ${what} as sent before Parley…\n`)
           const r = await services.notices.markBacklogAsSent(commandLineActor(), input)
           console.log(
             `marked ${r.count} notices about ${r.persons} persons as sent before Parley (reference ${flags.reference}), batch ${r.batchNumber}`,

@@ -51,6 +51,8 @@ export type ReconciliationSummary = {
   duplicateRows: number
   warnings: string[]
   seconds: number
+  /** the engine's stages, in seconds of the clock and of the processor (all threads): a loaded machine inflates only the first */
+  engine: { seconds: Record<string, number>; cpuSeconds: Record<string, number>; threads: number }
 }
 
 /** Thrown when the run was asked to stop: the runner marks it cancelled, nothing is saved. */
@@ -148,6 +150,7 @@ export async function runReconciliation(
     duplicateGroups: groups.length,
     duplicateRows: groups.reduce((s, g) => s + g.refs.length, 0),
     warnings: result.warnings,
+    engine: { seconds: result.seconds, cpuSeconds: result.cpuSeconds, threads: result.threads },
     seconds: Math.round((performance.now() - started) / 10) / 100,
   }
 
@@ -187,7 +190,13 @@ export async function runReconciliation(
           entityType: 'reconciliation',
           entityId: input.reconciliationId,
           before: null,
-          after: { listId: input.listId, against: input.against, ...summary, warnings: undefined },
+          after: {
+            listId: input.listId,
+            against: input.against,
+            ...summary,
+            warnings: undefined,
+            engine: undefined,
+          },
         },
       ],
       at,

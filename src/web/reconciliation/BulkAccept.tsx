@@ -1,0 +1,100 @@
+import { Alert, Button, Group, NumberInput, Paper, Stack, Table, Text, Title } from '@mantine/core'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { formatDay } from '../dates'
+import { errorMessage } from '../forms'
+import { useBulkAccept, useSample } from './useReconciliation'
+
+const name = (s: { surname?: string | null; firstNames?: string | null } | null) =>
+  [s?.surname, s?.firstNames].filter(Boolean).join(' ')
+
+/**
+ * Accepting a band at once, only after a look at ten of its pairs: the sample says how many the band
+ * holds, and that number goes back with the acceptance, so a band that changed meanwhile is refused.
+ */
+export function BulkAccept({ runId, onDone }: { runId: string; onDone: () => void }) {
+  const { t, i18n } = useTranslation()
+  const [min, setMin] = useState(0.99)
+  const sample = useSample(runId)
+  const bulk = useBulkAccept(runId)
+  const shown = sample.data
+  return (
+    <Paper withBorder p="md">
+      <Stack>
+        <Title order={4}>{t('reconciliation.bulk.title')}</Title>
+        <Group align="end">
+          <NumberInput
+            label={t('reconciliation.bulk.min')}
+            value={min}
+            onChange={(v) => {
+              setMin(Number(v))
+              sample.reset()
+              bulk.reset()
+            }}
+            min={0.5}
+            max={1}
+            step={0.01}
+            decimalScale={4}
+            w={160}
+          />
+          <Button variant="light" loading={sample.isPending} onClick={() => sample.mutate(min)}>
+            {t('reconciliation.bulk.sample')}
+          </Button>
+        </Group>
+        {sample.error && <Alert color="red">{errorMessage(t, sample.error, i18n.language)}</Alert>}
+        {shown && (
+          <>
+            <Text>
+              {t('reconciliation.bulk.count', {
+                count: shown.count,
+                min: shown.minProbability,
+                shown: shown.pairs.length,
+              })}
+            </Text>
+            <Table striped aria-label={t('reconciliation.bulk.sample')}>
+              <Table.Tbody>
+                {shown.pairs.map((p) => (
+                  <Table.Tr key={p.rank}>
+                    <Table.Td>{p.probability.toFixed(4)}</Table.Td>
+                    <Table.Td>{name(p.ours)}</Table.Td>
+                    <Table.Td>{formatDay(i18n.language, p.ours?.dateOfBirth ?? '')}</Table.Td>
+                    <Table.Td>{name(p.theirs)}</Table.Td>
+                    <Table.Td>{formatDay(i18n.language, p.theirs?.dateOfBirth ?? '')}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+            {shown.count > 0 && !bulk.data && (
+              <Button
+                color="green"
+                loading={bulk.isPending}
+                onClick={() =>
+                  bulk.mutate(
+                    { minProbability: shown.minProbability, count: shown.count },
+                    { onSuccess: onDone },
+                  )
+                }
+              >
+                {t('reconciliation.bulk.accept', { count: shown.count })}
+              </Button>
+            )}
+          </>
+        )}
+        {bulk.error && <Alert color="red">{errorMessage(t, bulk.error, i18n.language)}</Alert>}
+        {bulk.data && (
+          <Alert color="green">
+            {t('reconciliation.bulk.done', {
+              accepted: bulk.data.accepted,
+              skipped: bulk.data.skipped.length,
+            })}
+            {bulk.data.skipped.slice(0, 10).map((s) => (
+              <Text key={s.rank} size="sm">
+                {s.rowNo}: {s.reason}
+              </Text>
+            ))}
+          </Alert>
+        )}
+      </Stack>
+    </Paper>
+  )
+}

@@ -1,4 +1,6 @@
+import os from 'node:os'
 import type { Command } from 'commander'
+import { DomainError } from '../../core/errors'
 
 /**
  * `parley worker`: runs jobs (linkage, dedupe...) from the queue until stopped. On PostgreSQL any
@@ -10,7 +12,17 @@ export function registerWorkerCommands(program: Command) {
   program
     .command('worker')
     .description('Run jobs (linkage, dedupe...) from the queue until stopped; servers then need none')
-    .action(async () => {
+    .option(
+      '--nice <n>',
+      'CPU priority, 0 (normal) to 19 (lowest): a worker beside a server leaves the server the cores it needs to answer',
+      '10',
+    )
+    .action(async (opts: { nice: string }) => {
+      const nice = Number(opts.nice)
+      if (!Number.isInteger(nice) || nice < 0 || nice > 19)
+        throw new DomainError('VALIDATION', `--nice ${opts.nice}: give a whole number from 0 to 19`)
+      // set before the scoring threads start: Linux threads inherit their creator's priority
+      if (nice > 0) os.setPriority(0, nice)
       const [{ loadConfig }, { openParley }] = await Promise.all([
         import('../../core/config'),
         import('../../app/container'),

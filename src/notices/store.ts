@@ -11,7 +11,6 @@ export type NoticeRow = Selectable<NoticesTable>
 export type BatchRow = Selectable<NoticeBatchesTable>
 type NewNotice = Insertable<NoticesTable>
 
-const CHUNK = 400
 // a notice row binds 13 parameters: 2,000 rows stay well under PostgreSQL's 65,535, in a fifth of the statements
 const INSERT_CHUNK = 2000
 export const OPEN_STATES = ['due', 'prepared'] as const

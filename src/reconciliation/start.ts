@@ -11,9 +11,11 @@ const PROGRESS_EVERY_MS = 500
 
 /**
  * Starts reconciliations in this process, one at a time (each uses every core already), keeping
- * their state in the reconciliations table so every client sees the progress and a stopped server
- * leaves a failed run, not a run for ever "running". A job queue can take this over by calling
- * runReconciliation itself with the same hooks.
+ * their state in the reconciliations table so every client sees the progress, and a request to
+ * stop reaches the run through the table as well as through its AbortController. A job queue
+ * (issue 17) takes this over by calling runReconciliation itself with the same hooks; until then a
+ * run cut short by a stopped server stays "running" until failUnfinished is called (safe only when
+ * one instance serves the database).
  */
 export function createReconciliationStarter(deps: RunDeps) {
   const { db, audit, clock } = deps

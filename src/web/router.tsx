@@ -11,6 +11,8 @@ import { ListsPage } from './lists/ListsPage'
 import { MissingPersonPage } from './missing/MissingPersonPage'
 import { MissingRegisterPage } from './missing/MissingRegisterPage'
 import { ReportMissingPage } from './missing/ReportMissingPage'
+import { ReturnReviewsPage } from './missing/ReturnReviewsPage'
+import { missingSearch } from './missing/search'
 import { NoticesPage } from './notices/NoticesPage'
 import { PersonPage } from './person/PersonPage'
 import { RegisterPage } from './register/RegisterPage'
@@ -28,7 +30,13 @@ const routeTree = root.addChildren([
   createRoute({ getParentRoute: () => root, path: '/facilities', component: FacilitiesPage }),
   createRoute({ getParentRoute: () => root, path: '/exchanges', component: ExchangesPage }),
   createRoute({ getParentRoute: () => root, path: '/exchanges/$exchangeId', component: ExchangePage }),
-  createRoute({ getParentRoute: () => root, path: '/missing', component: MissingRegisterPage }),
+  createRoute({
+    getParentRoute: () => root,
+    path: '/missing',
+    component: MissingRegisterPage,
+    validateSearch: missingSearch,
+  }),
+  createRoute({ getParentRoute: () => root, path: '/missing/reviews', component: ReturnReviewsPage }),
   createRoute({ getParentRoute: () => root, path: '/missing/new', component: ReportMissingPage }),
   createRoute({ getParentRoute: () => root, path: '/missing/$missingId', component: MissingPersonPage }),
   createRoute({ getParentRoute: () => root, path: '/notices', component: NoticesPage }),

@@ -1,13 +1,16 @@
 import { Alert, Badge, Card, Grid, Group, Loader, Stack, Table, Text, Timeline, Title } from '@mantine/core'
-import { useParams } from '@tanstack/react-router'
+import { Navigate, useParams } from '@tanstack/react-router'
 import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import { AuditTable } from '../audit/AuditTable'
 import { formatDay } from '../dates'
 import { errorMessage } from '../forms'
 import { useCan } from '../session/session'
+import { EventChange } from './EventChange'
 import { consentWords, missingName, statusWords } from './labels'
+import { MergePanel } from './MergePanel'
 import { MissingEventForm } from './MissingEventForm'
+import { MissingPhoto } from './MissingPhoto'
 import {
   type MissingEvent,
   type MissingPerson,
@@ -29,7 +32,10 @@ export function MissingPersonPage() {
         {errorMessage(t, record.error, i18n.language)}
       </Alert>
     )
-  const { person, reports, events } = record.data
+  const { person, reports, events, merged } = record.data
+  // a record merged into another is a pointer: its address opens the record it points to
+  if (person.mergedInto)
+    return <Navigate to="/missing/$missingId" params={{ missingId: person.mergedInto }} replace />
   return (
     <Stack>
       <Group>
@@ -67,17 +73,19 @@ export function MissingPersonPage() {
       <Grid>
         <Grid.Col span={{ base: 12, md: 6 }}>
           <Particulars person={person} />
+          <MissingPhoto personId={person.id} photo={person.photo} />
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 6 }}>
           <Card withBorder>
             <Title order={4} mb="xs">
               {t('missing.person.timeline')}
             </Title>
-            <MissingTimeline events={events} />
+            <MissingTimeline events={events} personId={person.id} canChange={can('missing.record')} />
           </Card>
         </Grid.Col>
       </Grid>
       {can('missing.record') && <MissingEventForm personId={person.id} />}
+      <MergePanel personId={person.id} merged={merged} />
       <Card withBorder>
         <Title order={4} mb="xs">
           {t('missing.person.reports')}
@@ -134,25 +142,63 @@ function Particulars({ person }: { person: MissingPerson }) {
 
 function eventDetails(t: TFunction, e: MissingEvent): string {
   const d = e.details
-  const parts = [d.facility, d.how && t(`missing.how.${d.how}`), d.place, d.cause, d.note]
+  const from = (d as { mergedFrom?: { registerNumber: number } }).mergedFrom
+  const parts = [
+    d.facility,
+    d.how && t(`missing.how.${d.how}`),
+    d.place,
+    d.cause,
+    d.note,
+    from && t('missing.merge.fromRecord', { n: from.registerNumber }),
+  ]
   return parts.filter(Boolean).join(' · ')
 }
 
-/** The history, newest first, each event with its source and how sure the source is. */
-function MissingTimeline({ events }: { events: MissingEvent[] }) {
+/**
+ * The history, newest first, each event with its source and how sure the source is; a corrected or
+ * retracted event stays, struck through, beside the row that replaced it and its reason.
+ */
+function MissingTimeline(p: { events: MissingEvent[]; personId: string; canChange: boolean }) {
   const { t, i18n } = useTranslation()
-  const newestFirst = [...events].reverse()
+  const newestFirst = [...p.events].reverse()
   return (
     <Timeline active={0} bulletSize={14} lineWidth={2} data-testid="missing-timeline">
-      {newestFirst.map((e) => (
-        <Timeline.Item key={e.seq} title={t(`missing.events.${e.type}`)}>
-          <Text size="sm" c="dimmed">
-            {formatDay(i18n.language, e.occurredOn)} · {e.source} ·{' '}
-            {t('missing.confidenceOf', { level: t(`missing.confidence.${e.confidence}`) })}
-          </Text>
-          {eventDetails(t, e) && <Text size="sm">{eventDetails(t, e)}</Text>}
-        </Timeline.Item>
-      ))}
+      {newestFirst.map((e) => {
+        const gone = e.replacedBy != null || e.retracted
+        return (
+          <Timeline.Item
+            key={e.seq}
+            title={
+              <Text fw={500} size="sm" td={gone ? 'line-through' : undefined} c={gone ? 'dimmed' : undefined}>
+                {e.retracted
+                  ? t('missing.change.retracted', { event: t(`missing.events.${e.type}`) })
+                  : t(`missing.events.${e.type}`)}
+              </Text>
+            }
+            data-testid={`missing-event-${e.seq}`}
+          >
+            <Text size="sm" c="dimmed">
+              {formatDay(i18n.language, e.occurredOn)} · {e.source} ·{' '}
+              {t('missing.confidenceOf', { level: t(`missing.confidence.${e.confidence}`) })}
+            </Text>
+            {eventDetails(t, e) && <Text size="sm">{eventDetails(t, e)}</Text>}
+            {e.corrects != null && (
+              <Text size="xs" c="dimmed">
+                {t(e.retracted ? 'missing.change.retractsNote' : 'missing.change.correctsNote', {
+                  n: e.corrects,
+                  reason: e.reason ?? '',
+                })}
+              </Text>
+            )}
+            {e.replacedBy != null && (
+              <Text size="xs" c="dimmed">
+                {t('missing.change.replacedBy', { n: e.replacedBy })}
+              </Text>
+            )}
+            {p.canChange && !gone && <EventChange personId={p.personId} event={e} />}
+          </Timeline.Item>
+        )
+      })}
     </Timeline>
   )
 }

@@ -13,7 +13,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core'
-import { Link } from '@tanstack/react-router'
+import { Link, useNavigate, useSearch } from '@tanstack/react-router'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { CAPTIVITY, MISSING_STATUSES } from '../../missing/state'
@@ -22,6 +22,7 @@ import { errorMessage } from '../forms'
 import { useCan } from '../session/session'
 import { ImportMissing } from './ImportMissing'
 import { missingName, statusWords } from './labels'
+import { missingSearch } from './search'
 import { type MissingFilters, useMissingList } from './useMissing'
 
 const NO_FILTERS: MissingFilters = {
@@ -39,8 +40,10 @@ const NO_FILTERS: MissingFilters = {
 export function MissingRegisterPage() {
   const { t, i18n } = useTranslation()
   const can = useCan()
-  const [draft, setDraft] = useState(NO_FILTERS)
-  const [filters, setFilters] = useState(NO_FILTERS)
+  // the filters live in the URL, so a link (the dashboard's, a colleague's) opens the same page
+  const filters = { ...NO_FILTERS, ...useSearch({ from: '/missing' }) }
+  const navigate = useNavigate({ from: '/missing' })
+  const [draft, setDraft] = useState(filters)
   const list = useMissingList(filters)
   const items = list.data?.pages.flatMap((p) => p.items) ?? []
   const text = (key: keyof MissingFilters, placeholder?: string) => ({
@@ -62,17 +65,24 @@ export function MissingRegisterPage() {
     <Stack>
       <Group justify="space-between">
         <Title order={2}>{t('missing.title')}</Title>
-        {can('missing.write') && (
-          <Button component={Link} to="/missing/new">
-            {t('missing.navReport')}
-          </Button>
-        )}
+        <Group>
+          {can('missing.record') && (
+            <Button variant="default" component={Link} to="/missing/reviews">
+              {t('missing.reviews.nav')}
+            </Button>
+          )}
+          {can('missing.write') && (
+            <Button component={Link} to="/missing/new">
+              {t('missing.navReport')}
+            </Button>
+          )}
+        </Group>
       </Group>
       <form
         aria-label={t('missing.title')}
         onSubmit={(e) => {
           e.preventDefault()
-          setFilters(draft)
+          void navigate({ search: missingSearch(draft) })
         }}
       >
         <Grid gap="xs" align="end">

@@ -17,6 +17,7 @@ import { createCustodyService } from '../custody/service'
 import * as custodyStore from '../custody/store'
 import { type Connection, openConnection } from '../db/connection'
 import { migrate } from '../db/migrate'
+import { createEnquiryService } from '../enquiries/service'
 import { createExchangeDocuments } from '../exchange/documents/service'
 import { createExchangeService } from '../exchange/service'
 import { createBossQueue } from '../jobs/queue-boss'
@@ -28,6 +29,7 @@ import { createMissingImport } from '../missing/import'
 import { createMissingService } from '../missing/service'
 import { createNoticesService } from '../notices/service'
 import { createReportedService } from '../reported/service'
+import { createReconciliation } from '../reconciliation'
 import { ensureNameKeys } from '../search/backfill'
 import { createSearchService } from '../search/service'
 import { createSettingsService } from '../settings/service'
@@ -84,9 +86,17 @@ export function createServices(
     search: createSearchService({ db }),
     lists: createListService({ db, audit: auditStore, clock }),
     missing: createMissingService({ db, audit: auditStore, clock, romanize: romanizeName }),
+    // a family's enquiry about someone not yet in the register makes the record in its own write
+    enquiries: createEnquiryService({
+      db,
+      audit: auditStore,
+      clock,
+      missing: createMissingService({ db, audit: auditStore, clock, romanize: romanizeName }),
+    }),
     missingImport: createMissingImport({ db, audit: auditStore, clock, romanize: romanizeName }),
     jobs,
     linkageJobs: createLinkageJobService({ db, audit: auditStore, clock, jobs }),
+    reconciliation: createReconciliation({ db, audit: auditStore, clock, romanize: romanizeName }),
     dashboard: createDashboardService({ db, clock }),
     reported: createReportedService({ db, audit: auditStore, clock }),
     notices: createNoticesService({ db, audit: auditStore, clock, anchor: auditAnchor }),

@@ -18,6 +18,7 @@ import { DomainError, ValidationError } from '../core/errors'
 import { custodyRoutes } from '../custody/routes'
 import { dashboardRoutes } from '../dashboard/routes'
 import type { Connection } from '../db/connection'
+import { enquiryRoutes } from '../enquiries/routes'
 import { exchangeRoutes } from '../exchange/routes'
 import { exchangeDocumentRoutes } from '../exchange/routes-documents'
 import { jobRoutes } from '../jobs/routes'
@@ -26,6 +27,7 @@ import { listRoutes } from '../lists/routes'
 import { missingRoutes } from '../missing/routes'
 import { noticeRoutes } from '../notices/routes'
 import { reportedRoutes } from '../reported/routes'
+import { reconciliationRoutes } from '../reconciliation/routes'
 import { searchRoutes } from '../search/routes'
 import { apiDocsRoutes } from './api-docs'
 import { CONTENT_SECURITY_POLICY, noStore, sameOriginOnly } from './browser-guard'
@@ -126,8 +128,10 @@ export function createHttpApp({ conn, auth, services, logger, baseUrl, webDir, c
   api.route('/', jobRoutes(services.jobs))
   api.route('/', exchangeRoutes(services.exchanges, disclosures))
   api.route('/', missingRoutes(services.missing, services.missingImport, disclosures))
+  api.route('/', enquiryRoutes(services.enquiries, services.audit, disclosures))
   api.route('/', exchangeDocumentRoutes(services.exchangeDocuments, disclosures))
   api.route('/', noticeRoutes(services.notices, disclosures))
+  api.route('/', reconciliationRoutes(services.reconciliation, disclosures))
   api.route('/', dashboardRoutes(services.dashboard))
   api.route('/', reportedRoutes(services.reported))
   app.route('/api/v1', api)

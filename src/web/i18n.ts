@@ -3,6 +3,8 @@ import { initReactI18next } from 'react-i18next'
 import { en } from './locales/en'
 import { listsEn } from './locales/lists.en'
 import { listsUk } from './locales/lists.uk'
+import { reconciliationEn } from './locales/reconciliation.en'
+import { reconciliationUk } from './locales/reconciliation.uk'
 import { uk } from './locales/uk'
 
 export const LANGUAGES = [
@@ -36,6 +38,11 @@ for (const [lng, lists] of [
   ['uk', listsUk],
 ] as const)
   i18next.addResourceBundle(lng, 'translation', { lists }, true, true)
+for (const [lng, reconciliation] of [
+  ['en', reconciliationEn],
+  ['uk', reconciliationUk],
+] as const)
+  i18next.addResourceBundle(lng, 'translation', { reconciliation }, true, true)
 document.documentElement.lang = i18next.language
 
 export default i18next

@@ -15,6 +15,8 @@ import { ReturnReviewsPage } from './missing/ReturnReviewsPage'
 import { missingSearch } from './missing/search'
 import { NoticesPage } from './notices/NoticesPage'
 import { PersonPage } from './person/PersonPage'
+import { ReconciliationPage } from './reconciliation/ReconciliationPage'
+import { ReconciliationsPage } from './reconciliation/ReconciliationsPage'
 import { RegisterPage } from './register/RegisterPage'
 import { CapturePage } from './registration/CapturePage'
 import { RegisterPersonPage } from './registration/RegisterPersonPage'
@@ -43,6 +45,8 @@ const routeTree = root.addChildren([
   createRoute({ getParentRoute: () => root, path: '/lists', component: ListsPage }),
   createRoute({ getParentRoute: () => root, path: '/lists/import', component: ImportWizard }),
   createRoute({ getParentRoute: () => root, path: '/lists/$listId', component: ListPage }),
+  createRoute({ getParentRoute: () => root, path: '/reconciliations', component: ReconciliationsPage }),
+  createRoute({ getParentRoute: () => root, path: '/reconciliations/$runId', component: ReconciliationPage }),
   createRoute({ getParentRoute: () => root, path: '/audit', component: AuditPage }),
   createRoute({ getParentRoute: () => root, path: '/admin', component: AdminPage }),
   createRoute({ getParentRoute: () => root, path: '/account/passkeys', component: PasskeysPage }),

@@ -13,6 +13,7 @@ const NAV = [
   { to: '/missing', label: 'missing.nav', permission: 'missing.read' },
   { to: '/missing/new', label: 'missing.navReport', permission: 'missing.write' },
   { to: '/lists', label: 'lists.nav', permission: 'lists.read' },
+  { to: '/reconciliations', label: 'reconciliation.nav', permission: 'lists.read' },
   { to: '/exchanges', label: 'nav.exchanges', permission: 'exchanges.read' },
   { to: '/notices', label: 'notices.nav', permission: 'notices.read' },
   { to: '/audit', label: 'nav.audit', permission: 'audit.read' },

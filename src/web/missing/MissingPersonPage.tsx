@@ -4,6 +4,7 @@ import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import { AuditTable } from '../audit/AuditTable'
 import { formatDay } from '../dates'
+import { MissingEnquiries } from '../enquiries/MissingEnquiries'
 import { errorMessage } from '../forms'
 import { useCan } from '../session/session'
 import { EventChange } from './EventChange'
@@ -86,6 +87,7 @@ export function MissingPersonPage() {
       </Grid>
       {can('missing.record') && <MissingEventForm personId={person.id} />}
       <MergePanel personId={person.id} merged={merged} />
+      <MissingEnquiries missingId={person.id} />
       <Card withBorder>
         <Title order={4} mb="xs">
           {t('missing.person.reports')}

@@ -1,4 +1,4 @@
-import { nameKey } from '../names'
+import { givenNameGroups, nameKey } from '../names'
 import type { ListField } from './columns'
 
 /** A stored row as the comparison of two versions reads it. */
@@ -29,13 +29,21 @@ const COMPARED: ListField[] = [
 
 /**
  * The key a person keeps from one version of a list to the next: the service number when the row
- * has one (it does not change with spelling), else the particulars, names by their cross-script key
- * so a version retyped in Russian spellings still finds the same rows.
+ * has one (it does not change with spelling), else the surname by its cross-script key, the given
+ * name by its group of equivalents and the date of birth, so a version retyped in Russian
+ * spellings still finds the same rows (the patronymic is left out: lists often omit it).
  */
 export function stableKey(v: Partial<Record<ListField, string>>): string {
   const sn = (v.serviceNumber ?? '').toUpperCase().replace(/[\s-]/g, '')
   if (sn) return `sn:${sn}`
-  return `p:${nameKey(v.surname ?? '')}|${nameKey(v.givenName ?? '')}|${nameKey(v.patronymic ?? '')}|${v.dateOfBirth ?? ''}`
+  return `p:${nameKey(v.surname ?? '')}|${givenKey(v.givenName ?? '')}|${v.dateOfBirth ?? ''}`
+}
+
+/** A given name by its group of equivalents (Олександр = Александр), else by its name key. */
+function givenKey(name: string): string {
+  const first = name.trim().split(/\s+/)[0] ?? ''
+  const groups = givenNameGroups(first)
+  return groups.length > 0 ? `g${Math.min(...groups)}` : nameKey(first)
 }
 
 /**

@@ -6,7 +6,15 @@ import { requirePermission } from '../http/env'
 import { CONFLICT, IdParam, jsonBody, jsonOk, NOT_FOUND, PROBLEMS } from '../http/openapi'
 import { PersonEventInput } from './events'
 import { FACT_FILTER_NAMES, type FactFilter } from './facts'
-import { AmendPerson, CreateFacility, PersonCategory, RegisterCapture, RegisterPerson } from './model'
+import {
+  AmendPerson,
+  CreateFacility,
+  Health,
+  PersonCategory,
+  RegisterCapture,
+  RegisterPerson,
+  Sex,
+} from './model'
 import { personViewOf, showEvent, showPerson } from './present'
 import {
   Capture,
@@ -40,6 +48,13 @@ const PersonFilterQuery = z.object({
     .enum(['confirmed', 'unconfirmed', 'all'])
     .default('confirmed')
     .describe('Unconfirmed reports are hidden unless asked for'),
+  // the dashboard's figures link here: each is a list of persons held now by one trait
+  held: z.enum(['true']).optional().describe('Only persons held now: captured, interned or hospitalised'),
+  sex: Sex.optional(),
+  health: z
+    .enum([...Health.options, 'seriously_wounded_or_sick'])
+    .optional()
+    .describe('A health as recorded, or seriously_wounded_or_sick for either'),
 })
 const PersonListQuery = PersonFilterQuery.extend({
   sort: z.enum(['registerNumber', 'surname', 'dateOfBirth', 'status']).default('registerNumber'),

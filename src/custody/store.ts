@@ -101,6 +101,11 @@ export type PersonFilter = {
   art17Complete?: boolean
   /** persons of whom this fact holds now (consent given, Art. 109 refusal, proceedings open) */
   fact?: FactFilter
+  /** only persons held now (captured, interned, hospitalised) */
+  held?: 'true'
+  sex?: string
+  /** a health as recorded, or seriously_wounded_or_sick for either */
+  health?: string
 }
 export type PersonPage = {
   sort: PersonSort
@@ -125,6 +130,11 @@ function applyFilter<Q extends { where: (...args: never[]) => Q }>(query: Q, f: 
   if (f.facilityId) q = q.where('facility_id', '=', f.facilityId)
   if (f.captureId) q = q.where('capture_id', '=', f.captureId)
   if (f.art17Complete !== undefined) q = q.where('art17_complete', '=', f.art17Complete)
+  if (f.held) q = q.where('status', 'in', ['captured', 'interned', 'hospitalised'])
+  if (f.sex) q = q.where('sex', '=', f.sex)
+  if (f.health === 'seriously_wounded_or_sick')
+    q = q.where('health', 'in', ['seriously_wounded', 'seriously_sick'])
+  else if (f.health) q = q.where('health', '=', f.health)
   if (f.fact) {
     const { kinds, latest } = FACT_FILTERS[f.fact]
     q = q.where(

@@ -1,5 +1,7 @@
 import i18next from 'i18next'
 import { initReactI18next } from 'react-i18next'
+import { dashboardEn } from './locales/dashboard.en'
+import { dashboardUk } from './locales/dashboard.uk'
 import { en } from './locales/en'
 import { listsEn } from './locales/lists.en'
 import { listsUk } from './locales/lists.uk'
@@ -43,6 +45,11 @@ for (const [lng, reconciliation] of [
   ['uk', reconciliationUk],
 ] as const)
   i18next.addResourceBundle(lng, 'translation', { reconciliation }, true, true)
+for (const [lng, dashboard] of [
+  ['en', dashboardEn],
+  ['uk', dashboardUk],
+] as const)
+  i18next.addResourceBundle(lng, 'translation', { dashboard }, true, true)
 document.documentElement.lang = i18next.language
 
 export default i18next

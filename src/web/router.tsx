@@ -1,6 +1,8 @@
 import { createRootRoute, createRoute, createRouter } from '@tanstack/react-router'
 import { AdminPage } from './admin/AdminPage'
 import { AuditPage } from './audit/AuditPage'
+import { DashboardPage } from './dashboard/DashboardPage'
+import { registerSearch } from './dashboard/register-search'
 import { ExchangePage } from './exchange/ExchangePage'
 import { ExchangesPage } from './exchange/ExchangesPage'
 import { FacilitiesPage } from './facilities/FacilitiesPage'
@@ -18,6 +20,7 @@ import { PersonPage } from './person/PersonPage'
 import { ReconciliationPage } from './reconciliation/ReconciliationPage'
 import { ReconciliationsPage } from './reconciliation/ReconciliationsPage'
 import { RegisterPage } from './register/RegisterPage'
+import { ReportedPage } from './reported/ReportedPage'
 import { CapturePage } from './registration/CapturePage'
 import { RegisterPersonPage } from './registration/RegisterPersonPage'
 import { PasskeysPage } from './session/PasskeysPage'
@@ -25,7 +28,15 @@ import { PasskeysPage } from './session/PasskeysPage'
 const root = createRootRoute({ component: Root })
 
 const routeTree = root.addChildren([
-  createRoute({ getParentRoute: () => root, path: '/', component: RegisterPage }),
+  // the overview is the first page after sign-in (issue 18); the register keeps its own address
+  createRoute({ getParentRoute: () => root, path: '/', component: DashboardPage }),
+  createRoute({
+    getParentRoute: () => root,
+    path: '/register',
+    component: RegisterPage,
+    validateSearch: registerSearch,
+  }),
+  createRoute({ getParentRoute: () => root, path: '/reported', component: ReportedPage }),
   createRoute({ getParentRoute: () => root, path: '/persons/new', component: RegisterPersonPage }),
   createRoute({ getParentRoute: () => root, path: '/persons/$personId', component: PersonPage }),
   createRoute({ getParentRoute: () => root, path: '/captures/new', component: CapturePage }),

@@ -103,7 +103,7 @@ describe('a Ukrainian person page and the audit trail, in words', () => {
       viewport: { width: 1024, height: 768 },
     })
     page = await context.newPage()
-    await page.goto(server.url)
+    await page.goto(`${server.url}/register`)
     await page.locator('input[name="username"]').fill(server.adminCredentials.username)
     await page.locator('input[name="password"]').fill(server.adminCredentials.password)
     await page.getByRole('button', { name: uk.signIn.submit }).click()

@@ -47,7 +47,7 @@ describe("an exchange's list of ours they hold, taken from the missing-persons r
     }
     const e = await exchanges.createExchange(SETUP, { name: 'Обмін 18', counterpart: 'інша сторона' })
 
-    await page.goto(server.url)
+    await page.goto(`${server.url}/register`)
     await page.locator('input[name="username"]').fill(server.adminCredentials.username)
     await page.locator('input[name="password"]').fill(server.adminCredentials.password)
     await page.getByRole('button', { name: uk.signIn.submit }).click()

@@ -21,7 +21,7 @@ describe('the missing-persons register in the browser, in Ukrainian', () => {
     browser = await launchChromium()
     const context = await browser.newContext({ locale: 'uk-UA', timezoneId: 'Europe/Kyiv' })
     page = await context.newPage()
-    await page.goto(server.url)
+    await page.goto(`${server.url}/register`)
     await page.locator('input[name="username"]').fill(server.adminCredentials.username)
     await page.locator('input[name="password"]').fill(server.adminCredentials.password)
     await page.getByRole('button', { name: uk.signIn.submit }).click()

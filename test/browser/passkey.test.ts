@@ -66,7 +66,7 @@ describe('a passkey in the browser', () => {
       .toBe(true)
 
     await page.getByRole('button', { name: 'Sign out' }).click()
-    await signIn(page, url, 'ivanna', PASSWORD)
+    await signIn(page, `${url}/register`, 'ivanna', PASSWORD)
     await page.getByRole('button', { name: 'Use a passkey' }).click()
     await expect
       .poll(() => page.getByRole('heading', { name: 'Custody register' }).isVisible(), { timeout: 60_000 })

@@ -26,7 +26,12 @@ describe('the custody register in the browser', () => {
   })
 
   it('signs in and shows the register', async () => {
-    await signIn(page, server.url, server.adminCredentials.username, server.adminCredentials.password)
+    await signIn(
+      page,
+      `${server.url}/register`,
+      server.adminCredentials.username,
+      server.adminCredentials.password,
+    )
     await expect.poll(() => page.getByRole('heading', { name: 'Custody register' }).isVisible()).toBe(true)
     await expect.poll(() => page.getByTestId('register-count').textContent()).toBe('0 persons')
   })

@@ -105,7 +105,7 @@ describe('the web app without rough edges', () => {
   it('shows a Ukrainian register page with no English left', async () => {
     const context = await browser.newContext({ locale: 'uk-UA' })
     const ukPage = await context.newPage()
-    await ukPage.goto(server.url)
+    await ukPage.goto(`${server.url}/register`)
     await ukPage.locator('input[name="username"]').fill(server.adminCredentials.username)
     await ukPage.locator('input[name="password"]').fill(server.adminCredentials.password)
     await ukPage.getByRole('button', { name: 'Увійти' }).click()

@@ -6,7 +6,8 @@ import { LanguageSwitch } from './LanguageSwitch'
 import { PersonSearch } from './PersonSearch'
 
 const NAV = [
-  { to: '/', label: 'nav.register', permission: 'persons.read' },
+  { to: '/', label: 'dashboard.nav', permission: 'dashboard.read' },
+  { to: '/register', label: 'nav.register', permission: 'persons.read' },
   { to: '/persons/new', label: 'nav.registerPerson', permission: 'persons.write' },
   { to: '/captures/new', label: 'nav.capture', permission: 'captures.write' },
   { to: '/facilities', label: 'nav.facilities', permission: 'facilities.read' },
@@ -16,6 +17,7 @@ const NAV = [
   { to: '/reconciliations', label: 'reconciliation.nav', permission: 'lists.read' },
   { to: '/exchanges', label: 'nav.exchanges', permission: 'exchanges.read' },
   { to: '/notices', label: 'notices.nav', permission: 'notices.read' },
+  { to: '/reported', label: 'dashboard.reported.nav', permission: 'dashboard.read' },
   { to: '/audit', label: 'nav.audit', permission: 'audit.read' },
   { to: '/admin', label: 'nav.admin', permission: 'users.manage' },
 ] as const

@@ -1,6 +1,17 @@
-import { Anchor, Badge, Group, Loader, Select, Stack, Text, TextInput, Title } from '@mantine/core'
+import {
+  Anchor,
+  Badge,
+  CloseButton,
+  Group,
+  Loader,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core'
 import { useDebouncedValue } from '@mantine/hooks'
-import { Link, useNavigate } from '@tanstack/react-router'
+import { Link, useNavigate, useSearch } from '@tanstack/react-router'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -74,15 +85,22 @@ export function RegisterPage() {
   const navigate = useNavigate()
   const [search, setSearch] = useState('')
   const [q] = useDebouncedValue(search.trim(), 250)
-  const [status, setStatus] = useState<string | null>(null)
-  const [category, setCategory] = useState<string | null>(null)
-  const [facilityId, setFacilityId] = useState<string | null>(null)
-  const [fact, setFact] = useState<string | null>(null)
-  const [confirmation, setConfirmation] = useState<RegisterFilter['confirmation']>('confirmed')
+  // a dashboard figure opens the register with its filters in the address
+  const address = useSearch({ from: '/register' })
+  const [status, setStatus] = useState<string | null>(address.status ?? null)
+  const [category, setCategory] = useState<string | null>(address.category ?? null)
+  const [facilityId, setFacilityId] = useState<string | null>(address.facilityId ?? null)
+  const [fact, setFact] = useState<string | null>(address.fact ?? null)
+  const [confirmation, setConfirmation] = useState<RegisterFilter['confirmation']>(
+    (address.confirmation as RegisterFilter['confirmation'] | undefined) ?? 'confirmed',
+  )
+  const [held, setHeld] = useState(address.held)
+  const [sex, setSex] = useState(address.sex)
+  const [health, setHealth] = useState(address.health)
   const [order, setOrder] = useState<RegisterSort>({ sort: 'registerNumber', direction: 'desc' })
   const filter = useMemo(
-    () => ({ q, status, category, facilityId, fact, confirmation }),
-    [q, status, category, facilityId, fact, confirmation],
+    () => ({ q, status, category, facilityId, fact, confirmation, held, sex, health }),
+    [q, status, category, facilityId, fact, confirmation, held, sex, health],
   )
 
   const persons = usePersons(filter, order)
@@ -170,6 +188,33 @@ export function RegisterPage() {
           onChange={(v) => setConfirmation((v as RegisterFilter['confirmation']) ?? 'confirmed')}
           w={160}
         />
+        {held && (
+          <Badge
+            size="lg"
+            variant="light"
+            rightSection={<CloseButton size="xs" onClick={() => setHeld(undefined)} aria-label="×" />}
+          >
+            {t('dashboard.held.title')}
+          </Badge>
+        )}
+        {sex && (
+          <Badge
+            size="lg"
+            variant="light"
+            rightSection={<CloseButton size="xs" onClick={() => setSex(undefined)} aria-label="×" />}
+          >
+            {t(`sex.${sex}`)}
+          </Badge>
+        )}
+        {health && (
+          <Badge
+            size="lg"
+            variant="light"
+            rightSection={<CloseButton size="xs" onClick={() => setHealth(undefined)} aria-label="×" />}
+          >
+            {health === 'seriously_wounded_or_sick' ? t('dashboard.held.serious') : t(`health.${health}`)}
+          </Badge>
+        )}
       </Group>
       <div
         role="table"

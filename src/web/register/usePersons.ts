@@ -10,6 +10,10 @@ export type RegisterFilter = {
   /** a fact recorded on the person that holds now: consent_given, refused_repatriation, proceedings_open */
   fact: string | null
   confirmation: 'confirmed' | 'unconfirmed' | 'all'
+  /** from a dashboard figure's link: only persons held now, of one sex or health */
+  held?: 'true'
+  sex?: string
+  health?: string
 }
 export type RegisterSort = {
   sort: 'registerNumber' | 'surname' | 'dateOfBirth' | 'status'

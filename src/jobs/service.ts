@@ -94,14 +94,17 @@ export function createJobService(deps: {
     await queue.work(take)
   }
 
+  /** Stops this process's worker (its running job goes back to the queue) and its queue client. */
   async function stopWorker() {
-    if (!working) return
-    const { stopping, reaper } = working
-    clearInterval(reaper)
-    stopping.abort()
-    await running
+    if (working) {
+      const { stopping, reaper } = working
+      clearInterval(reaper)
+      stopping.abort()
+      await running
+      working = undefined
+    }
+    // also a server that only submitted (PARLEY_WORKERS=external) has a queue client to stop
     await queue.stop()
-    working = undefined
   }
 
   return {

@@ -13,7 +13,7 @@ import {
   type RetractEvent as RetractInput,
 } from './corrections-model'
 import type { MissingEvent } from './events'
-import { replacements } from './history'
+import { effectiveHistory, replacements } from './history'
 import { presentMissing } from './present'
 import { detailsOf, eventRow } from './rows'
 import { foldMissing, type MissingState, missingEventWords } from './state'
@@ -61,9 +61,14 @@ function stateWithRow(history: readonly MissingEvent[], row: MissingEvent, said:
       )
     return folded.state
   }
-  return refuseHistoryConflict(row, row.seq, folded.conflict, (e) =>
-    e === row ? said : missingEventWords(e),
+  const { event, after, reason } = folded.conflict
+  // dated before anything is known: it conflicts with the report of going missing, named as such
+  const reported = effectiveHistory(history).find(
+    (e) => e.type === 'reported_missing' && e.seq !== row.corrects,
   )
+  const conflict =
+    event.seq === row.seq && !after && reported ? { event, after: reported, reason } : folded.conflict
+  return refuseHistoryConflict(row, row.seq, conflict, (e) => (e === row ? said : missingEventWords(e)))
 }
 
 /**

@@ -146,4 +146,40 @@ describe("the liaison's notices in the browser, in Ukrainian", () => {
     await expect.poll(() => due.getByText(noticesUk.notToPower).count(), WAIT).toBe(2)
     expect(await due.getByTestId('withhold').count()).toBe(0)
   }, 300_000)
+  it('records an imported backlog as sent before Parley: counted first, then in one action', async () => {
+    // prisoners held since long before Parley, captured a year ago, their notices long overdue
+    const old = [...generatePersons({ seed: 1605, count: 3, nationality: 'RU' })]
+    const camp = await server.parley.services.custody.createFacility(ADMIN, { name: 'Табір 3', kind: 'camp' })
+    const yearAgo = new Date(Date.now() - 365 * 86_400_000).toISOString().slice(0, 10)
+    for (const p of old)
+      await server.parley.services.custody.registerPerson(ADMIN, {
+        category: 'prisoner_of_war',
+        surname: p.surname,
+        firstNames: p.givenName,
+        capturedOn: yearAgo,
+        facilityId: camp.id,
+      })
+    // seeded behind the page's back: read afresh
+    await page.reload()
+    await page.getByRole('navigation').getByRole('link', { name: noticesUk.nav }).click()
+    const due = page.getByTestId('notices-due')
+    await expect.poll(() => due.textContent(), WAIT).toContain(old[0]!.surname)
+    expect(await due.textContent()).toContain('прострочено')
+    await page.getByTestId('backlog-open').click()
+    const dialog = page.getByRole('dialog')
+    await dialog
+      .getByLabel(noticesUk.backlogBefore)
+      .fill(new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10))
+    await dialog.getByLabel(noticesUk.reference).fill('паперові списки 2025')
+    await dialog.getByTestId('backlog-count-button').click()
+    // the Art. 122 notification of each capture a year ago; the cards count from today's arrival
+    await expect.poll(() => dialog.getByTestId('backlog-count').textContent(), WAIT).toContain('3')
+    await dialog.getByTestId('backlog-confirm').click()
+    await expect.poll(() => dialog.getByTestId('backlog-done').textContent(), WAIT).toContain('3')
+    await dialog.getByRole('button', { name: noticesUk.close }).click()
+    await expect.poll(() => page.getByText('прострочено').count(), WAIT).toBe(0)
+    const past = page.getByTestId('past-batches')
+    await expect.poll(() => past.textContent(), WAIT).toContain('паперові списки 2025')
+    expect(await past.getByTestId('backlog-badge').first().textContent()).toBe(noticesUk.backlogBadge)
+  }, 300_000)
 })

@@ -412,11 +412,8 @@ export function createEnquiryService(deps: EnquiryDeps) {
 
   /** One enquiry with its sought person, candidates, replies, follow-ups and urgency. @throws NOT_FOUND */
   async function getEnquiry(id: string) {
-    const row = await store.findEnquiry(db, id)
+    const [row] = await store.listEnquiries(db, { id })
     if (!row) throw notFound('Enquiry', id)
-    const [listed] = await store
-      .listEnquiries(db, { missingPersonId: row.missing_person_id })
-      .then((all) => all.filter((e) => e.id === id))
     const [candidates, replies, followUps, settings, changed] = await Promise.all([
       store.listCandidates(db, id),
       store.listReplies(db, id),
@@ -428,14 +425,14 @@ export function createEnquiryService(deps: EnquiryDeps) {
       {
         receivedOn: row.received_on,
         answeredOn: row.answered_on,
-        nextFollowUpOn: listed!.next_follow_up_on,
+        nextFollowUpOn: row.next_follow_up_on,
         closedOn: row.closed_on,
       },
       dayOf(clock()),
       settings.overdueAfterDays,
     )
     return {
-      ...presentEnquiry(listed!, urgency, staleSince(row.searched_at, changed)),
+      ...presentEnquiry(row, urgency, staleSince(row.searched_at, changed)),
       candidates: candidates.map(presentCandidate),
       replies: replies.map(presentReply),
       followUps: followUps.map(presentFollowUp),

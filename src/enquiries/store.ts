@@ -58,7 +58,7 @@ export type EnquiryListRow = EnquiryRow & {
 /** Enquiries with their sought person and earliest open follow-up, in one query. */
 export async function listEnquiries(
   db: Db,
-  filter: { state?: 'open' | 'closed'; missingPersonId?: string },
+  filter: { state?: 'open' | 'closed'; missingPersonId?: string; id?: string },
 ): Promise<EnquiryListRow[]> {
   let q = db
     .selectFrom('enquiries as e')
@@ -81,6 +81,7 @@ export async function listEnquiries(
     ])
   if (filter.state) q = q.where('e.state', '=', filter.state)
   if (filter.missingPersonId) q = q.where('e.missing_person_id', '=', filter.missingPersonId)
+  if (filter.id) q = q.where('e.id', '=', filter.id)
   return (await q.orderBy('e.number').limit(5000).execute()) as EnquiryListRow[]
 }
 

@@ -1,6 +1,11 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { romanizeName } from '../../src/app/romanize'
+import { appendAudit } from '../../src/audit/store'
+import { systemClock } from '../../src/core/clock'
+import { createWritePipeline } from '../../src/db/write'
 import { scenarioMissing } from '../../src/generate/missing'
+import { recordReturnsWithin } from '../../src/missing/record-returns'
 import { missingUk } from '../../src/web/locales/missing.uk'
 import { uk } from '../../src/web/locales/uk'
 import { startTestServer } from '../support/test-server'
@@ -134,5 +139,57 @@ describe('[MISSING]: a tracer corrects the history and merges two records of one
     const table = page.getByTestId('missing-table')
     await expect.poll(() => table.getByText(soldier!.surname!, { exact: false }).count(), WAIT).toBe(1)
     expect(await page.getByTestId('missing-count').textContent()).toBe('Показано 1 запис')
+  })
+
+  it('lists a return the exchange could not write, and a tracer dismisses it with a note', async () => {
+    const missing = server.parley.services.missing
+    const dead = await missing.createMissing(STAFF, {
+      surname: 'Вигаданий',
+      firstNames: 'Тарас',
+      lastSeen: { on: '2025-02-01' },
+      reporter: { name: 'брат' },
+      source: 'лист',
+    })
+    await missing.recordEvent(STAFF, dead.id, {
+      type: 'died',
+      occurredOn: '2025-04-01',
+      source: 'їхній список загиблих',
+      confidence: 'high',
+    })
+    const db = server.parley.conn.db
+    const write = createWritePipeline({ db, audit: { appendAudit }, clock: systemClock })
+    await write(async (ctx) => {
+      const r = await recordReturnsWithin(
+        ctx,
+        STAFF,
+        [
+          {
+            ref: 'рядок 3',
+            stage: 1,
+            surname: 'Вигаданий',
+            firstNames: 'Тарас',
+            patronymic: '',
+            dateOfBirth: '',
+            serviceNumber: '',
+            sex: null,
+            rank: '',
+            capturedOn: '',
+            missingPersonId: dead.id,
+          },
+        ],
+        { exchangeId: 'x', exchangeName: 'Обмін 7', on: '2025-09-01' },
+        romanizeName,
+      )
+      return { result: r, audit: r.audit }
+    })
+    await page.goto(`${server.url}/missing/reviews`)
+    const table = page.getByTestId('return-reviews')
+    await expect.poll(() => table.getByText('Вигаданий Тарас').isVisible(), WAIT).toBe(true)
+    expect(await table.innerText()).toContain('Обмін 7')
+    await table.getByRole('button', { name: m.reviews.dismiss }).click()
+    await expect.poll(() => table.getByRole('alert').isVisible(), WAIT).toBe(true)
+    await table.getByLabel(m.reviews.note).fill('загибель підтверджено, повернувся однофамілець')
+    await table.getByRole('button', { name: m.reviews.dismiss }).click()
+    await expect.poll(() => page.getByTestId('reviews-empty').isVisible(), WAIT).toBe(true)
   })
 })

@@ -3,6 +3,8 @@ import { initReactI18next } from 'react-i18next'
 import { dashboardEn } from './locales/dashboard.en'
 import { dashboardUk } from './locales/dashboard.uk'
 import { en } from './locales/en'
+import { enquiriesEn } from './locales/enquiries.en'
+import { enquiriesUk } from './locales/enquiries.uk'
 import { listsEn } from './locales/lists.en'
 import { listsUk } from './locales/lists.uk'
 import { reconciliationEn } from './locales/reconciliation.en'
@@ -45,6 +47,11 @@ for (const [lng, reconciliation] of [
   ['uk', reconciliationUk],
 ] as const)
   i18next.addResourceBundle(lng, 'translation', { reconciliation }, true, true)
+for (const [lng, enquiries] of [
+  ['en', enquiriesEn],
+  ['uk', enquiriesUk],
+] as const)
+  i18next.addResourceBundle(lng, 'translation', { enquiries, fields: enquiries.paths }, true, false)
 for (const [lng, dashboard] of [
   ['en', dashboardEn],
   ['uk', dashboardUk],

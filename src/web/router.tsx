@@ -3,6 +3,9 @@ import { AdminPage } from './admin/AdminPage'
 import { AuditPage } from './audit/AuditPage'
 import { DashboardPage } from './dashboard/DashboardPage'
 import { registerSearch } from './dashboard/register-search'
+import { EnquiriesPage } from './enquiries/EnquiriesPage'
+import { EnquiryPage } from './enquiries/EnquiryPage'
+import { TakeEnquiryPage } from './enquiries/TakeEnquiryPage'
 import { ExchangePage } from './exchange/ExchangePage'
 import { ExchangesPage } from './exchange/ExchangesPage'
 import { FacilitiesPage } from './facilities/FacilitiesPage'
@@ -20,9 +23,9 @@ import { PersonPage } from './person/PersonPage'
 import { ReconciliationPage } from './reconciliation/ReconciliationPage'
 import { ReconciliationsPage } from './reconciliation/ReconciliationsPage'
 import { RegisterPage } from './register/RegisterPage'
-import { ReportedPage } from './reported/ReportedPage'
 import { CapturePage } from './registration/CapturePage'
 import { RegisterPersonPage } from './registration/RegisterPersonPage'
+import { ReportedPage } from './reported/ReportedPage'
 import { PasskeysPage } from './session/PasskeysPage'
 
 const root = createRootRoute({ component: Root })
@@ -52,6 +55,16 @@ const routeTree = root.addChildren([
   createRoute({ getParentRoute: () => root, path: '/missing/reviews', component: ReturnReviewsPage }),
   createRoute({ getParentRoute: () => root, path: '/missing/new', component: ReportMissingPage }),
   createRoute({ getParentRoute: () => root, path: '/missing/$missingId', component: MissingPersonPage }),
+  createRoute({ getParentRoute: () => root, path: '/enquiries', component: EnquiriesPage }),
+  createRoute({
+    getParentRoute: () => root,
+    path: '/enquiries/new',
+    component: TakeEnquiryPage,
+    // an enquiry taken from a missing person's page names that record
+    validateSearch: (s: Record<string, unknown>): { missingId?: string } =>
+      typeof s.missingId === 'string' ? { missingId: s.missingId } : {},
+  }),
+  createRoute({ getParentRoute: () => root, path: '/enquiries/$enquiryId', component: EnquiryPage }),
   createRoute({ getParentRoute: () => root, path: '/notices', component: NoticesPage }),
   createRoute({ getParentRoute: () => root, path: '/lists', component: ListsPage }),
   createRoute({ getParentRoute: () => root, path: '/lists/import', component: ImportWizard }),

@@ -13,6 +13,7 @@ const NAV = [
   { to: '/facilities', label: 'nav.facilities', permission: 'facilities.read' },
   { to: '/missing', label: 'missing.nav', permission: 'missing.read' },
   { to: '/missing/new', label: 'missing.navReport', permission: 'missing.write' },
+  { to: '/enquiries', label: 'enquiries.nav', permission: 'enquiries.read' },
   { to: '/lists', label: 'lists.nav', permission: 'lists.read' },
   { to: '/reconciliations', label: 'reconciliation.nav', permission: 'lists.read' },
   { to: '/exchanges', label: 'nav.exchanges', permission: 'exchanges.read' },

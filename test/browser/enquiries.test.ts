@@ -59,7 +59,9 @@ describe('family enquiries in the browser, in Ukrainian', () => {
     await form.waitFor(WAIT)
     const f = enquiriesUk.fields
     // the channel is the phone unless chosen otherwise
-    expect(await form.getByRole('combobox', { name: f.channel }).inputValue()).toBe(enquiriesUk.channels.phone)
+    expect(await form.getByRole('combobox', { name: f.channel }).inputValue()).toBe(
+      enquiriesUk.channels.phone,
+    )
     await form.getByLabel(f.surname, { exact: true }).fill(soldier.surname)
     await form.getByLabel(f.firstNames, { exact: true }).fill(soldier.givenName)
     await form.getByLabel(f.patronymic, { exact: true }).fill(soldier.patronymic)

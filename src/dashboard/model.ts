@@ -96,7 +96,7 @@ export const Dashboard = z
     enquiries: z
       .object({ open: z.number().int(), overdue: z.number().int() })
       .nullable()
-      .describe('Null until the enquiries capability exists'),
+      .describe('Family enquiries open, and of those overdue (a follow-up missed, or unanswered too long)'),
     exchanges: z.object({
       done: z.number().int(),
       planned: z.number().int().describe('Draft, proposed, agreed or executing'),

@@ -5,6 +5,7 @@ import { noticeFigures } from '../notices/figures'
 import type { ReportedShown } from '../reported/model'
 import { presentFigure } from '../reported/service'
 import * as reportedStore from '../reported/store'
+import { enquiryFigures } from './enquiries'
 import { besideConfirmed, confirmedFigures, countsOf, fundOf, monthsOf } from './figures'
 import type { Dashboard } from './model'
 import * as store from './store'
@@ -36,7 +37,7 @@ export function createDashboardService({ db, clock, ttlSeconds = 60 }: Dashboard
     // one at a time: on two cores, parallel scans of a million rows only wait on each other
     const breakdowns = await store.registerBreakdowns(db)
     const profile = await store.heldPersonsProfile(db, today)
-    const [unconfirmed, facilities, weeks, missing, missingMonths, exchanges, notices, reported] =
+    const [unconfirmed, facilities, weeks, missing, missingMonths, exchanges, notices, reported, enquiries] =
       await Promise.all([
         store.unconfirmedCount(db),
         store.facilities(db),
@@ -46,6 +47,7 @@ export function createDashboardService({ db, clock, ttlSeconds = 60 }: Dashboard
         store.exchangesWithCounts(db),
         noticeFigures(db, clock, 1),
         reportedStore.listFigures(db),
+        enquiryFigures(db, today),
       ])
     const held = countsOf(breakdowns, profile, facilities)
     const ours = {
@@ -69,8 +71,7 @@ export function createDashboardService({ db, clock, ttlSeconds = 60 }: Dashboard
       fund: fundOf(profile),
       ours,
       notices: { open: notices.open, overdue: notices.overdue },
-      // the enquiries capability (issue 15) had not landed when the dashboard was built
-      enquiries: null,
+      enquiries,
       exchanges: {
         done: done.length,
         planned: exchanges.filter((e) => !['done', 'cancelled'].includes(e.status)).length,

@@ -139,6 +139,7 @@ describe('the dashboard', SLOW, () => {
     const month = d.ours.byMonth.find((m: { month: string }) => m.month === today.slice(0, 7))
     expect(month).toMatchObject({ captivityConfirmed: 1, captivityIndicated: 1, returned: 1 })
     expect(d.notices).toMatchObject({ overdue: 0 })
+    expect(d.enquiries).toEqual({ open: 0, overdue: 0 })
   })
 
   it('keeps its answer until a write, and says when it was computed', async () => {

@@ -52,7 +52,7 @@ describe('a passkey in the browser', () => {
   })
 
   it('is set up with the enrolment code on the second-factor page, signs in, and is listed on the passkeys page', async () => {
-    await signIn(page, url, 'ivanna', PASSWORD)
+    await signIn(page, `${url}/register`, 'ivanna', PASSWORD)
     await expect
       .poll(() => page.getByRole('heading', { name: 'Set up your second factor' }).isVisible(), {
         timeout: 60_000,

@@ -133,7 +133,7 @@ describe('the custody register in the browser', () => {
     await server.parley.services.settings.updateSecuritySettings(SETUP, { requireSecondFactor: true })
     const context = await browser.newContext({ locale: 'en-GB' })
     const registrar = await context.newPage()
-    await signIn(registrar, server.url, 'registrar1', 'registrar password 2026')
+    await signIn(registrar, `${server.url}/register`, 'registrar1', 'registrar password 2026')
     await expect
       .poll(() => registrar.getByRole('heading', { name: 'Set up your second factor' }).isVisible())
       .toBe(true)
@@ -152,7 +152,7 @@ describe('the custody register in the browser', () => {
     expect(await registrar.getByRole('link', { name: 'Audit trail' }).count()).toBe(0)
 
     await registrar.getByRole('button', { name: 'Sign out' }).click()
-    await signIn(registrar, server.url, 'registrar1', 'registrar password 2026')
+    await signIn(registrar, `${server.url}/register`, 'registrar1', 'registrar password 2026')
     await registrar.getByLabel('Code from your authenticator app').fill('000000')
     await registrar.getByRole('button', { name: 'Verify' }).click()
     await expect.poll(() => registrar.getByRole('alert').textContent()).toContain('not valid')

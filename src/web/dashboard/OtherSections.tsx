@@ -157,10 +157,24 @@ export function OverdueSection({ d }: { d: DashboardData }) {
     <Section title={t('dashboard.obligations.title')} testId="dashboard-overdue">
       <Figure label={t('dashboard.obligations.noticesOverdue')} count={d.notices.overdue} to={to} strong />
       <Figure label={t('dashboard.obligations.noticesOpen')} count={d.notices.open} to={to} />
-      {d.enquiries === null && (
+      {d.enquiries === null ? (
         <Text size="xs" c="dimmed">
           {t('dashboard.obligations.enquiriesAbsent')}
         </Text>
+      ) : (
+        <>
+          <Figure
+            label={t('dashboard.obligations.enquiriesOverdue')}
+            count={d.enquiries.overdue}
+            to={can('enquiries.read') ? '/enquiries' : undefined}
+            strong
+          />
+          <Figure
+            label={t('dashboard.obligations.enquiriesOpen')}
+            count={d.enquiries.open}
+            to={can('enquiries.read') ? '/enquiries' : undefined}
+          />
+        </>
       )}
     </Section>
   )

@@ -65,6 +65,8 @@ export const dashboardEn = {
     noticesOverdue: 'ICRC notices overdue',
     noticesOpen: 'ICRC notices due',
     enquiriesAbsent: 'Enquiries are not counted yet',
+    enquiriesOverdue: 'Family enquiries overdue',
+    enquiriesOpen: 'Family enquiries open',
   },
   exchanges: {
     title: 'Exchanges',

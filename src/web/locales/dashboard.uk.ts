@@ -69,6 +69,8 @@ export const dashboardUk: Texts<typeof dashboardEn> = {
     noticesOverdue: 'Прострочені повідомлення МКЧХ',
     noticesOpen: 'Повідомлення МКЧХ до надсилання',
     enquiriesAbsent: 'Запити ще не враховуються',
+    enquiriesOverdue: 'Прострочені запити родин',
+    enquiriesOpen: 'Відкриті запити родин',
   },
   exchanges: {
     title: 'Обміни',

@@ -89,7 +89,7 @@ const Env = z.object({
     .enum(['internal', 'external'])
     .default('internal')
     .describe(
-      "internal: the server runs jobs (linkage, dedupe...) itself too; external: only `parley worker` processes run them, the server none",
+      'internal: the server runs jobs (linkage, dedupe...) itself too; external: only `parley worker` processes run them, the server none',
     ),
   PARLEY_JOB_LEASE_SECONDS: z.coerce
     .number()

@@ -94,7 +94,10 @@ describe('the web app without rough edges', () => {
     await page.getByRole('textbox', { name: 'Password' }).fill('registrar password 2026')
     await page.getByRole('button', { name: 'Sign in' }).click()
     await expect.poll(() => page.getByTestId('signed-in-user').textContent()).toBe('Iryna S (Registrar)')
-    await expect.poll(() => page.getByRole('heading', { name: 'Custody register' }).isVisible()).toBe(true)
+    // the first page after sign-in is the overview (issue 18)
+    await expect
+      .poll(() => page.getByRole('heading', { name: 'Overview', exact: true }).isVisible())
+      .toBe(true)
     // the admin's pages are not offered to a registrar, and no admin data lingers
     expect(await page.getByRole('link', { name: 'Administration' }).count()).toBe(0)
     expect(await page.getByText('Test Admin').count()).toBe(0)

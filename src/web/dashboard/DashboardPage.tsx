@@ -3,7 +3,7 @@ import { Navigate } from '@tanstack/react-router'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { errorMessage } from '../forms'
-import { useCan } from '../session/session'
+import { useCan, useSession } from '../session/session'
 import { HeldSections } from './HeldSections'
 import { ExchangesSection, FundSection, OursSection, OverdueSection } from './OtherSections'
 import { ReportedBeside } from './ReportedBeside'
@@ -16,6 +16,9 @@ import { useDashboard } from './useDashboard'
  */
 export function DashboardPage() {
   const can = useCan()
+  const session = useSession()
+  // signing out empties the session first: no one is sent anywhere then
+  if (!session.data) return null
   if (!can('dashboard.read')) return <Navigate to="/register" />
   return <Dashboard />
 }

@@ -12520,7 +12520,7 @@ export interface paths {
                                 open: number;
                                 overdue: number;
                             };
-                            /** @description Null until the enquiries capability exists */
+                            /** @description Family enquiries open, and of those overdue (a follow-up missed, or unanswered too long) */
                             enquiries: {
                                 open: number;
                                 overdue: number;

@@ -179,8 +179,10 @@ describe('the tracer’s day of issue 15: register, their list, reconciliation, 
     await page.getByRole('button', { name: words.bulk.sample }).click()
     const accept = page.getByRole('button', { name: /^Прийняти всі \d+$/ })
     await accept.waitFor(WAIT)
-    await accept.click()
+    // the server shares this process: while it writes the band, the click's answer waits too
+    await accept.click(LONG)
     await page.getByText(/^Прийнято \d+, пропущено \d+/).waitFor(LONG)
+    trace('bulk done')
     expect(await decided('accepted')).toBeGreaterThan(LISTED / 2)
   })
 

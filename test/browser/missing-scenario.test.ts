@@ -182,7 +182,7 @@ describe('the tracer’s day of issue 15: register, their list, reconciliation, 
     // the server shares this process: while it writes the band, the click's answer waits too
     await accept.click(LONG)
     await page.getByText(/^Прийнято \d+, пропущено \d+/).waitFor(LONG)
-    trace('bulk done')
+    trace(`bulk done: ${await page.getByText(/^Прийнято \d+, пропущено \d+/).textContent()}`)
     expect(await decided('accepted')).toBeGreaterThan(LISTED / 2)
   })
 
@@ -229,6 +229,9 @@ describe('the tracer’s day of issue 15: register, their list, reconciliation, 
       await page.getByRole('table', { name: words.report.disagreeBetweenLists, exact: true }).innerText(),
     ).toContain('Список МКЧХ, 3')
     await page.getByRole('link', { name: words.report.xlsx }).waitFor(WAIT)
+    const report = await reconciliation.report(runId)
+    trace(`report: ${classes.map((k) => `${k} ${report[k].total}`).join(', ')}`)
+    expect(report.unknownToUs.total).toBeGreaterThanOrEqual(UNKNOWN)
   })
 
   it('takes an enquiry by phone for a person on the list and drafts the answer in Ukrainian', async () => {

@@ -112,6 +112,11 @@ export const reconciliationEn = {
     count: '{{count}} pending pairs from {{min}}; a sample of {{shown}}:',
     accept: 'Accept all {{count}}',
     done: '{{accepted}} accepted, {{skipped}} skipped',
+    skippedRow: 'Row {{row}}: {{reason}}',
+    rowTaken: 'row {{row}} is accepted with a better pair',
+    recordTaken: 'the record is accepted with a better pair',
+    gone: '{{who}}: our record holds the {{event}} of {{on}}, so captivity is not confirmed; the pair is left undecided',
+    events: { return: 'return', death: 'death', finding: 'finding' },
   },
   report: {
     xlsx: 'Download XLSX',

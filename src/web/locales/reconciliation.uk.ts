@@ -114,6 +114,11 @@ export const reconciliationUk: typeof reconciliationEn = {
     count: '{{count}} невирішених пар від {{min}}; вибірка з {{shown}}:',
     accept: 'Прийняти всі {{count}}',
     done: 'Прийнято {{accepted}}, пропущено {{skipped}}',
+    skippedRow: 'Рядок {{row}}: {{reason}}',
+    rowTaken: 'рядок {{row}} уже прийнято з кращою парою',
+    recordTaken: 'наш запис уже прийнято з кращою парою',
+    gone: '{{who}}: у нашому записі {{event}} ({{on}}), тож полон не підтверджено; пару залишено невирішеною',
+    events: { return: 'повернення', death: 'загибель', finding: 'знаходження' },
   },
   report: {
     xlsx: 'Завантажити XLSX',

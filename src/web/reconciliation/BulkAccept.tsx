@@ -1,9 +1,32 @@
 import { Alert, Button, Group, NumberInput, Paper, Stack, Table, Text, Title } from '@mantine/core'
+import type { TFunction } from 'i18next'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatDay } from '../dates'
 import { errorMessage } from '../forms'
 import { useBulkAccept, useSample } from './useReconciliation'
+
+/**
+ * Why the server skipped a pair (its English sentence) in the reader's language: the review's own two
+ * reasons, and the register's refusal to confirm captivity after a return, a death or a finding.
+ * Another reason is shown as a refusal with the server's words, as errorMessage does.
+ */
+function skipReason(t: TFunction, language: string, reason: string): string {
+  const row = /^row (\d+) is accepted with a better pair$/.exec(reason)
+  if (row) return t('reconciliation.bulk.rowTaken', { row: row[1] })
+  if (reason === 'the record is accepted with a better pair') return t('reconciliation.bulk.recordTaken')
+  const gone =
+    /^No\. (?<no>\d+) (?<name>[^:]+): .*after the (?<event>return|death|finding) of (?<on>\d{4}-\d{2}-\d{2})/.exec(
+      reason,
+    )?.groups
+  if (gone)
+    return t('reconciliation.bulk.gone', {
+      who: `${t('reconciliation.runs.number')} ${gone.no} ${gone.name}`,
+      event: t(`reconciliation.bulk.events.${gone.event}`),
+      on: formatDay(language, gone.on!),
+    })
+  return language === 'en' ? reason : t('errors.conflict', { message: reason })
+}
 
 const name = (s: { surname?: string | null; firstNames?: string | null } | null) =>
   [s?.surname, s?.firstNames].filter(Boolean).join(' ')
@@ -89,7 +112,10 @@ export function BulkAccept({ runId, onDone }: { runId: string; onDone: () => voi
             })}
             {bulk.data.skipped.slice(0, 10).map((s) => (
               <Text key={s.rank} size="sm">
-                {s.rowNo}: {s.reason}
+                {t('reconciliation.bulk.skippedRow', {
+                  row: s.rowNo,
+                  reason: skipReason(t, i18n.language, s.reason),
+                })}
               </Text>
             ))}
           </Alert>

@@ -96,7 +96,7 @@ export function createServices(
     missingImport: createMissingImport({ db, audit: auditStore, clock, romanize: romanizeName }),
     jobs,
     linkageJobs: createLinkageJobService({ db, audit: auditStore, clock, jobs }),
-    reconciliation: createReconciliation({ db, audit: auditStore, clock, romanize: romanizeName }),
+    reconciliation: createReconciliation({ db, audit: auditStore, clock, romanize: romanizeName, jobs }),
     dashboard: createDashboardService({ db, clock }),
     reported: createReportedService({ db, audit: auditStore, clock }),
     notices: createNoticesService({ db, audit: auditStore, clock, anchor: auditAnchor }),

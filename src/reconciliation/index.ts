@@ -2,6 +2,7 @@ import type { appendAudit } from '../audit/store'
 import type { Clock } from '../core/clock'
 import type { Romanize } from '../custody/person-row'
 import type { Db } from '../db/connection'
+import type { JobService } from '../jobs/service'
 import { createCorrections } from '../missing/corrections'
 import { createMissingService } from '../missing/service'
 import { discrepancyReport } from './report'
@@ -42,8 +43,8 @@ export function missingRegisterPort(deps: Deps): MissingRegisterPort {
   }
 }
 
-/** Reconciliation as the container wires it: the starter of runs, the review, the report. */
-export function createReconciliation(deps: Deps) {
+/** Reconciliation as the container wires it: the starter of runs (as jobs), the review, the report. */
+export function createReconciliation(deps: Deps & { jobs: JobService }) {
   const runs = createReconciliationStarter(deps)
   const review = createReconciliationService({ ...deps, missing: missingRegisterPort(deps) })
   return { runs, review, report: (id: string, limit?: number) => discrepancyReport(deps.db, id, { limit }) }

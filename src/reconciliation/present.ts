@@ -12,11 +12,11 @@ export function presentRun(run: RunRow, listName: string | null) {
     threshold: run.threshold,
     status: run.status as 'queued' | 'running' | 'done' | 'failed' | 'cancelled',
     progress: { stage: run.stage, done: run.done, total: run.total },
-    cancelRequested: run.cancel_requested,
+    cancelRequested: Boolean(run.cancel_requested),
     summary: (run.summary ?? null) as Record<string, unknown> | null,
     error: run.error,
     createdBy: run.created_by,
-    createdAt: run.created_at.toISOString(),
+    createdAt: new Date(run.created_at).toISOString(),
     startedAt: run.started_at ? new Date(run.started_at).toISOString() : null,
     finishedAt: run.finished_at ? new Date(run.finished_at).toISOString() : null,
   }

@@ -55,7 +55,7 @@ export type ReconciliationSummary = {
   engine: { seconds: Record<string, number>; cpuSeconds: Record<string, number>; threads: number }
 }
 
-/** Thrown when the run was asked to stop: the runner marks it cancelled, nothing is saved. */
+/** Thrown when the run was asked to stop: the job runner marks it cancelled, nothing is saved. */
 export class Cancelled extends Error {
   constructor() {
     super('the reconciliation was cancelled')
@@ -64,18 +64,17 @@ export class Cancelled extends Error {
 }
 
 /**
- * One reconciliation, from stored list and register to a saved review queue: the linkage engine
- * scores every row of their list against our register, the name engine finds rows the list
- * names twice, and pairs, duplicates and the summary are saved in one transaction with the run
- * marked done. Independent of scheduling: the in-process starter (start.ts) calls it today, a job
- * queue can call it tomorrow. The signal is looked at between steps; the engine's scoring of a
- * chunk is not interrupted.
+ * One reconciliation, from stored list and register to a review queue: the linkage engine scores
+ * every row of their list against our register, the name engine finds rows the list names twice.
+ * It answers the summary and `save`, which writes pairs, duplicates, summary and audit in the
+ * caller's transaction (the job's "done", job.ts). The signal is looked at between steps; the
+ * engine's scoring of a chunk is not interrupted.
  */
 export async function runReconciliation(
   deps: RunDeps,
   input: ReconciliationInput,
   hooks: RunHooks = {},
-): Promise<ReconciliationSummary> {
+): Promise<{ summary: ReconciliationSummary; save: (tx: Db) => Promise<void> }> {
   const started = performance.now()
   const progress = hooks.progress ?? (() => {})
   const check = () => {
@@ -155,9 +154,10 @@ export async function runReconciliation(
   }
 
   progress('saving', 0, pairs.length)
-  await deps.db.transaction().execute(async (tx) => {
+  // written by the job runner in the transaction that marks the job done, and only if its worker
+  // still holds the job: a run cancelled or taken over meanwhile leaves no half result
+  const save = async (tx: Db) => {
     for (let i = 0; i < pairs.length; i += 5000) {
-      check()
       await store.insertPairs(tx, pairs.slice(i, i + 5000))
       progress('saving', Math.min(i + 5000, pairs.length), pairs.length)
     }
@@ -170,16 +170,7 @@ export async function runReconciliation(
         evidence: JSON.stringify(g.evidence),
       })),
     )
-    check()
-    const at = deps.clock()
-    await store.updateRun(tx, input.reconciliationId, {
-      status: 'done',
-      stage: 'done',
-      done: pairs.length,
-      total: pairs.length,
-      summary: JSON.stringify(summary),
-      finished_at: at,
-    })
+    await store.saveSummary(tx, input.reconciliationId, JSON.stringify(summary))
     await deps.audit.appendAudit(
       tx,
       [
@@ -199,10 +190,10 @@ export async function runReconciliation(
           },
         },
       ],
-      at,
+      deps.clock(),
     )
-  })
-  return summary
+  }
+  return { summary, save }
 }
 
 /** Their list as linkage records, with the row number of each in the file as stored. */

@@ -48,7 +48,6 @@ export type ReconciliationTables = {
   }
 }
 
-export type RunRow = Selectable<ReconciliationTables['reconciliations']>
 export type PairRow = Selectable<ReconciliationTables['reconciliation_pairs']>
 export type DuplicateRow = Selectable<ReconciliationTables['reconciliation_duplicates']>
 export type NewPair = Omit<PairRow, 'decision' | 'decided_by' | 'decided_at' | 'event_seq' | 'evidence'> & {
@@ -57,58 +56,73 @@ export type NewPair = Omit<PairRow, 'decision' | 'decided_by' | 'decided_at' | '
 
 const tables = (db: Db) => db.withTables<ReconciliationTables>()
 
+/** Stored with its job (job.ts) and under the job's id, in the transaction that queues the job. */
 export async function insertRun(
   tx: Db,
-  run: { listId: string; against: string; threshold: number; createdBy: string },
-): Promise<RunRow> {
-  return tables(tx)
+  run: { id: string; listId: string; against: string; threshold: number; createdBy: string },
+) {
+  await tables(tx)
     .insertInto('reconciliations')
     .values({
+      id: run.id,
       list_id: run.listId,
       against: run.against,
       threshold: run.threshold,
       status: 'queued',
       created_by: run.createdBy,
     })
-    .returningAll()
-    .executeTakeFirstOrThrow()
-}
-
-export async function getRun(db: Db, id: string): Promise<RunRow | undefined> {
-  return tables(db).selectFrom('reconciliations').selectAll().where('id', '=', id).executeTakeFirst()
-}
-
-export async function listRuns(db: Db, listId?: string): Promise<RunRow[]> {
-  let q = tables(db).selectFrom('reconciliations').selectAll()
-  if (listId) q = q.where('list_id', '=', listId)
-  return q.orderBy('number', 'desc').limit(200).execute()
-}
-
-export async function updateRun(
-  db: Db,
-  id: string,
-  changes: Partial<{
-    status: string
-    stage: string | null
-    done: number
-    total: number
-    summary: string
-    error: string | null
-    started_at: Date
-    finished_at: Date
-    cancel_requested: boolean
-  }>,
-) {
-  await tables(db).updateTable('reconciliations').set(changes).where('id', '=', id).execute()
-}
-
-/** Runs left queued or running by a process that stopped: they can never finish now. */
-export async function failUnfinished(db: Db, at: Date) {
-  await tables(db)
-    .updateTable('reconciliations')
-    .set({ status: 'failed', error: 'the server stopped while the run was going on', finished_at: at })
-    .where('status', 'in', ['queued', 'running'])
     .execute()
+}
+
+/**
+ * A run with its state, which the jobs table holds (same id): status, stage, progress, error and
+ * times are the job's. The run's own columns of those (migration 0026) are read only for runs
+ * started before reconciliation became a job, which have no job row.
+ */
+function withState(db: Db) {
+  return tables(db)
+    .selectFrom('reconciliations as r')
+    .leftJoin('jobs as j', 'j.id', 'r.id')
+    .select((eb) => [
+      'r.id',
+      'r.number',
+      'r.list_id',
+      'r.against',
+      'r.threshold',
+      'r.summary',
+      'r.created_by',
+      'r.created_at',
+      eb.fn.coalesce('j.status', 'r.status').$castTo<string>().as('status'),
+      eb.fn.coalesce('j.stage', 'r.stage').as('stage'),
+      eb.fn.coalesce('j.done', 'r.done').$castTo<number>().as('done'),
+      eb.fn.coalesce('j.total', 'r.total').$castTo<number>().as('total'),
+      eb.fn.coalesce('j.error', 'r.error').as('error'),
+      eb
+        .or([eb('j.cancel_requested_at', 'is not', null), eb('r.cancel_requested', '=', true)])
+        .$castTo<boolean>()
+        .as('cancel_requested'),
+      'j.cancelled_by',
+      'j.attempts',
+      eb.fn.coalesce('j.started_at', 'r.started_at').as('started_at'),
+      eb.fn.coalesce('j.finished_at', 'r.finished_at').as('finished_at'),
+    ])
+}
+
+export type RunRow = NonNullable<Awaited<ReturnType<typeof getRun>>>
+
+export async function getRun(db: Db, id: string) {
+  return withState(db).where('r.id', '=', id).executeTakeFirst()
+}
+
+export async function listRuns(db: Db, listId?: string) {
+  let q = withState(db)
+  if (listId) q = q.where('r.list_id', '=', listId)
+  return q.orderBy('r.number', 'desc').limit(200).execute()
+}
+
+/** The run's summary, written with its pairs when its job is done. */
+export async function saveSummary(tx: Db, id: string, summary: string) {
+  await tables(tx).updateTable('reconciliations').set({ summary }).where('id', '=', id).execute()
 }
 
 export async function insertPairs(tx: Db, rows: NewPair[]) {
@@ -240,7 +254,8 @@ export async function linkedPairs(db: Db, against: string, recordIds?: readonly 
       'r.list_id',
       'r.number',
     ])
-    .where('r.status', '=', 'done')
+    // a run's result (pairs and summary) is saved with its job's "done", in one transaction
+    .where('r.summary', 'is not', null)
     .where('r.against', '=', against)
     .where((eb) =>
       eb.or([
@@ -368,7 +383,8 @@ export async function missingOnNoList(db: Db, limit: number) {
     .selectFrom('reconciliation_pairs as p')
     .innerJoin('reconciliations as r', 'r.id', 'p.reconciliation_id')
     .select('p.record_id')
-    .where('r.status', '=', 'done')
+    // a run's result (pairs and summary) is saved with its job's "done", in one transaction
+    .where('r.summary', 'is not', null)
     .where('r.against', '=', 'missing')
     .where((eb) =>
       eb.or([

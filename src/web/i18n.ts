@@ -5,6 +5,8 @@ import { dashboardUk } from './locales/dashboard.uk'
 import { en } from './locales/en'
 import { enquiriesEn } from './locales/enquiries.en'
 import { enquiriesUk } from './locales/enquiries.uk'
+import { jobsEn } from './locales/jobs.en'
+import { jobsUk } from './locales/jobs.uk'
 import { listsEn } from './locales/lists.en'
 import { listsUk } from './locales/lists.uk'
 import { reconciliationEn } from './locales/reconciliation.en'
@@ -57,6 +59,11 @@ for (const [lng, dashboard] of [
   ['uk', dashboardUk],
 ] as const)
   i18next.addResourceBundle(lng, 'translation', { dashboard }, true, true)
+for (const [lng, jobs] of [
+  ['en', jobsEn],
+  ['uk', jobsUk],
+] as const)
+  i18next.addResourceBundle(lng, 'translation', { jobs }, true, true)
 document.documentElement.lang = i18next.language
 
 export default i18next

@@ -9,6 +9,7 @@ import { TakeEnquiryPage } from './enquiries/TakeEnquiryPage'
 import { ExchangePage } from './exchange/ExchangePage'
 import { ExchangesPage } from './exchange/ExchangesPage'
 import { FacilitiesPage } from './facilities/FacilitiesPage'
+import { JobsPage } from './jobs/JobsPage'
 import { Root } from './layout/Root'
 import { ImportWizard } from './lists/ImportWizard'
 import { ListPage } from './lists/ListPage'
@@ -70,6 +71,7 @@ const routeTree = root.addChildren([
   createRoute({ getParentRoute: () => root, path: '/lists/import', component: ImportWizard }),
   createRoute({ getParentRoute: () => root, path: '/lists/$listId', component: ListPage }),
   createRoute({ getParentRoute: () => root, path: '/reconciliations', component: ReconciliationsPage }),
+  createRoute({ getParentRoute: () => root, path: '/jobs', component: JobsPage }),
   createRoute({ getParentRoute: () => root, path: '/reconciliations/$runId', component: ReconciliationPage }),
   createRoute({ getParentRoute: () => root, path: '/audit', component: AuditPage }),
   createRoute({ getParentRoute: () => root, path: '/admin', component: AdminPage }),

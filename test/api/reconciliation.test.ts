@@ -168,6 +168,10 @@ describe('reconciliation of a received list with the missing-persons register', 
     const run = await reconcile(tracer, listId)
     expect(run).toMatchObject({ status: 'done', against: 'missing', error: null })
     expect(run.summary).toMatchObject({ listRows: LISTED + 6, registerRecords: REGISTER })
+    // the run is a job: the same id, its state and summary on the jobs list of every instance
+    const job = await tracer.json('GET', `/api/v1/jobs/${run.id}`)
+    expect(job.body).toMatchObject({ kind: 'reconciliation', status: 'done', attempts: 1 })
+    expect(job.body.result).toMatchObject({ pairs: run.summary.pairs })
     expect(run.summary.duplicateGroups).toBeGreaterThanOrEqual(3)
 
     const above = await queue(tracer, run.id, 'band=above&limit=500')
@@ -352,6 +356,7 @@ describe('reconciliation of a received list with the missing-persons register', 
     await t.parley.services.reconciliation.runs.idle()
     const cancelled = await tracer.json('GET', `/api/v1/reconciliations/${started.body.id}`)
     expect(cancelled.body.status).toBe('cancelled')
+    expect((await tracer.json('GET', `/api/v1/jobs/${started.body.id}`)).body.status).toBe('cancelled')
     expect((await tracer.json('POST', `/api/v1/reconciliations/${started.body.id}/cancel`)).status).toBe(409)
     expect((await queue(tracer, started.body.id)).total).toBe(0)
 

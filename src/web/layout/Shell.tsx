@@ -16,6 +16,7 @@ const NAV = [
   { to: '/enquiries', label: 'enquiries.nav', permission: 'enquiries.read' },
   { to: '/lists', label: 'lists.nav', permission: 'lists.read' },
   { to: '/reconciliations', label: 'reconciliation.nav', permission: 'lists.read' },
+  { to: '/jobs', label: 'jobs.nav', permission: 'lists.read' },
   { to: '/exchanges', label: 'nav.exchanges', permission: 'exchanges.read' },
   { to: '/notices', label: 'notices.nav', permission: 'notices.read' },
   { to: '/reported', label: 'dashboard.reported.nav', permission: 'dashboard.read' },

@@ -63,7 +63,7 @@ describe('the overview in the browser, on demo data', () => {
     await page.locator('input[name="password"]').fill(server.adminCredentials.password)
     await page.getByRole('button', { name: uk.signIn.submit }).click()
     await page.getByRole('heading', { name: dashboardUk.title, exact: true }).waitFor(WAIT)
-    expect(await page.getByRole('heading', { name: dashboardUk.fund.title }).isVisible()).toBe(true)
+    await page.getByRole('heading', { name: dashboardUk.fund.title }).waitFor(WAIT)
     const { held } = await server.parley.services.dashboard.figures()
     const figure = page.getByTestId('figure-held').getByRole('link')
     expect(await figure.textContent()).toBe(`${held.total} ${dashboardUk.held.total}`)

@@ -166,6 +166,8 @@ describe('a Ukrainian person page and the audit trail, in words', () => {
     await page.goto(`${server.url}/audit`)
     const trail = page.getByTestId('audit-trail')
     await expect.poll(() => trail.isVisible(), { timeout: 30_000 }).toBe(true)
+    // the table's headings are drawn before its rows arrive
+    await expect.poll(() => trail.innerText(), { timeout: 30_000 }).toContain('Додано установу')
     const text = await trail.innerText()
     for (const words of ['Додано установу', 'Вхід', 'Переглянуто журнал аудиту запису', 'Госпіталізовано'])
       expect(text).toContain(words)

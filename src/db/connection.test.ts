@@ -17,9 +17,8 @@ describe('the embedded database on disk', () => {
     try {
       // PGlite by itself starts with fsync off (`-F`)
       expect((await client.query<{ fsync: string }>('show fsync')).rows[0]?.fsync).toBe('on')
-      const fs = (
-        client as unknown as { mod: { FS: { filesystems: { NODEFS: { stream_ops: { fsync?: unknown } } } } } }
-      ).mod.FS.filesystems.NODEFS.stream_ops
+      const fs = (client as unknown as { mod: { NODEFS: { stream_ops: { fsync?: unknown } } } }).mod.NODEFS
+        .stream_ops
       // its Node file system's fsync reaches the disk instead of doing nothing
       expect(typeof fs.fsync).toBe('function')
       await client.exec('create table t (x int); insert into t values (1)')

@@ -1,13 +1,13 @@
 import { fsyncSync, mkdirSync } from 'node:fs'
-import { PGlite } from '@electric-sql/pglite'
+import { PGlite, type Transaction } from '@electric-sql/pglite'
 import { fuzzystrmatch } from '@electric-sql/pglite/contrib/fuzzystrmatch'
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent'
-import { Kysely, PostgresDialect, sql } from 'kysely'
-import { PGliteDialect } from 'kysely-pglite-dialect'
+import { Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely'
 import pg from 'pg'
 import type { DatabaseConfig } from '../core/config'
 import { type DataFolderLock, lockDataFolder } from './data-folder-lock'
+import { assertCurrentDataFolder } from './data-folder-version'
 import type { Database } from './schema'
 
 export type Db = Kysely<Database>
@@ -37,9 +37,11 @@ pg.types.setTypeParser(20, (v) => Number(v))
 export const PGLITE_EXTENSIONS = { pg_trgm, unaccent, fuzzystrmatch }
 const PGLITE_PARSERS = { [DATE_OID]: (v: string) => v, 20: (v: string) => Number(v) }
 
-type EmscriptenFs = {
-  filesystems: { NODEFS?: { stream_ops: Record<string, unknown> } }
-  ErrnoError: new (errno: number) => Error
+type NodeFs = { stream_ops: Record<string, unknown> }
+type EmscriptenModule = {
+  // PGlite 0.5's Emscripten exports NODEFS on the module; 0.4's kept it in FS.filesystems
+  NODEFS?: NodeFs
+  FS?: { filesystems?: { NODEFS?: NodeFs }; ErrnoError: new (errno: number) => Error }
 }
 
 /**
@@ -48,8 +50,9 @@ type EmscriptenFs = {
  * is on and reaches the disk, so a commit is durable once acknowledged.
  */
 function makeDurable(client: PGlite) {
-  const fs = (client as unknown as { mod?: { FS?: EmscriptenFs } }).mod?.FS
-  const ops = fs?.filesystems.NODEFS?.stream_ops
+  const mod = (client as unknown as { mod?: EmscriptenModule }).mod
+  const fs = mod?.FS
+  const ops = (mod?.NODEFS ?? fs?.filesystems?.NODEFS)?.stream_ops
   if (!fs || !ops || ops.fsync) return
   ops.fsync = (stream: { nfd?: number }) => {
     if (stream.nfd === undefined) return 0
@@ -72,6 +75,7 @@ const DURABLE_START = (PGlite as unknown as { defaultStartParams: string[] }).de
 export async function openPglite(dataDir: string): Promise<PGlite> {
   if (dataDir.startsWith('memory://'))
     return PGlite.create(dataDir, { extensions: PGLITE_EXTENSIONS, parsers: PGLITE_PARSERS })
+  assertCurrentDataFolder(dataDir)
   mkdirSync(dataDir, { recursive: true })
   const client = await PGlite.create(dataDir, {
     extensions: PGLITE_EXTENSIONS,
@@ -109,14 +113,42 @@ export function connectionFromPglite(client: PGlite): Connection {
   // compare wrongly against the ISO strings the domain uses.
   const withParsers = client as unknown as { parsers: Record<number, (v: string) => unknown> }
   withParsers.parsers = { ...withParsers.parsers, ...PGLITE_PARSERS }
-  const db = new Kysely<Database>({ dialect: new PGliteDialect(client) })
+  // Kysely's dialect runs a transaction inside PGlite's `transaction()`, which holds the instance:
+  // a plain `client.exec` meanwhile would wait for it forever. So the open transaction is kept
+  // here, and a migration script goes through its `exec`, on the session `tx` holds.
+  let open: Transaction | undefined
+  const pglite = {
+    get closed() {
+      return client.closed
+    },
+    get ready() {
+      return client.ready
+    },
+    waitReady: client.waitReady,
+    close: () => client.close(),
+    query: client.query.bind(client),
+    transaction: <T>(work: (tx: Transaction) => Promise<T>) =>
+      client.transaction(async (tx) => {
+        open = tx
+        try {
+          return await work(tx)
+        } finally {
+          open = undefined
+        }
+      }),
+  }
+  const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) })
   return {
     db,
     kind: 'pglite',
     runScript: async (_tx, script) => {
-      await client.exec(script)
+      await (open ?? client).exec(script)
     },
-    close: () => db.destroy(),
+    // Kysely closes the instance only if it was ever queried through it
+    close: async () => {
+      await db.destroy()
+      if (!client.closed) await client.close()
+    },
   }
 }
 

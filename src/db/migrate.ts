@@ -8,16 +8,25 @@ const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '
 // Any fixed number: instances started together against one server take turns migrating.
 const MIGRATION_LOCK = 728_100_001
 
+/** The migrations this version of Parley has, in the order they apply. */
+export function migrationNames(): string[] {
+  return readdirSync(MIGRATIONS_DIR)
+    .filter((f) => f.endsWith('.sql'))
+    .sort()
+}
+
 export type MigrationReport = { applied: string[]; alreadyApplied: number }
 
 /**
  * Applies the plain-SQL migrations in src/db/migrations in name order, each in its own transaction,
  * recording them in schema_migrations. Forward-only: a changed migration is a new file.
  */
-export async function migrate({ db, runScript }: Connection): Promise<MigrationReport> {
-  const files = readdirSync(MIGRATIONS_DIR)
-    .filter((f) => f.endsWith('.sql'))
-    .sort()
+export async function migrate(
+  { db, runScript }: Connection,
+  opts: { only?: ReadonlySet<string> } = {},
+): Promise<MigrationReport> {
+  // `only`: the migrations an older data folder had, so its rows fit before the rest apply
+  const files = migrationNames().filter((f) => !opts.only || opts.only.has(f))
   return db.connection().execute(async (conn) => {
     await sql`select pg_advisory_lock(${MIGRATION_LOCK})`.execute(conn)
     try {

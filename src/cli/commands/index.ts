@@ -37,6 +37,13 @@ export const GROUPS: CommandGroup[] = [
   },
   {
     commands: {
+      'upgrade-data':
+        'Convert the embedded database written by an older Parley (PostgreSQL 17) to this one (PostgreSQL 18), keeping the old folder as a backup',
+    },
+    load: async () => (await import('./upgrade-data')).registerUpgradeDataCommand,
+  },
+  {
+    commands: {
       generate:
         'Write a fictitious register, counterpart list or register with duplicates, with ground truth',
     },

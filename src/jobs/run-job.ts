@@ -15,10 +15,19 @@ export type RunnerDeps = {
   kinds: Map<string, JobKind>
   worker: string
   leaseSeconds: number
+  /** jobs running in this process by id, each with its stop: a cancel made here stops it at once */
+  running?: Map<string, () => void>
 }
 
 /** Progress is written at most this often: a job may report it for every block of pairs. */
 const PROGRESS_EVERY_MS = 500
+
+/**
+ * How long a stopped job's computation is waited for before the worker takes its next job: a kind
+ * that watches its signal ends within a task, and its cores are free before the next job starts; a
+ * kind that does not is left to finish in the background.
+ */
+const STOP_GRACE_MS = 15_000
 
 class Stop extends Error {
   constructor(readonly why: 'cancelled' | 'lost' | 'stopped') {
@@ -52,6 +61,7 @@ export async function runClaimedJob(
   const onStopping = () => halt('stopped')
   stopping.addEventListener('abort', onStopping)
   if (stopping.aborted) halt('stopped')
+  deps.running?.set(row.id, () => halt('cancelled'))
 
   // one write at a time: progress and heartbeats never overtake each other
   let writing: Promise<void> = Promise.resolve()
@@ -88,14 +98,15 @@ export async function runClaimedJob(
     },
   }
 
+  let work: Promise<unknown> = Promise.resolve()
   try {
     const input = kind.input.parse(row.input)
     // A kind that does not watch the signal still stops being waited for: its computation ends on
     // its own and its result is dropped.
-    const work = kind.run(ctx, input)
-    work.catch(() => {})
+    const running = kind.run(ctx, input)
+    work = running.catch(() => {})
     const outcome = await Promise.race([
-      work,
+      running,
       new Promise<never>((_, reject) => {
         controller.signal.addEventListener('abort', () => reject(controller.signal.reason))
         if (controller.signal.aborted) reject(controller.signal.reason)
@@ -133,6 +144,7 @@ export async function runClaimedJob(
     clearInterval(heartbeat)
     await writing
     const reason = error instanceof Stop ? error : stop
+    if (reason) await within(work, STOP_GRACE_MS)
     if (reason?.why === 'lost') return 'lost'
     if (reason?.why === 'cancelled') return settleCancel(deps, holder)
     if (reason?.why === 'stopped') {
@@ -154,7 +166,15 @@ export async function runClaimedJob(
   } finally {
     clearInterval(heartbeat)
     stopping.removeEventListener('abort', onStopping)
+    deps.running?.delete(row.id)
   }
+}
+
+/** Waits for `work` to settle, or `ms`, whichever comes first. */
+async function within(work: Promise<unknown>, ms: number) {
+  let timer: NodeJS.Timeout | undefined
+  await Promise.race([work, new Promise((resolve) => (timer = setTimeout(resolve, ms)))])
+  clearTimeout(timer)
 }
 
 async function settleCancel(deps: RunnerDeps, holder: store.Holder): Promise<RunEnd> {

@@ -35,6 +35,8 @@ export function createJobService(deps: {
   const kinds = new Map<string, JobKind>()
   const worker = `${os.hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`
   const mine = new Set<string>()
+  // the jobs this process is running, each with its stop (see cancel)
+  const runningHere = new Map<string, () => void>()
   let working: { stopping: AbortController; reaper: NodeJS.Timeout; lazy: boolean } | undefined
   let running: Promise<unknown> = Promise.resolve()
 
@@ -43,7 +45,7 @@ export function createJobService(deps: {
     if (!row) return 'idle' as const
     if (ref && row.queue_ref !== ref) await store.setQueueRef(db, row.id, ref)
     const run = runClaimedJob(
-      { db, clock, audit, kinds, worker, leaseSeconds },
+      { db, clock, audit, kinds, worker, leaseSeconds, running: runningHere },
       row,
       working?.stopping.signal ?? AbortSignal.abort(),
     )
@@ -186,7 +188,7 @@ export function createJobService(deps: {
      * @throws DomainError NOT_FOUND; CONFLICT when the job has already finished
      */
     async cancel(actor: Actor, id: string) {
-      await db.transaction().execute(async (tx) => {
+      const was = await db.transaction().execute(async (tx) => {
         const row = await store.lockJob(tx, id)
         if (!row) throw notFound('job', id)
         if (FINISHED.includes(row.status))
@@ -211,7 +213,11 @@ export function createJobService(deps: {
           ],
           clock(),
         )
+        return row.status
       })
+      // running here: stopped now, not at the next heartbeat (another process's worker sees the
+      // request at its own heartbeat, within two seconds)
+      if (was === 'running') runningHere.get(id)?.()
       return this.getJob(id)
     },
 

@@ -74,11 +74,14 @@ export function createLinkageJobService(deps: {
       async run(ctx, input) {
         ctx.progress('reading', 0, 1)
         const left = await recordsOf(input.left)
+        ctx.signal.throwIfAborted()
         const options = {
           threshold: input.threshold,
           oneToOne: input.oneToOne,
           threads: deps.threads,
           onProgress: ctx.progress,
+          // a cancel stops the computation itself, not only the waiting for it
+          signal: ctx.signal,
         }
         const result =
           input.kind === 'dedupe'

@@ -111,6 +111,9 @@ export function normaliseServiceNumber(text: string): string {
  * Prepares records with caches keyed by the raw text: a million persons repeat a few thousand
  * names, so each distinct spelling goes through the name engine once.
  */
+/** Records prepared between two turns of the event loop (about a tenth of a second's work). */
+const PREPARE_SLICE = 20_000
+
 export class Preparer {
   readonly vocabulary = new Vocabulary()
   private readonly surnames = new Map<string, [number, number, number]>()
@@ -122,7 +125,29 @@ export class Preparer {
   private readonly wordKeys = new Map<string, string>()
 
   prepare(records: readonly LinkRecord[]): PreparedRecords {
-    const n = records.length
+    const out = this.emptyFor(records.length)
+    for (let i = 0; i < records.length; i++) this.prepareOne(records[i]!, i, out)
+    return out
+  }
+
+  /**
+   * As `prepare`, in slices with a turn of the event loop between them: a million records take
+   * seconds, and a job's lease heartbeat and its cancel must get through meanwhile.
+   * @throws the signal's reason when it aborted
+   */
+  async prepareInSlices(records: readonly LinkRecord[], signal?: AbortSignal): Promise<PreparedRecords> {
+    const out = this.emptyFor(records.length)
+    for (let from = 0; from < records.length; from += PREPARE_SLICE) {
+      signal?.throwIfAborted()
+      const to = Math.min(records.length, from + PREPARE_SLICE)
+      for (let i = from; i < to; i++) this.prepareOne(records[i]!, i, out)
+      if (to < records.length) await new Promise((resolve) => setImmediate(resolve))
+    }
+    signal?.throwIfAborted()
+    return out
+  }
+
+  private emptyFor(n: number): PreparedRecords {
     const out = {
       size: n,
       ids: new Array<string>(n),
@@ -132,7 +157,6 @@ export class Preparer {
       serviceChars: new Uint16Array(new SharedArrayBuffer(Math.max(2, n * 2 * SERVICE_WIDTH))),
     } as PreparedRecords
     for (const c of COLUMNS) out[c] = sharedInt32(n)
-    for (let i = 0; i < n; i++) this.prepareOne(records[i]!, i, out)
     return out
   }
 

@@ -31,6 +31,8 @@ export type TrainOptions = {
   /** the seed of every sample (records and random pairs) */
   seed?: number
   onProgress?: (stage: 'train', done: number, total: number) => void
+  /** stops training between tasks (see LinkOptions.signal) */
+  signal?: AbortSignal
 }
 
 /** What training did, for the report: the samples' sizes and the time they took. */
@@ -75,6 +77,7 @@ export async function train(
     union: o.trainingPairs ?? TRAINING_PAIRS,
     session: o.sessionPairs ?? SESSION_PAIRS,
   })
+  o.signal?.throwIfAborted()
   const countTasks = sampledRanges(left.size, plan).map(([from, to]) => ({
     kind: 'count' as const,
     from,
@@ -91,19 +94,26 @@ export async function train(
   let comparedPairs = 0
   const tasks: WorkerTask[] = [...countTasks, ...uTasks]
   let done = 0
-  await runTasks<TrainingCounts | Float64Array>(space, undefined, tasks, threads, (r) => {
-    if (r instanceof Float64Array) {
-      for (let k = 0; k < r.length; k++) uCounts[k]! += r[k]!
-    } else {
-      for (let p = 0; p < PATTERN_COUNT; p++) counts[p]! += r.counts[p]!
-      for (let p = 0; p < byRule.length; p++) byRule[p]! += r.byRule[p]!
-      for (let k = 0; k < rules.length; k++) pairsByRule[k]! += r.pairsByRule[k]!
-      sampledPairs += r.pairs
-      sampledRecords += r.records
-      comparedPairs += r.compared
-    }
-    o.onProgress?.('train', ++done, tasks.length)
-  })
+  await runTasks<TrainingCounts | Float64Array>(
+    space,
+    undefined,
+    tasks,
+    threads,
+    (r) => {
+      if (r instanceof Float64Array) {
+        for (let k = 0; k < r.length; k++) uCounts[k]! += r[k]!
+      } else {
+        for (let p = 0; p < PATTERN_COUNT; p++) counts[p]! += r.counts[p]!
+        for (let p = 0; p < byRule.length; p++) byRule[p]! += r.byRule[p]!
+        for (let k = 0; k < rules.length; k++) pairsByRule[k]! += r.pairsByRule[k]!
+        sampledPairs += r.pairs
+        sampledRecords += r.records
+        comparedPairs += r.compared
+      }
+      o.onProgress?.('train', ++done, tasks.length)
+    },
+    o.signal,
+  )
   const u = uFromLevelCounts(uCounts)
   const labelled = o.labels?.length ? labelPatterns(space, o.labels) : []
   if (o.labels?.length && labelled.length < o.labels.length)

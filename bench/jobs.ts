@@ -9,9 +9,9 @@ import { writeSetting } from '../src/settings/store'
 import { type Benchmark, percentile } from './lib'
 import { BENCH_ACTOR, BENCH_PASSWORD, keptDatabase, prepareKeptRegister, sizeToCount } from './support'
 
-const PORT = 4393
-const BASE = `http://127.0.0.1:${PORT}`
-const ANALYST = 'bench-analyst'
+export const PORT = 4393
+export const BASE = `http://127.0.0.1:${PORT}`
+export const ANALYST = 'bench-analyst'
 
 /**
  * Jobs on PostgreSQL: how many small linkage jobs a minute one worker and two workers finish
@@ -151,9 +151,9 @@ async function throughput(cookie: string, n: number, input: (k: number) => unkno
   return Number(((n / (performance.now() - started)) * 60_000).toFixed(1))
 }
 
-class JobFailed extends Error {}
+export class JobFailed extends Error {}
 
-async function until(what: string, probe: () => Promise<unknown>, ms = 1_800_000) {
+export async function until(what: string, probe: () => Promise<unknown>, ms = 1_800_000) {
   const end = Date.now() + ms
   for (;;) {
     let got: unknown
@@ -169,7 +169,7 @@ async function until(what: string, probe: () => Promise<unknown>, ms = 1_800_000
   }
 }
 
-async function signIn(username: string): Promise<string> {
+export async function signIn(username: string): Promise<string> {
   const res = await fetch(`${BASE}/api/v1/session`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', origin: BASE },
@@ -183,7 +183,7 @@ async function signIn(username: string): Promise<string> {
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: the benchmark reads response bodies loosely
-async function call(cookie: string, method: string, path: string, body?: unknown): Promise<any> {
+export async function call(cookie: string, method: string, path: string, body?: unknown): Promise<any> {
   const res = await fetch(`${BASE}${path}`, {
     method,
     headers: { cookie, origin: BASE, ...(body ? { 'content-type': 'application/json' } : {}) },
@@ -194,7 +194,7 @@ async function call(cookie: string, method: string, path: string, body?: unknown
 }
 
 /** p95 of every response in `seconds` of one connection's requests (an operator paging the register). */
-async function load(path: string, cookie: string, seconds: number) {
+export async function load(path: string, cookie: string, seconds: number) {
   for (let i = 0; i < 3; i++) await call(cookie, 'GET', path)
   const times: number[] = []
   await new Promise<autocannon.Result>((resolve, reject) => {

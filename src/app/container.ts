@@ -17,9 +17,11 @@ import * as custodyStore from '../custody/store'
 import { createDashboardService } from '../dashboard/service'
 import { type Connection, openConnection } from '../db/connection'
 import { migrate } from '../db/migrate'
+import { createEnquiryResearch } from '../enquiries/research'
 import { createEnquiryService } from '../enquiries/service'
 import { createExchangeDocuments } from '../exchange/documents/service'
 import { createExchangeService } from '../exchange/service'
+import { createExportService } from '../exports/service'
 import { createBossQueue } from '../jobs/queue-boss'
 import { createLocalQueue } from '../jobs/queue-local'
 import { createJobService } from '../jobs/service'
@@ -58,6 +60,13 @@ export function createServices(
         : createLocalQueue(),
     ...jobsConfig,
   })
+  // a family's enquiry about someone not yet in the register makes the record in its own write
+  const enquiries = createEnquiryService({
+    db,
+    audit: auditStore,
+    clock,
+    missing: createMissingService({ db, audit: auditStore, clock, romanize: romanizeName }),
+  })
   const custody = createCustodyService({
     db,
     store: custodyStore,
@@ -86,19 +95,28 @@ export function createServices(
     search: createSearchService({ db }),
     lists: createListService({ db, audit: auditStore, clock }),
     missing: createMissingService({ db, audit: auditStore, clock, romanize: romanizeName }),
-    // a family's enquiry about someone not yet in the register makes the record in its own write
-    enquiries: createEnquiryService({
-      db,
-      audit: auditStore,
-      clock,
-      missing: createMissingService({ db, audit: auditStore, clock, romanize: romanizeName }),
-    }),
+    enquiries,
+    // open enquiries searched again by themselves after a list or a register changed (a job)
+    enquiryResearch: createEnquiryResearch({ db, jobs, enquiries, audit: auditStore }),
     missingImport: createMissingImport({ db, audit: auditStore, clock, romanize: romanizeName }),
     jobs,
     linkageJobs: createLinkageJobService({ db, audit: auditStore, clock, jobs }),
     reconciliation: createReconciliation({ db, audit: auditStore, clock, romanize: romanizeName, jobs }),
     dashboard: createDashboardService({ db, clock }),
     reported: createReportedService({ db, audit: auditStore, clock }),
+    exports: createExportService({
+      db,
+      audit: auditStore,
+      clock,
+      jobs,
+      enquiries: createEnquiryService({
+        db,
+        audit: auditStore,
+        clock,
+        missing: createMissingService({ db, audit: auditStore, clock, romanize: romanizeName }),
+      }),
+      dashboard: createDashboardService({ db, clock }),
+    }),
     notices: createNoticesService({ db, audit: auditStore, clock, anchor: auditAnchor }),
     users: createUserService({ db, auth, audit: auditStore, clock }),
     settings: createSettingsService({ db, store: settingsStore, audit: auditStore, clock }),

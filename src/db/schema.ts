@@ -464,6 +464,8 @@ export type EnquiryCandidatesTable = {
   decided_at: Timestamp | null
   decision_note: string | null
   found_at: Timestamp
+  first_found_at: Timestamp
+  found_by: Generated<string>
 }
 
 export type EnquiryRepliesTable = {

@@ -22,7 +22,7 @@ export function soughtRecord(p: MissingRow): LinkRecord & { serviceNumber: strin
 }
 
 /** An enquiry as the API and the web app show it to a reader who may see everything. */
-export function presentEnquiry(r: EnquiryListRow, urgency: Urgency, stale: boolean) {
+export function presentEnquiry(r: EnquiryListRow, urgency: Urgency, stale: boolean, newCandidates = 0) {
   return {
     id: r.id,
     number: Number(r.number),
@@ -49,6 +49,8 @@ export function presentEnquiry(r: EnquiryListRow, urgency: Urgency, stale: boole
     searchedAt: iso(r.searched_at),
     /** a list or a register changed after the last search: search again */
     stale,
+    /** undecided candidates the automatic search found after a list or a register changed */
+    newCandidates,
     nextFollowUpOn: r.next_follow_up_on,
     urgency,
     sought: {
@@ -80,6 +82,10 @@ export function presentCandidate(c: CandidateRow) {
     decidedAt: iso(c.decided_at),
     decisionNote: c.decision_note,
     foundAt: iso(c.found_at)!,
+    firstFoundAt: iso(c.first_found_at)!,
+    foundBy: c.found_by as 'search' | 'research',
+    /** found by the automatic search and not decided yet */
+    isNew: c.found_by === 'research' && c.decision === 'pending',
   }
 }
 

@@ -39,6 +39,10 @@ export const EnquiryOut = z
     closedReason: nullable,
     searchedAt: nullable,
     stale: z.boolean().describe('A list or a register changed after the last search: search again'),
+    newCandidates: z
+      .number()
+      .int()
+      .describe('Undecided candidates the automatic search found after a list or a register changed'),
     nextFollowUpOn: nullable,
     urgency: Urgency,
     sought: z.object({
@@ -71,6 +75,11 @@ const CandidateOut = z
     decidedAt: nullable,
     decisionNote: nullable,
     foundAt: z.string(),
+    firstFoundAt: z.string(),
+    foundBy: z
+      .enum(['search', 'research'])
+      .describe('search: at intake or a tracer\'s search; research: the automatic search after a change'),
+    isNew: z.boolean().describe('Found by the automatic search and not decided yet'),
   })
   .meta({ id: 'EnquiryCandidate' })
 

@@ -9,7 +9,7 @@ import { createWritePipeline } from '../db/write'
 import type { MissingService } from '../missing/service'
 import * as missingStore from '../missing/store'
 import { readSetting, writeSetting } from '../settings/store'
-import { findCandidates } from './match'
+import { findCandidates, type PoolRecord } from './match'
 import {
   AddFollowUp,
   CandidateRef,
@@ -26,6 +26,9 @@ import { presentCandidate, presentEnquiry, presentFollowUp, presentReply, sought
 import { draftReply as draftFromTemplates, type ReplyLanguage } from './reply'
 import * as store from './store'
 import { byUrgency, urgencyOf } from './urgency'
+
+/** The registers read whole for a search: the missing register and every stored list. */
+export type SharedPools = { missing: PoolRecord[]; lists: PoolRecord[] }
 
 export type EnquiryDeps = {
   db: Db
@@ -152,34 +155,58 @@ export function createEnquiryService(deps: EnquiryDeps) {
    * rest of the missing register and every stored list; undecided candidates are replaced.
    */
   async function searchAgain(actor: Actor, id: string) {
+    await searchOne(actor, id, 'search', await sharedPools())
+    return getEnquiry(id)
+  }
+
+  /** The whole missing register and every stored list: read once for a run over many enquiries. */
+  async function sharedPools(): Promise<SharedPools> {
+    const [missing, lists] = await Promise.all([store.missingPool(db), store.listPool(db)])
+    return { missing, lists }
+  }
+
+  /**
+   * One enquiry searched and its findings stored, audited as `enquiry.search` (a tracer's) or, when
+   * the automatic search found someone new, `enquiry.research` naming the job. A closed enquiry or
+   * one gone meanwhile is left alone by the automatic search.
+   * @returns how many candidates were found for the first time
+   */
+  async function searchOne(
+    actor: Actor,
+    id: string,
+    by: 'search' | 'research',
+    shared: SharedPools,
+    jobId?: string,
+  ): Promise<number> {
     const e = await store.findEnquiry(db, id)
     if (!e) throw notFound('Enquiry', id)
     const person = await missingStore.findMissing(db, e.missing_person_id)
     if (!person) throw notFound('Missing person', e.missing_person_id)
     const sought = soughtRecord(person)
-    const [custody, missing, lists] = await Promise.all([
-      store.custodyPool(db, sought),
-      store.missingPool(db, person.id),
-      store.listPool(db),
-    ])
-    const universe = custody.universe + missing.length + lists.length
-    const found = findCandidates(sought, [...custody.pool, ...missing, ...lists], universe)
-    await write(async (ctx) => {
-      await loadLocked(ctx.tx, id)
-      await store.storeCandidates(ctx.tx, id, found, ctx.now)
+    const custody = await store.custodyPool(db, sought)
+    const missing = shared.missing.filter((m) => m.ref !== person.id)
+    const universe = custody.universe + missing.length + shared.lists.length
+    const found = findCandidates(sought, [...custody.pool, ...missing, ...shared.lists], universe)
+    return write(async (ctx) => {
+      const locked = await loadLocked(ctx.tx, id)
+      if (by === 'research' && locked.state !== 'open') return { result: 0, audit: [] }
+      const fresh = await store.storeCandidates(ctx.tx, id, found, ctx.now, by)
       await store.updateEnquiry(ctx.tx, id, { searched_at: ctx.now, updated_at: ctx.now })
-      return {
-        result: null,
-        audit: [
-          entry(actor, 'enquiry.search', id, {
-            candidates: found.length,
-            searched: universe,
-            best: found[0] ? { source: found[0].source, probability: found[0].probability } : null,
-          }),
-        ],
+      const summary = {
+        candidates: found.length,
+        new: fresh,
+        searched: universe,
+        best: found[0] ? { source: found[0].source, probability: found[0].probability } : null,
       }
+      // every automatic pass would otherwise write an entry per open enquiry: only news is written
+      const audit =
+        by === 'search'
+          ? [entry(actor, 'enquiry.search', id, summary)]
+          : fresh > 0
+            ? [entry(actor, 'enquiry.research', id, { ...summary, job: jobId })]
+            : []
+      return { result: fresh, audit }
     })
-    return getEnquiry(id)
   }
 
   /** The tracer's decision on a candidate, audited with the candidate as shown. @throws NOT_FOUND */
@@ -414,12 +441,13 @@ export function createEnquiryService(deps: EnquiryDeps) {
   async function getEnquiry(id: string) {
     const [row] = await store.listEnquiries(db, { id })
     if (!row) throw notFound('Enquiry', id)
-    const [candidates, replies, followUps, settings, changed] = await Promise.all([
+    const [candidates, replies, followUps, settings, changed, news] = await Promise.all([
       store.listCandidates(db, id),
       store.listReplies(db, id),
       store.listFollowUps(db, id),
       readSettings(),
       store.lastRegisterChange(db),
+      store.newCandidateCounts(db, [id]),
     ])
     const urgency = urgencyOf(
       {
@@ -432,7 +460,7 @@ export function createEnquiryService(deps: EnquiryDeps) {
       settings.overdueAfterDays,
     )
     return {
-      ...presentEnquiry(row, urgency, staleSince(row.searched_at, changed)),
+      ...presentEnquiry(row, urgency, staleSince(row.searched_at, changed), news.get(id) ?? 0),
       candidates: candidates.map(presentCandidate),
       replies: replies.map(presentReply),
       followUps: followUps.map(presentFollowUp),
@@ -445,13 +473,14 @@ export function createEnquiryService(deps: EnquiryDeps) {
    */
   async function listEnquiries(filter: { state?: 'open' | 'closed' | 'all'; missingPersonId?: string } = {}) {
     const state = filter.state ?? 'open'
-    const [rows, settings, changed] = await Promise.all([
+    const [rows, settings, changed, news] = await Promise.all([
       store.listEnquiries(db, {
         state: state === 'all' ? undefined : state,
         missingPersonId: filter.missingPersonId,
       }),
       readSettings(),
       store.lastRegisterChange(db),
+      store.newCandidateCounts(db),
     ])
     const today = dayOf(clock())
     const items = rows
@@ -469,6 +498,7 @@ export function createEnquiryService(deps: EnquiryDeps) {
             settings.overdueAfterDays,
           ),
           staleSince(r.searched_at, changed),
+          news.get(r.id) ?? 0,
         ),
       )
       .sort(byUrgency)
@@ -478,6 +508,8 @@ export function createEnquiryService(deps: EnquiryDeps) {
   return {
     takeEnquiry,
     searchAgain,
+    searchOne,
+    sharedPools,
     decide,
     draftReply,
     editReply,

@@ -95,16 +95,36 @@ export async function listCandidates(db: Db, id: string): Promise<CandidateRow[]
 }
 
 /**
- * A new search's findings: undecided candidates are replaced by what was found now; decided ones
- * stay with their decision (a rejected one is not offered again), their evidence refreshed.
+ * A new search's findings: undecided candidates not found again are dropped; those found again keep
+ * when and by which search they were first found; decided ones stay with their decision (a
+ * rejected one is not offered again), their evidence refreshed. Answers how many were found for
+ * the first time.
  */
-export async function storeCandidates(tx: Db, id: string, found: readonly Candidate[], at: Date) {
-  await tx
-    .deleteFrom('enquiry_candidates')
+export async function storeCandidates(
+  tx: Db,
+  id: string,
+  found: readonly Candidate[],
+  at: Date,
+  by: 'search' | 'research' = 'search',
+): Promise<number> {
+  const kept = new Set(found.map((c) => `${c.source}\u0000${c.ref}`))
+  const before = await tx
+    .selectFrom('enquiry_candidates')
+    .select(['source', 'ref', 'decision'])
     .where('enquiry_id', '=', id)
-    .where('decision', '=', 'pending')
     .execute()
-  for (const c of found)
+  const known = new Set(before.map((c) => `${c.source}\u0000${c.ref}`))
+  const gone = before.filter((c) => c.decision === 'pending' && !kept.has(`${c.source}\u0000${c.ref}`))
+  for (const c of gone)
+    await tx
+      .deleteFrom('enquiry_candidates')
+      .where('enquiry_id', '=', id)
+      .where('source', '=', c.source)
+      .where('ref', '=', c.ref)
+      .execute()
+  let fresh = 0
+  for (const c of found) {
+    if (!known.has(`${c.source}\u0000${c.ref}`)) fresh += 1
     await tx
       .insertInto('enquiry_candidates')
       .values({
@@ -118,9 +138,14 @@ export async function storeCandidates(tx: Db, id: string, found: readonly Candid
         weight: c.weight,
         evidence: JSON.stringify(c.evidence),
         found_at: at,
+        first_found_at: at,
+        found_by: by,
       })
       .onConflict((oc) =>
         oc.columns(['enquiry_id', 'source', 'ref']).doUpdateSet({
+          label: c.label,
+          born: c.born || null,
+          detail: c.detail || null,
           probability: c.probability,
           weight: c.weight,
           evidence: JSON.stringify(c.evidence),
@@ -128,6 +153,35 @@ export async function storeCandidates(tx: Db, id: string, found: readonly Candid
         }),
       )
       .execute()
+  }
+  return fresh
+}
+
+/** Per enquiry, the undecided candidates the automatic search found: new to the tracer. */
+export async function newCandidateCounts(db: Db, ids?: readonly string[]): Promise<Map<string, number>> {
+  let q = db
+    .selectFrom('enquiry_candidates')
+    .select(['enquiry_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('decision', '=', 'pending')
+    .where('found_by', '=', 'research')
+    .groupBy('enquiry_id')
+  if (ids) {
+    if (ids.length === 0) return new Map()
+    q = q.where('enquiry_id', 'in', ids)
+  }
+  const rows = await q.execute()
+  return new Map(rows.map((r) => [r.enquiry_id, Number(r.n)]))
+}
+
+/** Open enquiries, oldest first: what the automatic search goes through. */
+export async function openEnquiryIds(db: Db): Promise<string[]> {
+  const rows = await db
+    .selectFrom('enquiries')
+    .select('id')
+    .where('state', '=', 'open')
+    .orderBy('number')
+    .execute()
+  return rows.map((r) => r.id)
 }
 
 export async function findCandidate(tx: Db, id: string, source: string, ref: string) {
@@ -271,8 +325,8 @@ export async function custodyPool(
   }
 }
 
-/** Every other record of the missing register: one person reported twice is found this way. */
-export async function missingPool(db: Db, except: string): Promise<PoolRecord[]> {
+/** Every record of the missing register (the caller leaves out the sought one): one person reported twice is found this way. */
+export async function missingPool(db: Db): Promise<PoolRecord[]> {
   const rows = await db
     .selectFrom('missing_persons')
     .select([
@@ -287,7 +341,6 @@ export async function missingPool(db: Db, except: string): Promise<PoolRecord[]>
       'unit',
       'status',
     ])
-    .where('id', '!=', except)
     .execute()
   return rows.map((r) => ({
     source: 'missing' as const,

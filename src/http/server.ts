@@ -31,6 +31,10 @@ export async function startServer(
     : await startAuditCheckpoints(parley.services.audit, config.audit, logger)
   // the weekly health bulletins owed to the ICRC (GC III Art. 122), hourly; not on a caller's own database
   const stopWeekly = opts.parley ? () => {} : startWeeklyBulletins(parley.services.notices, logger)
+  // open enquiries searched again after a list or a register changed, on this server's own database
+  parley.services.enquiryResearch.start(undefined, (e) =>
+    logger.error(`search of open enquiries: ${e instanceof Error ? e.message : e}`),
+  )
   const app = createHttpApp({
     conn: parley.conn,
     auth: parley.auth,
@@ -67,6 +71,7 @@ export async function startServer(
     close: async () => {
       stopCheckpoints()
       stopWeekly()
+      parley.services.enquiryResearch.stop()
       await new Promise<void>((resolve) => server.close(() => resolve()))
       await parley.close()
     },

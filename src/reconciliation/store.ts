@@ -13,17 +13,9 @@ export type ReconciliationTables = {
     list_id: string
     against: string
     threshold: number
-    status: string
-    stage: string | null
-    done: Generated<number>
-    total: Generated<number>
-    cancel_requested: Generated<boolean>
     summary: Json | null
-    error: string | null
     created_by: string
     created_at: Generated<Date>
-    started_at: Timestamp | null
-    finished_at: Timestamp | null
   }
   reconciliation_pairs: {
     reconciliation_id: string
@@ -68,7 +60,6 @@ export async function insertRun(
       list_id: run.listId,
       against: run.against,
       threshold: run.threshold,
-      status: 'queued',
       created_by: run.createdBy,
     })
     .execute()
@@ -76,13 +67,12 @@ export async function insertRun(
 
 /**
  * A run with its state, which the jobs table holds (same id): status, stage, progress, error and
- * times are the job's. The run's own columns of those (migration 0026) are read only for runs
- * started before reconciliation became a job, which have no job row.
+ * times are the job's (migration 0031 gave the runs older than that a job row of their own).
  */
 function withState(db: Db) {
   return tables(db)
     .selectFrom('reconciliations as r')
-    .leftJoin('jobs as j', 'j.id', 'r.id')
+    .innerJoin('jobs as j', 'j.id', 'r.id')
     .select((eb) => [
       'r.id',
       'r.number',
@@ -92,19 +82,16 @@ function withState(db: Db) {
       'r.summary',
       'r.created_by',
       'r.created_at',
-      eb.fn.coalesce('j.status', 'r.status').$castTo<string>().as('status'),
-      eb.fn.coalesce('j.stage', 'r.stage').as('stage'),
-      eb.fn.coalesce('j.done', 'r.done').$castTo<number>().as('done'),
-      eb.fn.coalesce('j.total', 'r.total').$castTo<number>().as('total'),
-      eb.fn.coalesce('j.error', 'r.error').as('error'),
-      eb
-        .or([eb('j.cancel_requested_at', 'is not', null), eb('r.cancel_requested', '=', true)])
-        .$castTo<boolean>()
-        .as('cancel_requested'),
+      eb.ref('j.status').$castTo<string>().as('status'),
+      'j.stage',
+      eb.ref('j.done').$castTo<number>().as('done'),
+      eb.ref('j.total').$castTo<number>().as('total'),
+      'j.error',
+      eb('j.cancel_requested_at', 'is not', null).$castTo<boolean>().as('cancel_requested'),
       'j.cancelled_by',
       'j.attempts',
-      eb.fn.coalesce('j.started_at', 'r.started_at').as('started_at'),
-      eb.fn.coalesce('j.finished_at', 'r.finished_at').as('finished_at'),
+      'j.started_at',
+      'j.finished_at',
     ])
 }
 

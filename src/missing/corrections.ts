@@ -1,7 +1,7 @@
 import type { appendAudit } from '../audit/store'
 import type { Actor } from '../auth/actor'
 import type { Clock } from '../core/clock'
-import { DomainError, notFound } from '../core/errors'
+import { DomainError } from '../core/errors'
 import { refuseHistoryConflict } from '../core/history-conflict'
 import { parseInput } from '../core/validate'
 import type { Db } from '../db/connection'
@@ -30,9 +30,17 @@ const nextSeq = (history: readonly MissingEvent[]) => history.reduce((m, e) => M
  * correction is corrected by correcting the correction, so the history stays one line).
  * @throws DomainError NOT_FOUND; INVALID_TRANSITION naming the row that replaced it
  */
-function replaceable(history: readonly store.StoredMissingEvent[], seq: number): store.StoredMissingEvent {
+function replaceable(
+  record: store.MissingRow,
+  history: readonly store.StoredMissingEvent[],
+  seq: number,
+): store.StoredMissingEvent {
   const event = history.find((e) => e.seq === seq)
-  if (!event || event.retracted) throw notFound('Event', String(seq))
+  // a retraction row is not an event of the person: correcting it means correcting the original
+  if (!event || event.retracted)
+    throw new DomainError('NOT_FOUND', `Record No. ${record.register_number} has no event ${seq}`, {
+      details: { registerNumber: Number(record.register_number), seq },
+    })
   const by = replacements(history).get(seq)
   if (by !== undefined) {
     const row = history.find((e) => e.seq === by)!
@@ -105,7 +113,7 @@ export function createCorrections(deps: CorrectionDeps) {
       await ctx.lock('missing_persons', [id])
       const record = await openRecord(ctx.tx, id)
       const history = await store.listMissingEvents(ctx.tx, id)
-      const original = replaceable(history, seq)
+      const original = replaceable(record, history, seq)
       const newSeq = nextSeq(history)
       const { type, occurredOn, source, confidence } = parsed.event
       const details = detailsOf(parsed.event)
@@ -158,7 +166,7 @@ export function createCorrections(deps: CorrectionDeps) {
       const record = await openRecord(ctx.tx, id)
       const target = parsed.moveTo ? await openRecord(ctx.tx, parsed.moveTo) : null
       const history = await store.listMissingEvents(ctx.tx, id)
-      const original = replaceable(history, seq)
+      const original = replaceable(record, history, seq)
       const newSeq = nextSeq(history)
       const withdrawal: MissingEvent = { ...eventOf(original), seq: newSeq, corrects: seq, retracted: true }
       const after = stateWithRow(history, withdrawal, `the retraction of ${missingEventWords(original)}`)

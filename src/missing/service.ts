@@ -1,7 +1,7 @@
 import type { AuditInput, appendAudit } from '../audit/store'
 import type { Actor } from '../auth/actor'
 import type { Clock } from '../core/clock'
-import { notFound, ValidationError } from '../core/errors'
+import { DomainError, notFound, ValidationError } from '../core/errors'
 import { parseInput } from '../core/validate'
 import type { Romanize } from '../custody/person-row'
 import type { Db } from '../db/connection'
@@ -238,6 +238,16 @@ export function createMissingService(deps: MissingDeps) {
     }
   }
 
+  /**
+   * The record an operator names by its register number (as the CLI takes it).
+   * @throws DomainError NOT_FOUND naming the number
+   */
+  async function recordNumbered(n: number) {
+    const row = await store.findMissingByNumber(db, n)
+    if (!row) throw new DomainError('NOT_FOUND', `Record No. ${n} is not in the missing-persons register`)
+    return presentMissing(row)
+  }
+
   async function listMissing(filter: store.MissingFilter, page: { limit: number; before?: number }) {
     const rows = await store.listMissing(db, filter, { limit: page.limit + 1, before: page.before })
     const items = rows.slice(0, page.limit).map(presentMissing)
@@ -251,6 +261,7 @@ export function createMissingService(deps: MissingDeps) {
     addReport,
     recordEvent,
     getMissing,
+    recordNumbered,
     listMissing,
     possibleDuplicates: (id: string) => possibleDuplicates(db, id),
     ...createCorrections(deps),

@@ -44,6 +44,11 @@ export async function findMissing(db: Db, id: string): Promise<MissingRow | unde
   return db.selectFrom('missing_persons').selectAll().where('id', '=', id).executeTakeFirst()
 }
 
+/** A record by the number the register gave it (the one operators say and write). */
+export async function findMissingByNumber(db: Db, n: number): Promise<MissingRow | undefined> {
+  return db.selectFrom('missing_persons').selectAll().where('register_number', '=', n).executeTakeFirst()
+}
+
 export async function updateMissing(
   tx: Db,
   id: string,

@@ -4,6 +4,7 @@ import type { Command } from 'commander'
 import { createDisclosureLog } from '../audit/disclosure'
 import * as auditStore from '../audit/store'
 import { commandLineActor, withParley } from '../cli/context'
+import { count } from '../cli/plural'
 import { systemClock } from '../core/clock'
 import { DomainError } from '../core/errors'
 import { readTable } from '../lists/table'
@@ -95,7 +96,7 @@ export function registerExchangeCommands(program: Command) {
       }))
       await withParley(async ({ services }) => {
         const r = await services.exchanges.annotateGive(commandLineActor(), opts.exchange, notes)
-        console.log(`${r.persons} persons annotated`)
+        console.log(`${count(r.persons, 'person')} annotated`)
       })
     })
 
@@ -113,7 +114,7 @@ export function registerExchangeCommands(program: Command) {
           readFileSync(file),
         )
         console.log(
-          `${r.rows} rows received, ${r.persons} persons, ${r.flaggedRows} rows flagged, ${r.undecidedDuplicates} duplicate groups to decide`,
+          `${count(r.rows, 'row')} received, ${count(r.persons, 'person')}, ${count(r.flaggedRows, 'row')} flagged, ${count(r.undecidedDuplicates, 'duplicate group')} to decide`,
         )
       })
     })
@@ -177,7 +178,9 @@ export function registerExchangeCommands(program: Command) {
           ids: out.refs,
         })
         writeFileSync(opts.out, out.bytes)
-        console.log(`${opts.out}: ${out.refs.length} persons, ${Math.round(out.bytes.length / 1024)} KiB`)
+        console.log(
+          `${opts.out}: ${count(out.refs.length, 'person')}, ${Math.round(out.bytes.length / 1024)} KiB`,
+        )
       })
     })
 }

@@ -1,6 +1,7 @@
 import os from 'node:os'
 import type { Command } from 'commander'
 import { progressBar } from '../cli/context'
+import { count } from '../cli/plural'
 import { ValidationError } from '../core/errors'
 import { writeScenario } from './run'
 import { DIFFICULTIES, type Difficulty, SCENARIOS, type Scenario } from './scenarios'
@@ -55,9 +56,9 @@ export function registerGenerateCommands(program: Command) {
         bar.update,
       )
       bar.stop()
-      for (const f of files) console.log(`${f.file}\t${f.rows} rows`)
+      for (const f of files) console.log(`${f.file}\t${count(f.rows, 'row')}`)
       console.log(
-        `Done in ${((performance.now() - started) / 1000).toFixed(1)} s on ${os.cpus().length} cores`,
+        `Done in ${((performance.now() - started) / 1000).toFixed(1)} s on ${count(os.cpus().length, 'core')}`,
       )
     })
 }

@@ -3,6 +3,7 @@ import path from 'node:path'
 import type { Command } from 'commander'
 import { parse } from 'csv-parse/sync'
 import { progressBar } from '../cli/context'
+import { count } from '../cli/plural'
 import { writeRows } from '../generate/write'
 import { DEFAULT_THRESHOLD, dedupe, explainPair, type LinkOptions, type LinkResult, link } from './engine'
 import { parseModel } from './model'
@@ -66,7 +67,9 @@ export function registerLinkageCommands(program: Command) {
       const rows = result.left.ids.map((id, i) => ({ id, cluster: result.left.ids[clusters[i]!]! }))
       await writeRows(flags.clusters, 'csv', ['id', 'cluster'], rows)
       const groups = new Set(clusters).size
-      console.log(`clusters: ${groups} persons among ${records.length} records; written to ${flags.clusters}`)
+      console.log(
+        `clusters: ${count(groups, 'person')} among ${count(records.length, 'record')}; written to ${flags.clusters}`,
+      )
     }
   })
 }
@@ -103,7 +106,7 @@ async function read(file: string) {
   const { records, ignored, warnings } = await readLinkFile(file, { onProgress: (d, t) => bar.update(d, t) })
   bar.stop()
   console.error(
-    `${path.basename(file)}: ${records.length} records${ignored.length ? `; ignored columns: ${ignored.join(', ')}` : ''}`,
+    `${path.basename(file)}: ${count(records.length, 'record')}${ignored.length ? `; ignored columns: ${ignored.join(', ')}` : ''}`,
   )
   for (const w of warnings.slice(0, 10)) console.error(`  warning: ${w}`)
   return records
@@ -153,14 +156,14 @@ async function finish(result: LinkResult, flags: CommonFlags, options: LinkOptio
   for (const w of result.warnings) console.error(`warning: ${w}`)
   console.log(
     [
-      `compared ${result.candidates} candidate pairs; ${result.pairs.length} at probability ≥ ${result.threshold}; written to ${flags.out}`,
-      `blocking: ${result.blocking.map((b) => `${b.rule} (${b.blocks} blocks, largest ${b.largest}${b.split ? `, ${b.split} split by a second key` : ''}${b.capped ? `, ${b.capped} skipped as too big` : ''})`).join('; ')}`,
-      `scored: ${result.fullyScored} pairs compared on every field; the other ${result.candidates - result.fullyScored} could not reach the threshold and were cut short`,
+      `compared ${count(result.candidates, 'candidate pair')}; ${result.pairs.length} at probability ≥ ${result.threshold}; written to ${flags.out}`,
+      `blocking: ${result.blocking.map((b) => `${b.rule} (${count(b.blocks, 'block')}, largest ${b.largest}${b.split ? `, ${b.split} split by a second key` : ''}${b.capped ? `, ${b.capped} skipped as too big` : ''})`).join('; ')}`,
+      `scored: ${count(result.fullyScored, 'pair')} compared on every field; the other ${result.candidates - result.fullyScored} could not reach the threshold and were cut short`,
       options.model ? `model reused from ${modelFile}` : `model trained and saved to ${modelFile}`,
-      `model: EM ${result.model.em.fromLabels ? `with m from ${result.model.em.fromLabels} labelled pairs` : 'without labels'}, ${result.model.em.iterations} iterations${result.model.em.converged ? ', converged' : ''}; matches per record ${result.model.matchesPerRecord.toFixed(4)}`,
+      `model: EM ${result.model.em.fromLabels ? `with m from ${count(result.model.em.fromLabels, 'labelled pair')}` : 'without labels'}, ${count(result.model.em.iterations, 'iteration')}${result.model.em.converged ? ', converged' : ''}; matches per record ${result.model.matchesPerRecord.toFixed(4)}`,
       ...(result.model.em.sessions ?? []).map(
         (x) =>
-          `  trained on ${x.rule}: ${x.pairs} pairs, ${x.iterations} iterations${x.converged ? ', converged' : ', NOT converged'}; estimated ${x.estimated.join(', ')}`,
+          `  trained on ${x.rule}: ${count(x.pairs, 'pair')}, ${count(x.iterations, 'iteration')}${x.converged ? ', converged' : ', NOT converged'}; estimated ${x.estimated.join(', ')}`,
       ),
       'weights (log2 m/u; a closer level never weighs less than a farther one):',
       ...result.model.fields.map(

@@ -2,7 +2,9 @@ import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Command } from 'commander'
 import { commandLineActor, progressBar, withParley } from '../cli/context'
+import { count } from '../cli/plural'
 import { DomainError } from '../core/errors'
+import { registerMissingChangeCommands } from './cli-changes'
 import { MISSING_STATUSES } from './state'
 
 /** `parley import missing FILE`: the existing register, all rows or none, with a progress bar. */
@@ -19,7 +21,7 @@ export async function importMissingCommand(file: string, opts: { source?: string
       )
       bar.stop()
       console.log(
-        `${report.rows} rows of "${report.source}": ${report.created} registered, ${report.unchanged} imported before, in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+        `${count(report.rows, 'row')} of "${report.source}": ${report.created} registered, ${report.unchanged} imported before, in ${((performance.now() - started) / 1000).toFixed(1)} s`,
       )
     } finally {
       bar.stop()
@@ -84,8 +86,9 @@ export function registerMissingCommands(program: Command) {
               .join('\t'),
           )
         console.error(
-          `${page.items.length} record(s)${page.nextBefore ? ', more with a higher --limit' : ''}`,
+          `${count(page.items.length, 'record')}${page.nextBefore ? ', more with a higher --limit' : ''}`,
         )
       })
     })
+  registerMissingChangeCommands(missing)
 }

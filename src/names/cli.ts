@@ -2,6 +2,7 @@ import { once } from 'node:events'
 import { createWriteStream, readFileSync } from 'node:fs'
 import type { Command } from 'commander'
 import { progressBar } from '../cli/context'
+import { count } from '../cli/plural'
 import { ValidationError } from '../core/errors'
 import { nameKey } from './key'
 import { nameTokens } from './normalise'
@@ -92,6 +93,6 @@ async function comparePairsFile(file: string, out: string | undefined) {
   if (out) {
     sink.end()
     await once(sink, 'finish')
-    console.error(`${rows.length} pairs scored into ${out}`)
+    console.error(`${count(rows.length, 'pair')} scored into ${out}`)
   }
 }

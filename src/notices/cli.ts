@@ -5,6 +5,7 @@ import { loadOrCreateSigningKey, readPublicKey } from '../audit/anchor'
 import { createDisclosureLog } from '../audit/disclosure'
 import * as auditStore from '../audit/store'
 import { commandLineActor, progressBar, withParley } from '../cli/context'
+import { count } from '../cli/plural'
 import { systemClock } from '../core/clock'
 import { DomainError } from '../core/errors'
 import { EXPORT_FORMATS, type ExportFormat, verifyExport } from './export'
@@ -78,7 +79,9 @@ export function registerNoticeCommands(program: Command) {
         const batch = await services.notices.prepareBatch(commandLineActor(), {
           recipient: flags.recipient as Recipient,
         })
-        console.log(`batch ${batch.number} (${batch.id}): ${batch.count} notices to the ${flags.recipient}`)
+        console.log(
+          `batch ${batch.number} (${batch.id}): ${count(batch.count, 'notice')} to the ${flags.recipient}`,
+        )
       })
     })
 
@@ -122,7 +125,7 @@ export function registerNoticeCommands(program: Command) {
         writeFileSync(opts.out, bytes)
         writeFileSync(`${opts.out}.sig`, `${JSON.stringify(signature, null, 1)}\n`)
         console.log(
-          `${opts.out}: batch ${batch.number}, ${batch.notices.length} notices, sha256 ${signature.sha256}, signed by ${signature.key} (${opts.out}.sig), in ${((performance.now() - started) / 1000).toFixed(2)} s`,
+          `${opts.out}: batch ${batch.number}, ${count(batch.notices.length, 'notice')}, sha256 ${signature.sha256}, signed by ${signature.key} (${opts.out}.sig), in ${((performance.now() - started) / 1000).toFixed(2)} s`,
         )
       })
     })
@@ -173,7 +176,7 @@ export function registerNoticeCommands(program: Command) {
           if (preview.count > 0) process.stderr.write(`marking ${what} as sent before Parley…\n`)
           const r = await services.notices.markBacklogAsSent(commandLineActor(), input)
           console.log(
-            `marked ${r.count} notices about ${r.persons} persons as sent before Parley (reference ${flags.reference}), batch ${r.batchNumber}`,
+            `marked ${count(r.count, 'notice')} about ${count(r.persons, 'person')} as sent before Parley (reference ${flags.reference}), batch ${r.batchNumber}`,
           )
         })
       },
@@ -201,7 +204,7 @@ export function registerNoticeCommands(program: Command) {
         const r = await services.notices.weeklyBulletins((done, total) => bar.update(done, total))
         bar.stop()
         console.log(
-          `${r.persons} persons seriously ill or wounded: ${r.added} bulletins added, ${r.withdrawn} withdrawn`,
+          `${count(r.persons, 'person')} seriously ill or wounded: ${count(r.added, 'bulletin')} added, ${r.withdrawn} withdrawn`,
         )
       })
     })

@@ -8,6 +8,7 @@ import { DomainError } from '../../core/errors'
 import { createStateCheck, describeDifference, type StateCheckReport } from '../../custody/check'
 import * as checkStore from '../../custody/check-store'
 import { commandLineActor, progressBar, withParley } from '../context'
+import { count } from '../plural'
 
 /** `parley audit verify|checkpoint|checkpoints`, `parley check` and `parley rebuild-state`. */
 export function registerAuditCommands(program: Command) {
@@ -36,7 +37,7 @@ export function registerAuditCommands(program: Command) {
         }
         const a = result.anchor
         console.log(
-          `Audit chain intact: ${result.checked} entries verified${
+          `Audit chain intact: ${count(result.checked, 'entry', 'entries')} verified${
             a
               ? `; ${a.checkpoints} signed checkpoints hold (key ${a.key}), the last at entry ${a.lastSeq} on ${a.lastAt}`
               : ''
@@ -84,7 +85,9 @@ export function registerAuditCommands(program: Command) {
         const report = await stateCheck(parley).check(bar.update)
         bar.stop()
         if (report.differing > 0) throw differencesError(report, 'differs from their events')
-        console.log(`State consistent: ${report.checked} persons match their events`)
+        console.log(
+          `State consistent: ${report.checked === 1 ? '1 person matches its' : `${report.checked} persons match their`} events`,
+        )
       })
     })
 
@@ -102,7 +105,9 @@ export function registerAuditCommands(program: Command) {
           console.error(`repaired ${describeDifference(d)}`)
         const left = report.differing - report.repaired
         if (left > 0) throw differencesError(report, 'has an impossible history and was not repaired', true)
-        console.log(`${report.checked} persons checked: ${report.repaired} repaired from their events`)
+        console.log(
+          `${count(report.checked, 'person')} checked: ${report.repaired} repaired from their events`,
+        )
       })
     })
 }

@@ -5,6 +5,7 @@ import type { Command } from 'commander'
 import { ROLES } from '../../auth/roles'
 import { DomainError } from '../../core/errors'
 import { commandLineActor, progressBar, withParley } from '../context'
+import { count } from '../plural'
 import { registerUserLifecycleCommands } from './users'
 
 /**
@@ -67,7 +68,7 @@ export function registerFoundationCommands(program: Command) {
         console.log(
           report.applied.length
             ? `Applied ${report.applied.join(', ')}`
-            : `Up to date (${report.alreadyApplied} migrations)`,
+            : `Up to date (${count(report.alreadyApplied, 'migration')})`,
         )
       } finally {
         await conn.close()
@@ -108,7 +109,7 @@ export function registerFoundationCommands(program: Command) {
             [
               u.username,
               u.role,
-              u.twoFactorEnabled ? (u.passkeys ? `2FA, ${u.passkeys} passkey(s)` : '2FA') : 'no 2FA',
+              u.twoFactorEnabled ? (u.passkeys ? `2FA, ${count(u.passkeys, 'passkey')}` : '2FA') : 'no 2FA',
               u.banned ? 'disabled' : u.locked ? 'locked' : 'active',
               u.name,
             ].join('\t'),
@@ -136,7 +137,7 @@ export function registerFoundationCommands(program: Command) {
           onProgress: (d, t) => bar.update(d, t),
         })
         bar.stop()
-        console.log(`Registered ${result.created} fictitious persons and stored a counterpart list`)
+        console.log(`Registered ${count(result.created, 'fictitious person')} and stored a counterpart list`)
       })
     })
 
@@ -161,7 +162,7 @@ export function registerFoundationCommands(program: Command) {
         for (const w of list.warnings.slice(0, 20)) console.error(`warning: ${w}`)
         console.log(
           list.created
-            ? `Stored list ${list.id} "${list.name}": ${list.rowCount} rows`
+            ? `Stored list ${list.id} "${list.name}": ${count(list.rowCount, 'row')}`
             : `This file was stored before as list ${list.id} "${list.name}"; nothing changed`,
         )
       })
@@ -191,7 +192,7 @@ export function registerFoundationCommands(program: Command) {
           )
           bar.stop()
           console.log(
-            `${report.rows} rows: ${report.created} registered, ${report.unchanged} already in the register`,
+            `${count(report.rows, 'row')}: ${report.created} registered, ${report.unchanged} already in the register`,
           )
         } finally {
           bar.stop()

@@ -2,6 +2,7 @@ import path from 'node:path'
 import type { Command } from 'commander'
 import { DomainError } from '../../core/errors'
 import { progressBar } from '../context'
+import { count } from '../plural'
 
 /** `parley upgrade-data`: converts a data folder an older Parley (PGlite 0.4) wrote. */
 export function registerUpgradeDataCommand(program: Command) {
@@ -23,7 +24,7 @@ export function registerUpgradeDataCommand(program: Command) {
         return
       }
       console.log(
-        `Upgraded ${dbDir} from PostgreSQL ${report.from} to ${report.to}: ${report.rows} rows in ${report.tables.length} tables, the same count in each; the old folder is kept as ${report.backup}`,
+        `Upgraded ${dbDir} from PostgreSQL ${report.from} to ${report.to}: ${count(report.rows, 'row')} in ${count(report.tables.length, 'table')}, the same count in each; the old folder is kept as ${report.backup}`,
       )
     })
 }

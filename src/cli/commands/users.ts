@@ -1,6 +1,7 @@
 import type { Command } from 'commander'
 import { ROLES } from '../../auth/roles'
 import { commandLineActor, withParley } from '../context'
+import { count } from '../plural'
 
 /**
  * The account lifecycle at the command line, for the machine's operator (e.g. when no admin can
@@ -45,7 +46,7 @@ export function registerUserLifecycleCommands(user: Command) {
           commandLineActor(),
           username,
         )
-        if (passkeysRemoved) console.log(`${passkeysRemoved} passkey(s) removed`)
+        if (passkeysRemoved) console.log(`${count(passkeysRemoved, 'passkey')} removed`)
         console.log(`enrolment code for ${username}: ${enrolmentCode}`)
         console.log('It is shown once and is valid for 7 days.')
       })

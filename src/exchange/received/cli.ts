@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Command } from 'commander'
 import { commandLineActor, withParley } from '../../cli/context'
+import { count } from '../../cli/plural'
 import { DomainError } from '../../core/errors'
 import type { Breach } from '../agreement/check'
 import { AgreementBreached } from '../agreement/service'
@@ -28,7 +29,7 @@ export function registerExchangeListCommands(exchange: Command) {
       await withParley(async ({ services }) => {
         const { counts, groups } = await services.exchanges.duplicates(opts.exchange)
         console.log(
-          `${counts.rows} rows received, ${counts.persons} persons in the pool, ${counts.flaggedRows} rows flagged, ${counts.undecidedDuplicates} of ${counts.duplicateGroups} duplicate groups undecided`,
+          `${count(counts.rows, 'row')} received, ${count(counts.persons, 'person')} in the pool, ${count(counts.flaggedRows, 'row')} flagged, ${counts.undecidedDuplicates} of ${count(counts.duplicateGroups, 'duplicate group')} undecided`,
         )
         for (const g of groups) {
           console.log(`\ngroup ${g.key}: ${g.decision ?? 'undecided'}${g.keep ? ` (keeps ${g.keep})` : ''}`)
@@ -60,7 +61,7 @@ export function registerExchangeListCommands(exchange: Command) {
             keep: opts.keep,
           })
           console.log(
-            `decided; ${r.counts.undecidedDuplicates} groups undecided, ${r.counts.persons} persons in the pool`,
+            `decided; ${count(r.counts.undecidedDuplicates, 'group')} undecided, ${count(r.counts.persons, 'person')} in the pool`,
           )
         })
       },
@@ -82,7 +83,7 @@ export function registerExchangeListCommands(exchange: Command) {
           readFileSync(file),
         )
         console.log(
-          `round ${r.round}: ${r.counts.give} to give, ${r.counts.receive} to receive; ${r.counts.unmatched} rows unmatched, ${r.counts.repeated} repeated`,
+          `round ${r.round}: ${r.counts.give} to give, ${r.counts.receive} to receive; ${count(r.counts.unmatched, 'row')} unmatched, ${r.counts.repeated} repeated`,
         )
         for (const u of r.unmatched) console.log(`  unmatched ${u}`)
       })

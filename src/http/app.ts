@@ -21,6 +21,7 @@ import type { Connection } from '../db/connection'
 import { enquiryRoutes } from '../enquiries/routes'
 import { exchangeRoutes } from '../exchange/routes'
 import { exchangeDocumentRoutes } from '../exchange/routes-documents'
+import { exportRoutes } from '../exports/routes'
 import { jobRoutes } from '../jobs/routes'
 import { linkageRoutes } from '../linkage/routes'
 import { listRoutes } from '../lists/routes'
@@ -134,6 +135,7 @@ export function createHttpApp({ conn, auth, services, logger, baseUrl, webDir, c
   api.route('/', reconciliationRoutes(services.reconciliation, disclosures))
   api.route('/', dashboardRoutes(services.dashboard))
   api.route('/', reportedRoutes(services.reported))
+  api.route('/', exportRoutes(services.exports))
   app.route('/api/v1', api)
 
   const openApi = {

@@ -78,7 +78,7 @@ const CandidateOut = z
     firstFoundAt: z.string(),
     foundBy: z
       .enum(['search', 'research'])
-      .describe('search: at intake or a tracer\'s search; research: the automatic search after a change'),
+      .describe("search: at intake or a tracer's search; research: the automatic search after a change"),
     isNew: z.boolean().describe('Found by the automatic search and not decided yet'),
   })
   .meta({ id: 'EnquiryCandidate' })

@@ -12997,6 +12997,171 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/exports/{list}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A list as XLSX, CSV or PDF, with its filters applied, in your field set (audited)
+         * @description The list's own filters are further query parameters, as its page sends them; an unknown filter is refused by its name. Filters per list: register: q, status, category, facilityId, captureId, fact, confirmation, held, sex, health, sort, direction; fund: q, category, facilityId, captureId, confirmation, sex, health, sort, direction; missing: q, status, captivity, unit, region, from, to, source; enquiries: state, missingPersonId; dashboard: section. Up to 5,000 rows the file is the answer; above, the export runs as a job (202) whose file its owner downloads from /exports/files/{jobId}. Every export is written to the audit trail with its list, filters, row count and format.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description xlsx, csv or pdf (printable, Cyrillic font embedded) */
+                    format: "xlsx" | "csv" | "pdf";
+                    /** @description Language of the headings: en or uk */
+                    lang?: "en" | "uk";
+                };
+                header?: never;
+                path: {
+                    list: "register" | "fund" | "missing" | "enquiries" | "dashboard";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file, as an attachment */
+                200: {
+                    headers: {
+                        /** @description attachment; filename="register-2026-11-30.xlsx" */
+                        "Content-Disposition": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                        "application/pdf": string;
+                    };
+                };
+                /** @description Too many rows to wait for: queued as a job */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ExportQueued"];
+                    };
+                };
+                /** @description Invalid input; `issues` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Role lacks the permission, or second factor pending */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/exports/files/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A finished export job's file (its owner only; audited) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Record id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file, as an attachment */
+                200: {
+                    headers: {
+                        /** @description attachment; filename="register-2026-11-30.xlsx" */
+                        "Content-Disposition": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                        "application/pdf": string;
+                    };
+                };
+                /** @description Invalid input; `issues` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Role lacks the permission, or second factor pending */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -13997,6 +14162,8 @@ export interface components {
             searchedAt?: string | null;
             /** @description A list or a register changed after the last search: search again */
             stale: boolean;
+            /** @description Undecided candidates the automatic search found after a list or a register changed */
+            newCandidates: number;
             nextFollowUpOn?: string | null;
             urgency: components["schemas"]["EnquiryUrgency"];
             sought: {
@@ -14053,6 +14220,8 @@ export interface components {
             searchedAt?: string | null;
             /** @description A list or a register changed after the last search: search again */
             stale: boolean;
+            /** @description Undecided candidates the automatic search found after a list or a register changed */
+            newCandidates: number;
             nextFollowUpOn?: string | null;
             urgency: components["schemas"]["EnquiryUrgency"];
             sought: {
@@ -14097,6 +14266,14 @@ export interface components {
             decidedAt?: string | null;
             decisionNote?: string | null;
             foundAt: string;
+            firstFoundAt: string;
+            /**
+             * @description search: at intake or a tracer's search; research: the automatic search after a change
+             * @enum {string}
+             */
+            foundBy: "search" | "research";
+            /** @description Found by the automatic search and not decided yet */
+            isNew: boolean;
         };
         EnquiryReply: {
             seq: number;
@@ -14449,6 +14626,15 @@ export interface components {
             createdAt: string;
             updatedAt: string;
             version: number;
+        };
+        ExportQueued: {
+            /**
+             * Format: uuid
+             * @description The export job: its progress at /jobs/{id}, its file at /exports/files/{id} once done
+             */
+            jobId: string;
+            /** @description Rows the export will hold (at least) */
+            rows: number;
         };
     };
     responses: never;

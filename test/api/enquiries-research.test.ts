@@ -91,7 +91,11 @@ describe('open enquiries searched again by themselves', SLOW, () => {
     expect(job.result).toMatchObject({ enquiries: 1, newCandidates: 1, enquiriesWithNew: 1 })
     const triggers = (job.result as { triggers: { action: string; by: string }[] }).triggers
     expect(triggers.map((x) => x.action)).toEqual(['lists.import'])
-    const trail = await t.parley.services.audit.listEntries({ entityType: 'enquiry', entityId: taken.body.id, limit: 50 })
+    const trail = await t.parley.services.audit.listEntries({
+      entityType: 'enquiry',
+      entityId: taken.body.id,
+      limit: 50,
+    })
     expect(trail.map((e) => e.action)).toContain('enquiry.research')
     const run = await t.parley.services.audit.listEntries({ entityType: 'job', entityId: jobId!, limit: 50 })
     expect(run.find((e) => e.action === 'enquiries.research')?.after).toMatchObject({
@@ -193,7 +197,12 @@ describe('open enquiries searched again by themselves', SLOW, () => {
     // a cancelled search covers nothing: the next look submits again
     const second = await research.check()
     expect(second).toBeUndefined() // this watcher has looked at those changes already...
-    const fresh = createEnquiryResearch({ db, jobs, enquiries: t.parley.services.enquiries, audit: auditStore })
+    const fresh = createEnquiryResearch({
+      db,
+      jobs,
+      enquiries: t.parley.services.enquiries,
+      audit: auditStore,
+    })
     expect(await fresh.check()).toBeDefined() // ...a watcher starting afresh (a server restart) submits again
     await jobs.stopWorker()
   })

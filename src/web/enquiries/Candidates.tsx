@@ -7,7 +7,7 @@ const DECISION_COLOR = { pending: 'gray', confirmed: 'green', rejected: 'red' } 
 
 /** Who the engine found alike, each with the level and weight of every field, for the tracer to decide. */
 export function Candidates({ e, canDecide }: { e: EnquiryDetail; canDecide: boolean }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const decide = useEnquiryChange(e.id, (v: { c: EnquiryCandidate; decision: 'confirmed' | 'rejected' }) =>
     ok(
       http.POST('/enquiries/{id}/decisions', {
@@ -25,6 +25,13 @@ export function Candidates({ e, canDecide }: { e: EnquiryDetail; canDecide: bool
           <Group justify="space-between">
             <Group gap="xs">
               <Badge variant="light">{t(`enquiries.candidates.source.${c.source}`)}</Badge>
+              {c.isNew && (
+                <Badge color="blue" title={t('enquiries.newCandidatesHint')}>
+                  {t('enquiries.candidates.new', {
+                    on: new Date(c.firstFoundAt).toLocaleString(i18n.language),
+                  })}
+                </Badge>
+              )}
               <Text fw={600}>{c.label ?? '—'}</Text>
               {c.born && <Text size="sm">* {c.born}</Text>}
               {c.detail && (

@@ -101,6 +101,15 @@ export function EnquiriesPage() {
                             {e.urgency.reasons.map((r) => t(`enquiries.reasons.${r}`)).join(', ')}
                           </Badge>
                         )}
+                        {e.newCandidates > 0 && e.state === 'open' && (
+                          <Badge
+                            color="blue"
+                            title={t('enquiries.newCandidatesHint')}
+                            data-testid="new-candidates"
+                          >
+                            {t('enquiries.newCandidates', { count: e.newCandidates })}
+                          </Badge>
+                        )}
                         {e.stale && e.state === 'open' && (
                           <Badge color="yellow" title={t('enquiries.staleHint')}>
                             {t('enquiries.stale')}

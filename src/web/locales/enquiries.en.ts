@@ -21,6 +21,8 @@ export const enquiriesEn = {
   reasons: { follow_up_due: 'follow-up due', unanswered: 'unanswered' },
   stale: 'Search again',
   staleHint: 'A list or a register changed after the last search',
+  newCandidates: '{{count}} new candidates',
+  newCandidatesHint: 'Found by the automatic search after a list or a register changed; not decided yet',
   answered: 'Answered {{on}}',
   channels: { phone: 'Phone', letter: 'Letter', in_person: 'In person', email: 'E-mail' },
   languages: { uk: 'Ukrainian', en: 'English', ru: 'Russian' },
@@ -87,6 +89,7 @@ export const enquiriesEn = {
   },
   candidates: {
     title: 'Candidates',
+    new: 'New: found by the automatic search {{on}}',
     none: 'Nobody alike was found in the registers and lists.',
     source: { custody: 'Custody register', missing: 'Missing register', list: 'Received list' },
     probability: 'Probability',

@@ -23,6 +23,8 @@ export const enquiriesUk: typeof enquiriesEn = {
   reasons: { follow_up_due: 'минув строк дії', unanswered: 'без відповіді' },
   stale: 'Шукати знову',
   staleHint: 'Після останнього пошуку змінився список або реєстр',
+  newCandidates: 'Нових кандидатів: {{count}}',
+  newCandidatesHint: 'Знайдено автоматичним пошуком після зміни списку або реєстру; рішення ще немає',
   answered: 'Відповідь {{on}}',
   channels: { phone: 'Телефон', letter: 'Лист', in_person: 'Особисто', email: 'Ел. пошта' },
   languages: { uk: 'Українська', en: 'Англійська', ru: 'Російська' },
@@ -88,6 +90,7 @@ export const enquiriesUk: typeof enquiriesEn = {
   },
   candidates: {
     title: 'Кандидати',
+    new: 'Новий: знайдено автоматичним пошуком {{on}}',
     none: 'У реєстрах і списках нікого схожого не знайдено.',
     source: { custody: 'Реєстр утримуваних', missing: 'Реєстр зниклих', list: 'Отриманий список' },
     probability: 'Імовірність',

@@ -3,8 +3,10 @@ import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Command } from 'commander'
 import { commandLineActor, progressBar, withParley } from '../cli/context'
+import { count } from '../cli/plural'
 import { DomainError, ValidationError } from '../core/errors'
-import { LIST_FIELDS, type ListField } from './columns'
+import { repeatedColumnIssues } from '../core/repeated-columns'
+import { LIST_FIELDS, type ListField, repeatedInHeader } from './columns'
 import { ConfirmImport, SOURCE_KINDS } from './model'
 
 type ImportFlags = {
@@ -21,6 +23,14 @@ type ImportFlags = {
 }
 
 const collect = (v: string, all: string[]) => [...all, v]
+
+/** A column as --column names it: its header, or its position from 1 when headers repeat. */
+function columnAt(header: readonly string[], said: string): number {
+  const byName = header.findIndex((h) => h.trim() === said)
+  if (byName >= 0 && header.filter((h) => h.trim() === said).length === 1) return byName
+  const n = Number(said)
+  return Number.isInteger(n) && n >= 1 && n <= header.length ? n - 1 : -1
+}
 
 /**
  * `parley lists import FILE` and `parley lists show ID`: the import wizard from the command line.
@@ -44,7 +54,7 @@ export function registerListCommands(program: Command) {
     .option('--name <name>', 'what the bureau calls it (default: from whom and when)')
     .option(
       '--column <header=field>',
-      `map a column (fields: ${LIST_FIELDS.join(', ')}, or none)`,
+      `map a column, by its header or its position from 1 (fields: ${LIST_FIELDS.join(', ')}, or none)`,
       collect,
       [],
     )
@@ -66,18 +76,35 @@ export function registerListCommands(program: Command) {
           return
         }
         const mapping = a.mapping.columns.map((c) => c.field)
+        const chosen = new Set<number>()
         for (const spec of o.column) {
           const [header, field] = spec.split('=').map((s) => s.trim())
-          const at = a.upload.header.findIndex((h) => h.trim() === header)
+          const at = columnAt(a.upload.header, header ?? '')
           if (at < 0 || !field || (field !== 'none' && !LIST_FIELDS.includes(field as ListField)))
             throw new ValidationError([
               {
                 path: `--column ${spec}`,
-                message: `give a header of the file (${a.upload.header.join(', ')}) = a field or none`,
+                message: `give a header of the file (${a.upload.header.join(', ')}) or a column's position = a field or none`,
               },
             ])
           mapping[at] = field === 'none' ? null : (field as ListField)
+          chosen.add(at)
         }
+        // a repeated header's columns are read only as the operator or a saved mapping says
+        const unsettled =
+          a.mapping.from === 'saved'
+            ? []
+            : repeatedInHeader(a.upload.header).filter((r) =>
+                r.columns.every((c) => !chosen.has(c.position - 1)),
+              )
+        if (unsettled.length > 0)
+          throw new ValidationError(
+            repeatedColumnIssues(
+              unsettled,
+              (f) => f,
+              `say which with --column POSITION=${unsettled[0]!.field} (and the other =none or another field)`,
+            ),
+          )
         console.log(
           a.mapping.columns.map((c, i) => `  ${c.header} -> ${mapping[i] ?? '(left out)'}`).join('\n'),
         )
@@ -101,7 +128,7 @@ export function registerListCommands(program: Command) {
           bar.stop()
           const page = await services.lists.listPage(out.id)
           console.log(
-            `Stored list ${out.id} "${page.list.name}": ${page.counts.rows} rows, ${page.counts.flaggedRows} with a doubtful value`,
+            `Stored list ${out.id} "${page.list.name}": ${count(page.counts.rows, 'row')}, ${page.counts.flaggedRows} with a doubtful value`,
           )
           for (const [code, n] of Object.entries(page.counts.byCode)) console.log(`  ${code}: ${n}`)
         } finally {

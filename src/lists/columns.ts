@@ -1,4 +1,5 @@
 import { headerReader, normaliseHeader } from '../core/file-header'
+import { repeatedColumns } from '../core/repeated-columns'
 import { PERSON_COLUMNS } from '../custody/import-columns'
 
 /**
@@ -32,17 +33,19 @@ export type ColumnMapping = (ListField | null)[]
 const readHeader = headerReader(LIST_COLUMNS)
 
 /**
- * The mapping the headers themselves suggest: each column whose header names a field, the first
- * column winning when two name one field (the second is left for the person to assign).
+ * The mapping the headers themselves suggest: each column whose header names a field. Two columns
+ * naming one field ("Фамилия" twice) are both left unassigned: the header does not say which holds
+ * it, so a person chooses (the rule every import follows, src/core/repeated-columns.ts).
  */
 export function recogniseHeader(header: readonly string[]): ColumnMapping {
   const { fields } = readHeader([...header])
-  const seen = new Set<ListField>()
-  return fields.map((f) => {
-    if (!f || seen.has(f)) return null
-    seen.add(f)
-    return f
-  })
+  const repeated = new Set(repeatedColumns(header, fields).map((r) => r.field))
+  return fields.map((f) => (f && !repeated.has(f) ? f : null))
+}
+
+/** The fields the headers name more than once, with their columns, for a refusal or a warning. */
+export function repeatedInHeader(header: readonly string[]) {
+  return repeatedColumns(header, readHeader([...header]).fields)
 }
 
 /** The key a header row is known by when a mapping is saved: its headers, normalised, in order. */

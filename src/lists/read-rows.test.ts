@@ -1,18 +1,32 @@
 import { describe, expect, it } from 'vitest'
-import { recogniseHeader } from './columns'
+import { recogniseHeader, repeatedInHeader } from './columns'
 import { differenceOf, stableKey } from './difference'
 import { readListRows } from './read-rows'
 
 const TODAY = '2026-11-30'
 
 describe('reading a received list under a mapping', () => {
-  it('recognises Ukrainian, Russian and English headers, the first column winning a field', () => {
-    expect(recogniseHeader(['Прізвище', 'Имя', 'date of birth', 'Фамилия', 'Shoe size'])).toEqual([
+  it('recognises Ukrainian, Russian and English headers', () => {
+    expect(recogniseHeader(['Прізвище', 'Имя', 'date of birth', 'Shoe size'])).toEqual([
       'surname',
       'givenName',
       'dateOfBirth',
       null,
-      null,
+    ])
+  })
+
+  it('leaves both columns unassigned when two headers name one field, for a person to choose', () => {
+    const header = ['Фамилия', 'Имя', 'Фамилия', 'Прізвище']
+    expect(recogniseHeader(header)).toEqual([null, 'givenName', null, null])
+    expect(repeatedInHeader(header)).toEqual([
+      {
+        field: 'surname',
+        columns: [
+          { position: 1, header: 'Фамилия' },
+          { position: 3, header: 'Фамилия' },
+          { position: 4, header: 'Прізвище' },
+        ],
+      },
     ])
   })
 

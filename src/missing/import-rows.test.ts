@@ -74,4 +74,17 @@ describe('reading a missing-persons register', () => {
     const issues = issuesOf(() => read(['shoe_size'], [['44']]))
     expect(issues.map((i) => i.path)).toEqual(['column shoe_size', 'column surname', 'column reported_by'])
   })
+
+  it('refuses a header naming one field twice, naming both columns, as every import does', () => {
+    const issues = issuesOf(() =>
+      read(['Фамилия', 'Заявитель', 'Фамилия'], [['Вигаданий', 'Мать', 'Vyhadanyi']]),
+    )
+    expect(issues).toEqual([
+      {
+        path: 'columns 1 "Фамилия" and 3 "Фамилия"',
+        message:
+          'both name the surname, and Parley does not guess which to read: rename or delete the extra column',
+      },
+    ])
+  })
 })

@@ -1,5 +1,6 @@
 import { type FieldIssue, ValidationError } from '../core/errors'
 import { refuseUnreadableHeader } from '../core/file-header'
+import { repeatedColumnIssues, repeatedColumns } from '../core/repeated-columns'
 import { MissingEventInput, type MissingEventParsed } from './events'
 import { MISSING_COLUMNS, type MissingColumn, mapMissingHeader, yesNo } from './import-columns'
 import { CreateMissing, type CreateMissingParsed } from './model'
@@ -48,6 +49,12 @@ export function readMissingRows(
   today: string,
 ): MissingImportRow[] {
   const mapped = mapMissingHeader(header)
+  const repeated = repeatedColumnIssues(
+    repeatedColumns(header, mapped.fields),
+    (f) => f.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase(),
+    'rename or delete the extra column',
+  )
+  if (repeated.length > 0) throw new ValidationError(repeated)
   refuseUnreadableHeader(mapped, MISSING_COLUMNS, [
     { field: 'surname', path: 'column surname', message: 'the file has no surname column' },
     {

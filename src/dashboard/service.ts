@@ -8,100 +8,146 @@ import * as reportedStore from '../reported/store'
 import { enquiryFigures } from './enquiries'
 import { besideConfirmed, confirmedFigures, countsOf, fundOf, monthsOf } from './figures'
 import type { Dashboard } from './model'
+import { type Computed, readSnapshot, saveSnapshot } from './snapshot'
 import * as store from './store'
 
 export type DashboardDeps = {
   db: Db
   clock: Clock
-  /** How long an answer is reused while nothing is written through this instance; default 60 s. */
+  /** Age after which kept figures are refreshed in the background; default 60 s. */
   ttlSeconds?: number
+  /** Told of a background refresh that failed (the kept figures stay, the next read tries again). */
+  onError?: (e: unknown) => void
 }
 
 const DAY = 86_400_000
 const isoDay = (d: Date) => d.toISOString().slice(0, 10)
 
 /**
- * The figures of the first page. Computing them reads every person once (about a second at a
- * million on PGlite), so an answer is kept and reused: for at most `ttlSeconds`, and only while
- * no write went through this instance's write pipeline since (writeStats counts them). Writes
- * made by another instance on the same server show after the TTL at the latest.
+ * The figures of the first page, a whole computation in one read snapshot of the database, so
+ * they agree with each other even while others write.
  */
-export function createDashboardService({ db, clock, ttlSeconds = 60 }: DashboardDeps) {
-  let cached: { at: number; writes: number; value: Dashboard } | null = null
-  let pending: Promise<Dashboard> | null = null
+export async function computeFigures(db: Db, clock: Clock, ttlSeconds = 60): Promise<Computed> {
+  // repeatable read: every aggregate sees the same moment (on PGlite the one session does anyway)
+  return db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .execute((tx) => computeIn(tx, clock(), ttlSeconds))
+}
 
-  async function compute(): Promise<Dashboard> {
-    const now = clock()
-    const today = isoDay(now)
-    const since = (days: number) => isoDay(new Date(now.getTime() - days * DAY))
-    // one at a time: on two cores, parallel scans of a million rows only wait on each other
-    const breakdowns = await store.registerBreakdowns(db)
-    const profile = await store.heldPersonsProfile(db, today)
-    const [unconfirmed, facilities, weeks, missing, missingMonths, exchanges, notices, reported, enquiries] =
-      await Promise.all([
-        store.unconfirmedCount(db),
-        store.facilities(db),
-        store.registeredPerWeek(db, since(26 * 7)),
-        store.missingNow(db),
-        store.missingByMonth(db, `${since(365).slice(0, 7)}-01`),
-        store.exchangesWithCounts(db),
-        noticeFigures(db, clock, 1),
-        reportedStore.listFigures(db),
-        enquiryFigures(db, today),
-      ])
-    const held = countsOf(breakdowns, profile, facilities)
-    const ours = {
-      missing: missing.filter((m) => m.status === 'missing').reduce((s, m) => s + m.n, 0),
-      captivityIndicated: missing
-        .filter((m) => m.status === 'missing' && m.captivity === 'indicated')
-        .reduce((s, m) => s + m.n, 0),
-      captivityConfirmed: missing
-        .filter((m) => m.status === 'missing' && m.captivity === 'confirmed')
-        .reduce((s, m) => s + m.n, 0),
-      returned: missing.filter((m) => m.status === 'returned').reduce((s, m) => s + m.n, 0),
-      dead: missing.filter((m) => m.status === 'dead').reduce((s, m) => s + m.n, 0),
-      byMonth: monthsOf(missingMonths),
-    }
-    const done = exchanges.filter((e) => e.status === 'done')
-    const dashboard: Omit<Dashboard, 'reported'> = {
-      computedAt: now.toISOString(),
-      today,
-      cacheSeconds: ttlSeconds,
-      held: { ...held, unconfirmed, registeredPerWeek: weeks },
-      fund: fundOf(profile),
-      ours,
-      notices: { open: notices.open, overdue: notices.overdue },
-      enquiries,
-      exchanges: {
-        done: done.length,
-        planned: exchanges.filter((e) => !['done', 'cancelled'].includes(e.status)).length,
-        given: exchanges.reduce((s, e) => s + e.given, 0),
-        received: exchanges.reduce((s, e) => s + e.received, 0),
-        items: exchanges.filter((e) => e.status !== 'cancelled'),
-      },
-    }
-    const figures: ReportedShown[] = reported.map(presentFigure)
-    return { ...dashboard, reported: besideConfirmed(figures, confirmedFigures(dashboard)) }
+async function computeIn(db: Db, now: Date, ttlSeconds: number): Promise<Computed> {
+  const today = isoDay(now)
+  const since = (days: number) => isoDay(new Date(now.getTime() - days * DAY))
+  // one at a time: on two cores, parallel scans of a million rows only wait on each other
+  const breakdowns = await store.registerBreakdowns(db)
+  const profile = await store.heldPersonsProfile(db, today)
+  const unconfirmed = await store.unconfirmedCount(db)
+  const facilities = await store.facilities(db)
+  const weeks = await store.registeredPerWeek(db, since(26 * 7))
+  const missing = await store.missingNow(db)
+  const missingMonths = await store.missingByMonth(db, `${since(365).slice(0, 7)}-01`)
+  const exchanges = await store.exchangesWithCounts(db)
+  const notices = await noticeFigures(db, () => now, 1)
+  const enquiries = await enquiryFigures(db, today)
+  const held = countsOf(breakdowns, profile, facilities)
+  const ours = {
+    missing: missing.filter((m) => m.status === 'missing').reduce((s, m) => s + m.n, 0),
+    captivityIndicated: missing
+      .filter((m) => m.status === 'missing' && m.captivity === 'indicated')
+      .reduce((s, m) => s + m.n, 0),
+    captivityConfirmed: missing
+      .filter((m) => m.status === 'missing' && m.captivity === 'confirmed')
+      .reduce((s, m) => s + m.n, 0),
+    returned: missing.filter((m) => m.status === 'returned').reduce((s, m) => s + m.n, 0),
+    dead: missing.filter((m) => m.status === 'dead').reduce((s, m) => s + m.n, 0),
+    byMonth: monthsOf(missingMonths),
+  }
+  const done = exchanges.filter((e) => e.status === 'done')
+  return {
+    computedAt: now.toISOString(),
+    today,
+    cacheSeconds: ttlSeconds,
+    held: { ...held, unconfirmed, registeredPerWeek: weeks },
+    fund: fundOf(profile),
+    ours,
+    notices: { open: notices.open, overdue: notices.overdue },
+    enquiries,
+    exchanges: {
+      done: done.length,
+      planned: exchanges.filter((e) => !['done', 'cancelled'].includes(e.status)).length,
+      given: exchanges.reduce((s, e) => s + e.given, 0),
+      received: exchanges.reduce((s, e) => s + e.received, 0),
+      items: exchanges.filter((e) => e.status !== 'cancelled'),
+    },
+  }
+}
+
+/** The claims others made, each question beside our figure: a small table, read every time. */
+async function withReported(db: Db, computed: Computed): Promise<Dashboard> {
+  const figures: ReportedShown[] = (await reportedStore.listFigures(db)).map(presentFigure)
+  return { ...computed, reported: besideConfirmed(figures, confirmedFigures(computed)) }
+}
+
+/**
+ * The overview as readers get it: the last computation, kept in the database (dashboard_snapshot)
+ * and in memory, answered at once with the time it was computed. When it is older than
+ * `ttlSeconds`, or a write went through this instance's pipeline since it was started (writeStats
+ * counts them), a refresh starts in the background and later readers get it. No reader waits for
+ * a million rows to be read, except the very first on an empty database, or one who asks for
+ * `fresh`. While a refresh runs, readers are answered from memory: on PGlite the one session is
+ * busy with the refresh, and a reader would otherwise wait for it.
+ */
+export function createDashboardService({
+  db,
+  clock,
+  ttlSeconds = 60,
+  onError = (e) => process.emitWarning(`the dashboard's background refresh failed: ${String(e)}`),
+}: DashboardDeps) {
+  let refreshing: Promise<Dashboard> | null = null
+  let kept: { value: Dashboard; writes: number } | null = null
+
+  function refresh(): Promise<Dashboard> {
+    // concurrent readers share one computation instead of each scanning the register
+    refreshing ??= (async () => {
+      const writes = writeStats(db).writes
+      const computed = await computeFigures(db, clock, ttlSeconds)
+      await saveSnapshot(db, computed)
+      // another server may have stored a later computation meanwhile: keep whichever is newer
+      const stored = (await readSnapshot(db)) ?? computed
+      const value = await withReported(db, stored)
+      kept = { value, writes }
+      return value
+    })().finally(() => {
+      refreshing = null
+    })
+    return refreshing
   }
 
+  const stale = (k: { value: Dashboard; writes: number }) =>
+    clock().getTime() - Date.parse(k.value.computedAt) >= ttlSeconds * 1000 ||
+    writeStats(db).writes !== k.writes
+
   return {
-    /** The dashboard, from the cache when it is fresh; `fresh` computes it again. */
+    /** The dashboard from the kept figures (refreshed behind when stale); `fresh` computes them now. */
     async figures(opts: { fresh?: boolean } = {}): Promise<Dashboard & { cached: boolean }> {
-      const writes = writeStats(db).writes
-      const age = cached ? clock().getTime() - cached.at : Number.POSITIVE_INFINITY
-      if (!opts.fresh && cached && cached.writes === writes && age < ttlSeconds * 1000)
-        return { ...cached.value, cached: true }
-      // concurrent first readers share one computation instead of each scanning the register
-      pending ??= compute().finally(() => {
-        pending = null
-      })
-      const value = await pending
-      cached = { at: clock().getTime(), writes, value }
-      return { ...value, cached: false }
+      if (opts.fresh) return { ...(await refresh()), cached: false }
+      if (kept && (refreshing || !stale(kept))) return { ...kept.value, cached: true }
+      const stored = await readSnapshot(db)
+      if (!stored) return { ...(await refresh()), cached: false }
+      // after a restart nothing says what was written since: -1 has the first read refresh them
+      kept = { value: await withReported(db, stored), writes: kept?.writes ?? -1 }
+      if (stale(kept)) refresh().catch(onError)
+      return { ...kept.value, cached: true }
     },
-    /** Forgets the kept answer (a benchmark's cold read; a test after writing behind the pipeline). */
+    /** Computes the figures again and keeps them (a test, a benchmark); resolves when stored. */
+    refresh,
+    /** Waits for a background refresh under way, if any (tests, shutdown). */
+    async settled(): Promise<void> {
+      await refreshing?.catch(() => undefined)
+    },
+    /** Forgets what this instance keeps in memory, as a restart does (tests, the benchmark). */
     forget() {
-      cached = null
+      kept = null
     },
   }
 }

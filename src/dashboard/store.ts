@@ -64,7 +64,11 @@ export async function registeredPerWeek(db: Db, since: string) {
 /**
  * Persons held now: how long since capture (bucketed), and the exchange fund by default priority
  * group with the facts that decide eligibility (consent, GC III Art. 109 refusal, proceedings).
- * The facts read as `factsOf` reads them: the latest event of each kind set counts.
+ * The facts read as `factsOf` reads them: the latest event of each kind set counts. Then the notes
+ * of every exchange still planned weigh as the exchange's own rule (`giveFacts`) weighs its note:
+ * a note overrides the fact it states, never lifts a refusal recorded on the person, and a refusal
+ * noted for an exchange is a refusal. Where two planned exchanges' notes differ, the one that keeps
+ * the person back counts (a "no" heard for one exchange is not undone by another's "yes").
  */
 export async function heldPersonsProfile(db: Db, today: string) {
   const { rows } = await sql<{
@@ -87,16 +91,35 @@ export async function heldPersonsProfile(db: Db, today: string) {
       where type in ('consent_given', 'consent_withdrawn', 'refused_repatriation', 'proceedings_opened', 'proceedings_closed')
       group by person_id
     ),
+    notes as (
+      select x.ref,
+        bool_or((x.attrs->>'refusedRepatriation')::boolean) as refused,
+        bool_or(not (x.attrs->>'consent')::boolean) as consent_no,
+        bool_or((x.attrs->>'consent')::boolean) as consent_yes,
+        bool_or((x.attrs->>'pendingProceedings')::boolean) as proceedings_yes,
+        bool_or(not (x.attrs->>'pendingProceedings')::boolean) as proceedings_no
+      from exchange_pool x join exchanges ex on ex.id = x.exchange_id
+      where x.side = 'give' and ex.status not in ('done', 'cancelled')
+      group by x.ref
+    ),
+    noted as (
+      select p.id, p.health, p.sex, p.date_of_birth, p.created_at,
+        coalesce(f.r = 'refused_repatriation', false) or coalesce(n.refused, false) as refused,
+        case when n.consent_no then false when n.consent_yes then true
+          else coalesce(f.c = 'consent_given', false) end as consent,
+        case when n.proceedings_yes then true when n.proceedings_no then false
+          else coalesce(f.p = 'proceedings_opened', false) end as proceedings
+      from persons p
+      left join facts f on f.person_id = p.id
+      left join notes n on n.ref = p.id::text
+      where p.confirmation = 'confirmed' and p.status in ${HELD}
+    ),
     held as materialized (
       select p.health, p.sex, p.date_of_birth,
         ${today}::date - coalesce(e.occurred_on, p.created_at::date) as days,
-        coalesce(f.c = 'consent_given', false) as consent,
-        coalesce(f.r = 'refused_repatriation', false) as refused,
-        coalesce(f.p = 'proceedings_opened', false) as proceedings
-      from persons p
+        p.consent and not p.refused as consent, p.refused, p.proceedings
+      from noted p
       left join person_events e on e.person_id = p.id and e.type = 'captured'
-      left join facts f on f.person_id = p.id
-      where p.confirmation = 'confirmed' and p.status in ${HELD}
     ),
     -- the planner's "longest held": the longest-held quarter of those we hold
     threshold as (select percentile_disc(0.75) within group (order by days) as d from held)

@@ -93,7 +93,7 @@ export function createServices(
       names: [(ids) => custodyNamesOf(db, ids), (ids) => userNamesOf(db, ids)],
     }),
     search: createSearchService({ db }),
-    lists: createListService({ db, audit: auditStore, clock }),
+    lists: createListService({ db, audit: auditStore, clock, jobs }),
     missing: createMissingService({ db, audit: auditStore, clock, romanize: romanizeName }),
     enquiries,
     // open enquiries searched again by themselves after a list or a register changed (a job)

@@ -219,13 +219,18 @@ export function addWizardRoutes(app: OpenAPIHono<AppEnv>, lists: ListService, di
       responses: {
         201: jsonOk('The list imported', z.object({ id: z.uuid(), created: z.literal(true) })),
         200: jsonOk('Imported before: that list', z.object({ id: z.uuid(), created: z.boolean() })),
+        202: jsonOk(
+          'A large file (over 5,000 rows): stored by a worker as a job; follow it at /jobs/{jobId}, whose result names the list',
+          z.object({ jobId: z.uuid() }),
+        ),
         ...PROBLEMS,
         ...NOT_FOUND,
       },
     }),
     async (c) => {
       const actor = requirePermission(c.get('user'), 'lists.write')
-      const out = await lists.confirmImport(actor, c.req.valid('param').id, c.req.valid('json') as never)
+      const out = await lists.confirmOrQueue(actor, c.req.valid('param').id, c.req.valid('json') as never)
+      if ('jobId' in out) return c.json({ jobId: out.jobId }, 202)
       return out.created ? c.json({ id: out.id, created: true as const }, 201) : c.json(out, 200)
     },
   )

@@ -9,7 +9,9 @@ import { isDomainError, notFound, ValidationError } from '../core/errors'
 import { unstorableTextIssues } from '../core/storable-text'
 import { decodeText } from '../core/text-decode'
 import type { Db } from '../db/connection'
+import type { JobService } from '../jobs/service'
 import { readLinkFile } from '../linkage/read'
+import { createListImportJobs } from './import-job'
 import * as store from './store'
 import { createListWizard } from './wizard'
 
@@ -25,11 +27,17 @@ export function createListService(deps: {
   db: Db
   audit: { appendAudit: typeof appendAudit }
   clock: Clock
+  /** with jobs, a large file's confirm is stored by a worker (import-job.ts) */
+  jobs?: JobService
 }) {
   const { db, audit, clock } = deps
+  const wizard = createListWizard(deps)
+  const imports = deps.jobs && createListImportJobs({ db, jobs: deps.jobs, wizard })
   return {
     // the import wizard: upload, mapping with flags, provenance, confirm, the list's page
-    ...createListWizard(deps),
+    ...wizard,
+    confirmOrQueue: (actor: Actor, id: string, input: Parameters<typeof wizard.confirmImport>[2]) =>
+      imports ? imports.confirmOrQueue(actor, id, input) : wizard.confirmImport(actor, id, input),
 
     async importList(
       actor: Actor,

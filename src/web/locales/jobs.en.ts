@@ -13,7 +13,11 @@ export const jobsEn = {
   cancel: 'Cancel',
   cancelling: 'Cancelling…',
   cancelledBy: 'cancelled by {{name}}',
-  kinds: { linkage: 'Record linkage', reconciliation: 'List reconciliation' },
+  kinds: {
+    linkage: 'Record linkage',
+    reconciliation: 'List reconciliation',
+    lists: { import: 'List import (storing rows)' },
+  },
   statuses: { queued: 'Queued', running: 'Running', done: 'Done', failed: 'Failed', cancelled: 'Cancelled' },
   stage: 'Stage: {{stage}}',
 }

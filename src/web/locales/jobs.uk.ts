@@ -15,7 +15,11 @@ export const jobsUk: typeof jobsEn = {
   cancel: 'Скасувати',
   cancelling: 'Скасовується…',
   cancelledBy: 'скасував(-ла) {{name}}',
-  kinds: { linkage: 'Зіставлення записів', reconciliation: 'Звірка списку' },
+  kinds: {
+    linkage: 'Зіставлення записів',
+    reconciliation: 'Звірка списку',
+    lists: { import: 'Імпорт списку (збереження рядків)' },
+  },
   statuses: {
     queued: 'У черзі',
     running: 'Виконується',

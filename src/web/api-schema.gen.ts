@@ -3958,6 +3958,18 @@ export interface paths {
                         };
                     };
                 };
+                /** @description A large file (over 5,000 rows): stored by a worker as a job; follow it at /jobs/{jobId}, whose result names the list */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            jobId: string;
+                        };
+                    };
+                };
                 /** @description Invalid input; `issues` names each field */
                 400: {
                     headers: {

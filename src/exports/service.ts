@@ -58,9 +58,12 @@ export function createExportService(
     audit: { appendAudit: typeof appendAudit }
     clock: Clock
     jobs: JobService
+    /** rows above which an export runs as a job (DIRECT_EXPORT_LIMIT; lower in tests) */
+    directLimit?: number
   },
 ) {
   const { db, clock, jobs } = deps
+  const directLimit = deps.directLimit ?? DIRECT_EXPORT_LIMIT
   const disclosures = createDisclosureLog(deps)
 
   /**
@@ -215,8 +218,8 @@ export function createExportService(
       | { mode: 'job'; jobId: string; rows: number }
     > {
       const c = check(actor, ask)
-      const count = await sourceOf(c.list, c.filters, deps).countUpTo(DIRECT_EXPORT_LIMIT)
-      if (count > DIRECT_EXPORT_LIMIT) {
+      const count = await sourceOf(c.list, c.filters, deps).countUpTo(directLimit)
+      if (count > directLimit) {
         const jobId = await jobs.submit(actor, EXPORT_JOB, c)
         await disclosures.record(actor, { ...auditEntry(c, count, 'job'), entity: { type: 'job', id: jobId } })
         return { mode: 'job', jobId, rows: count }

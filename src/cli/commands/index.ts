@@ -93,6 +93,10 @@ export const GROUPS: CommandGroup[] = [
     },
     load: async () => (await import('../../reconciliation/cli')).registerReconcileCommands,
   },
+  {
+    commands: { export: 'Write a list or the overview to XLSX, CSV or PDF, with its filters (audited)' },
+    load: async () => (await import('../../exports/cli')).registerExportCommands,
+  },
 ]
 
 /** The group that registers top-level command `name`, if any. */

@@ -144,7 +144,9 @@ export function ImportWizard() {
         }),
       )
       await refresh()
-      await navigate({ to: '/lists/$listId', params: { listId: out.id } })
+      // a large file is stored by a worker (202): its progress is on the jobs page
+      if ('jobId' in out) await navigate({ to: '/jobs' })
+      else await navigate({ to: '/lists/$listId', params: { listId: out.id } })
     })
 
   const mappedFields = LIST_FIELDS.filter((f) => mapping.includes(f))

@@ -109,7 +109,10 @@ export function createDashboardService({
   function refresh(): Promise<Dashboard> {
     // concurrent readers share one computation instead of each scanning the register
     refreshing ??= (async () => {
-      const writes = writeStats(db).writes
+      const stats = writeStats(db)
+      // a write counted but not yet committed may be missing from the snapshot about to be taken:
+      // then these figures are not known to hold every write, and the next read refreshes again
+      const writes = stats.finished === stats.writes ? stats.writes : -1
       const computed = await computeFigures(db, clock, ttlSeconds)
       await saveSnapshot(db, computed)
       // another server may have stored a later computation meanwhile: keep whichever is newer

@@ -46,7 +46,13 @@ export type WritePipeline = <T>(work: (ctx: WriteContext) => Promise<WriteOutcom
 /** deadlock_detected, serialization_failure, unique_violation (a rival inserted the same key first) */
 const RETRYABLE = new Set(['40P01', '40001', '23505'])
 
-export type WriteStats = { writes: number; retries: number; conflicts: number }
+export type WriteStats = {
+  writes: number
+  retries: number
+  conflicts: number
+  /** writes over (committed or failed): while it is below `writes`, one is still in flight */
+  finished: number
+}
 
 // Counted per database, so a benchmark reads the retries of every service sharing it.
 const statsByDb = new WeakMap<Db, WriteStats>()
@@ -55,7 +61,7 @@ const statsByDb = new WeakMap<Db, WriteStats>()
 export function writeStats(db: Db): WriteStats {
   let s = statsByDb.get(db)
   if (!s) {
-    s = { writes: 0, retries: 0, conflicts: 0 }
+    s = { writes: 0, retries: 0, conflicts: 0, finished: 0 }
     statsByDb.set(db, s)
   }
   return s
@@ -79,6 +85,13 @@ export function createWritePipeline({ db, audit, clock, maxAttempts = 8 }: Write
   const stats = writeStats(db)
   return async function write<T>(work: (ctx: WriteContext) => Promise<WriteOutcome<T>>): Promise<T> {
     stats.writes += 1
+    try {
+      return await attempts(work)
+    } finally {
+      stats.finished += 1
+    }
+  }
+  async function attempts<T>(work: (ctx: WriteContext) => Promise<WriteOutcome<T>>): Promise<T> {
     let locked: string[] = []
     for (let attempt = 1; ; attempt++) {
       locked = []

@@ -1,16 +1,4 @@
-import {
-  Alert,
-  Button,
-  Checkbox,
-  Grid,
-  Paper,
-  Select,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-} from '@mantine/core'
+import { Grid, Select, Text, Textarea, TextInput, Title } from '@mantine/core'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useNavigate, useSearch } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
@@ -18,6 +6,14 @@ import { TakeEnquiry } from '../../enquiries/model'
 import { http, ok } from '../api'
 import { inputProps, useSchemaForm } from '../forms'
 import { missingName } from '../missing/labels'
+import {
+  ConsentFields,
+  consentBody,
+  consentDefaults,
+  filled,
+  IntakeForm,
+  LanguageSelect,
+} from '../missing/ReportForm'
 
 const today = () => new Date().toISOString().slice(0, 10)
 
@@ -29,18 +25,10 @@ const EMPTY = {
   ...Object.fromEntries(PERSON.map((k) => [k, ''])),
   ...Object.fromEntries(Object.keys(ENQUIRER).map((k) => [k, ''])),
   channel: 'phone',
-  language: 'uk',
-  consentUse: false,
-  shareIcrc: false,
-  shareOtherSide: false,
-  sharePublic: false,
-  consentOn: today(),
+  ...consentDefaults(),
   receivedOn: today(),
   note: '',
 } as Record<string, string | boolean>
-
-const filled = (o: Record<string, unknown>) =>
-  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== ''))
 
 /** The API's enquiry from the form's flat values: a record of the register, or the person as told. */
 function enquiryBody(v: Record<string, string | boolean>, missingId: string | undefined) {
@@ -54,13 +42,7 @@ function enquiryBody(v: Record<string, string | boolean>, missingId: string | un
       contact: v.contact,
       language: v.language,
     }),
-    consent: filled({
-      use: v.consentUse,
-      shareIcrc: v.shareIcrc,
-      shareOtherSide: v.shareOtherSide,
-      sharePublic: v.sharePublic,
-      givenOn: v.consentOn,
-    }),
+    consent: consentBody(v),
     ...(missingId
       ? { missingPersonId: missingId }
       : { person: filled(Object.fromEntries(PERSON.map((k) => [k, v[k]]))) }),
@@ -92,9 +74,6 @@ export function TakeEnquiryPage() {
   const field = (key: string, errorKey = key) => (
     <TextInput label={t(`enquiries.fields.${key}`)} {...inputProps(form, key, errorKey)} />
   )
-  const check = (key: string) => (
-    <Checkbox label={t(`enquiries.fields.${key}`)} {...form.getInputProps(key, { type: 'checkbox' })} />
-  )
   const choose = (key: string, values: readonly string[], words: string) => (
     <Select
       label={t(`enquiries.fields.${key}`)}
@@ -106,74 +85,53 @@ export function TakeEnquiryPage() {
     />
   )
   return (
-    <Stack>
-      <Title order={2}>{t('enquiries.form.title')}</Title>
-      <Paper
-        withBorder
-        p="md"
-        component="form"
-        onSubmit={onSubmit}
-        noValidate
-        aria-label={t('enquiries.form.title')}
-      >
-        {banner && (
-          <Alert color="red" role="alert" mb="xs">
-            {banner}
-          </Alert>
-        )}
-        <Grid gap="xs" mb="md">
-          <Grid.Col span={4}>{choose('channel', CHANNELS, 'channels')}</Grid.Col>
-          <Grid.Col span={4}>{field('receivedOn')}</Grid.Col>
-        </Grid>
-        <Title order={4}>{t('enquiries.form.person')}</Title>
-        {missingId ? (
-          <Text mb="md" data-testid="enquiry-about">
-            {t('enquiries.form.aboutRecord', {
-              name: record.data ? missingName(record.data.person) : '…',
-            })}
+    <IntakeForm
+      title={t('enquiries.form.title')}
+      banner={banner}
+      submitting={form.submitting}
+      submitLabel={t('enquiries.form.submit')}
+      onSubmit={onSubmit}
+    >
+      <Grid gap="xs" mb="md">
+        <Grid.Col span={4}>{choose('channel', CHANNELS, 'channels')}</Grid.Col>
+        <Grid.Col span={4}>{field('receivedOn')}</Grid.Col>
+      </Grid>
+      <Title order={4}>{t('enquiries.form.person')}</Title>
+      {missingId ? (
+        <Text mb="md" data-testid="enquiry-about">
+          {t('enquiries.form.aboutRecord', {
+            name: record.data ? missingName(record.data.person) : '…',
+          })}
+        </Text>
+      ) : (
+        <>
+          <Text size="sm" c="dimmed">
+            {t('enquiries.form.aboutNew')}
           </Text>
-        ) : (
-          <>
-            <Text size="sm" c="dimmed">
-              {t('enquiries.form.aboutNew')}
-            </Text>
-            <Grid gap="xs" mb="md">
-              {PERSON.map((k) => (
-                <Grid.Col span={4} key={k}>
-                  {field(k, `person.${k}`)}
-                </Grid.Col>
-              ))}
-            </Grid>
-          </>
-        )}
-        <Title order={4}>{t('enquiries.form.enquirer')}</Title>
-        <Grid gap="xs" mb="md">
-          {Object.entries(ENQUIRER).map(([k, path]) => (
-            <Grid.Col span={4} key={k}>
-              {field(k, `enquirer.${path}`)}
-            </Grid.Col>
-          ))}
-          <Grid.Col span={4}>{choose('language', ['uk', 'en', 'ru'], 'languages')}</Grid.Col>
-          <Grid.Col span={8}>
-            <Textarea label={t('enquiries.fields.note')} autosize minRows={1} {...inputProps(form, 'note')} />
+          <Grid gap="xs" mb="md">
+            {PERSON.map((k) => (
+              <Grid.Col span={4} key={k}>
+                {field(k, `person.${k}`)}
+              </Grid.Col>
+            ))}
+          </Grid>
+        </>
+      )}
+      <Title order={4}>{t('enquiries.form.enquirer')}</Title>
+      <Grid gap="xs" mb="md">
+        {Object.entries(ENQUIRER).map(([k, path]) => (
+          <Grid.Col span={4} key={k}>
+            {field(k, `enquirer.${path}`)}
           </Grid.Col>
-        </Grid>
-        <Title order={4}>{t('enquiries.form.consent')}</Title>
-        <Stack gap="xs" mb="md">
-          {check('consentUse')}
-          {check('shareIcrc')}
-          {check('shareOtherSide')}
-          {check('sharePublic')}
-          <TextInput
-            w={240}
-            label={t('enquiries.fields.consentOn')}
-            {...inputProps(form, 'consentOn', 'consent.givenOn')}
-          />
-        </Stack>
-        <Button type="submit" loading={form.submitting}>
-          {t('enquiries.form.submit')}
-        </Button>
-      </Paper>
-    </Stack>
+        ))}
+        <Grid.Col span={4}>
+          <LanguageSelect form={form} ns="enquiries" />
+        </Grid.Col>
+        <Grid.Col span={8}>
+          <Textarea label={t('enquiries.fields.note')} autosize minRows={1} {...inputProps(form, 'note')} />
+        </Grid.Col>
+      </Grid>
+      <ConsentFields form={form} ns="enquiries" title={t('enquiries.form.consent')} />
+    </IntakeForm>
   )
 }

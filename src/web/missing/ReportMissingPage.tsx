@@ -1,12 +1,11 @@
-import { Alert, Button, Checkbox, Grid, Paper, Select, Stack, TextInput, Title } from '@mantine/core'
+import { Grid, Select, TextInput, Title } from '@mantine/core'
 import { useNavigate } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
 import { CreateMissing } from '../../missing/model'
 import { http, ok } from '../api'
 import { inputProps, useSchemaForm } from '../forms'
+import { ConsentFields, consentBody, consentDefaults, filled, IntakeForm, LanguageSelect } from './ReportForm'
 import { useRefreshMissing } from './useMissing'
-
-const today = () => new Date().toISOString().slice(0, 10)
 
 const PERSON = [
   'surname',
@@ -34,17 +33,9 @@ const EMPTY = {
   ...Object.fromEntries(Object.keys(LAST_SEEN).map((k) => [k, ''])),
   ...Object.fromEntries(Object.keys(REPORTER).map((k) => [k, ''])),
   sex: '',
-  language: 'uk',
-  consentUse: false,
-  shareIcrc: false,
-  shareOtherSide: false,
-  sharePublic: false,
-  consentOn: today(),
+  ...consentDefaults(),
   source: '',
 } as Record<string, string | boolean>
-
-const filled = (o: Record<string, unknown>) =>
-  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== ''))
 
 /** The API's first report from the form's flat values; blank fields are left out. */
 function reportBody(v: Record<string, string | boolean>) {
@@ -55,13 +46,7 @@ function reportBody(v: Record<string, string | boolean>) {
     sex: v.sex,
     lastSeen: pick(LAST_SEEN),
     reporter: { ...pick(REPORTER), language: v.language },
-    consent: filled({
-      use: v.consentUse,
-      shareIcrc: v.shareIcrc,
-      shareOtherSide: v.shareOtherSide,
-      sharePublic: v.sharePublic,
-      givenOn: v.consentOn,
-    }),
+    consent: consentBody(v),
     source: v.source,
   })
 }
@@ -84,85 +69,53 @@ export function ReportMissingPage() {
   const field = (key: string, errorKey = key) => (
     <TextInput label={t(`missing.fields.${key}`)} {...inputProps(form, key, errorKey)} />
   )
-  const check = (key: string) => (
-    <Checkbox label={t(`missing.fields.${key}`)} {...form.getInputProps(key, { type: 'checkbox' })} />
-  )
   return (
-    <Stack>
-      <Title order={2}>{t('missing.report.title')}</Title>
-      <Paper
-        withBorder
-        p="md"
-        component="form"
-        onSubmit={onSubmit}
-        noValidate
-        aria-label={t('missing.report.title')}
-      >
-        {banner && (
-          <Alert color="red" role="alert" mb="xs">
-            {banner}
-          </Alert>
-        )}
-        <Title order={4}>{t('missing.report.person')}</Title>
-        <Grid gap="xs" mb="md">
-          {PERSON.map((k) => (
-            <Grid.Col span={4} key={k}>
-              {field(k)}
-            </Grid.Col>
-          ))}
-          <Grid.Col span={4}>
-            <Select
-              label={t('missing.fields.sex')}
-              data={['male', 'female'].map((s) => ({ value: s, label: t(`missing.sexes.${s}`) }))}
-              {...inputProps(form, 'sex')}
-              value={(form.values.sex as string) || null}
-              onChange={(v) => form.setFieldValue('sex', v ?? '')}
-              clearable
-            />
+    <IntakeForm
+      title={t('missing.report.title')}
+      banner={banner}
+      submitting={form.submitting}
+      submitLabel={t('missing.report.submit')}
+      onSubmit={onSubmit}
+    >
+      <Title order={4}>{t('missing.report.person')}</Title>
+      <Grid gap="xs" mb="md">
+        {PERSON.map((k) => (
+          <Grid.Col span={4} key={k}>
+            {field(k)}
           </Grid.Col>
-        </Grid>
-        <Title order={4}>{t('missing.report.lastSeen')}</Title>
-        <Grid gap="xs" mb="md">
-          {Object.entries(LAST_SEEN).map(([k, path]) => (
-            <Grid.Col span={k === 'circumstances' ? 12 : 4} key={k}>
-              {field(k, `lastSeen.${path}`)}
-            </Grid.Col>
-          ))}
-        </Grid>
-        <Title order={4}>{t('missing.report.reporter')}</Title>
-        <Grid gap="xs" mb="md">
-          {Object.entries(REPORTER).map(([k, path]) => (
-            <Grid.Col span={4} key={k}>
-              {field(k, `reporter.${path}`)}
-            </Grid.Col>
-          ))}
-          <Grid.Col span={4}>
-            <Select
-              label={t('missing.fields.language')}
-              data={['uk', 'en', 'ru'].map((l) => ({ value: l, label: t(`missing.languages.${l}`) }))}
-              value={form.values.language as string}
-              onChange={(v) => form.setFieldValue('language', v ?? 'uk')}
-              allowDeselect={false}
-            />
-          </Grid.Col>
-          <Grid.Col span={4}>{field('source')}</Grid.Col>
-        </Grid>
-        <Title order={4}>{t('missing.report.consent')}</Title>
-        <Stack gap="xs" mb="md">
-          {check('consentUse')}
-          {check('shareIcrc')}
-          {check('shareOtherSide')}
-          {check('sharePublic')}
-          <TextInput
-            w={240}
-            label={t('missing.fields.consentOn')}
-            {...inputProps(form, 'consentOn', 'consent.givenOn')}
+        ))}
+        <Grid.Col span={4}>
+          <Select
+            label={t('missing.fields.sex')}
+            data={['male', 'female'].map((s) => ({ value: s, label: t(`missing.sexes.${s}`) }))}
+            {...inputProps(form, 'sex')}
+            value={(form.values.sex as string) || null}
+            onChange={(v) => form.setFieldValue('sex', v ?? '')}
+            clearable
           />
-        </Stack>
-        <Button type="submit" loading={form.submitting}>
-          {t('missing.report.submit')}
-        </Button>
-      </Paper>
-    </Stack>
+        </Grid.Col>
+      </Grid>
+      <Title order={4}>{t('missing.report.lastSeen')}</Title>
+      <Grid gap="xs" mb="md">
+        {Object.entries(LAST_SEEN).map(([k, path]) => (
+          <Grid.Col span={k === 'circumstances' ? 12 : 4} key={k}>
+            {field(k, `lastSeen.${path}`)}
+          </Grid.Col>
+        ))}
+      </Grid>
+      <Title order={4}>{t('missing.report.reporter')}</Title>
+      <Grid gap="xs" mb="md">
+        {Object.entries(REPORTER).map(([k, path]) => (
+          <Grid.Col span={4} key={k}>
+            {field(k, `reporter.${path}`)}
+          </Grid.Col>
+        ))}
+        <Grid.Col span={4}>
+          <LanguageSelect form={form} ns="missing" />
+        </Grid.Col>
+        <Grid.Col span={4}>{field('source')}</Grid.Col>
+      </Grid>
+      <ConsentFields form={form} ns="missing" title={t('missing.report.consent')} />
+    </IntakeForm>
   )
 }

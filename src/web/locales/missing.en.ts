@@ -169,6 +169,18 @@ export const missingEn = {
     retractsNote: 'Retracts event {{n}}: {{reason}}',
     replacedBy: 'Replaced by event {{n}}',
   },
+  move: {
+    action: 'Move to another record',
+    title: 'Move to another record: {{event}}',
+    search: 'Find the record it belongs to',
+    searchHint: 'Surname in any alphabet, or service number',
+    none: 'No other record matches.',
+    choose: 'Records found',
+    confirm:
+      '"{{event}}" of {{date}} will be retracted here and recorded on record No. {{n}} ({{name}}) with the same source. Both records keep it in their audit trail.',
+    save: 'Move to No. {{n}}',
+    another: 'Choose another record',
+  },
   merge: {
     title: 'Possible duplicates',
     score: 'names alike: {{score}}',

@@ -3,13 +3,14 @@ import { useMutation } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { http, ok } from '../api'
+import { EventMove } from './EventMove'
 import { missingRefusal } from './refusals'
 import { type MissingEvent, useRefreshMissing } from './useMissing'
 
-type Mode = 'correct' | 'retract'
+type Mode = 'correct' | 'retract' | 'move'
 
 /**
- * "Correct" and "retract" under an event of the timeline: the stored event is never changed; the
+ * "Correct", "retract" and "move to another record" under an event of the timeline: the stored event is never changed; the
  * server keeps the correction as a new row with the reason and folds the history again.
  */
 export function EventChange({ personId, event }: { personId: string; event: MissingEvent }) {
@@ -24,12 +25,21 @@ export function EventChange({ personId, event }: { personId: string; event: Miss
         <Button size="compact-xs" variant="subtle" color="red" onClick={() => setMode('retract')}>
           {t('missing.change.retract')}
         </Button>
+        <Button size="compact-xs" variant="subtle" onClick={() => setMode('move')}>
+          {t('missing.move.action')}
+        </Button>
       </Group>
     )
+  if (mode === 'move') return <EventMove personId={personId} event={event} close={() => setMode(null)} />
   return <ChangeForm personId={personId} event={event} mode={mode} close={() => setMode(null)} />
 }
 
-function ChangeForm(p: { personId: string; event: MissingEvent; mode: Mode; close: () => void }) {
+function ChangeForm(p: {
+  personId: string
+  event: MissingEvent
+  mode: Exclude<Mode, 'move'>
+  close: () => void
+}) {
   const { t, i18n } = useTranslation()
   const refresh = useRefreshMissing()
   const e = p.event

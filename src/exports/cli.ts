@@ -16,7 +16,7 @@ export function registerExportCommands(program: Command) {
     .requiredOption('--out <file>', 'the file to write')
     .option('--lang <lang>', 'language of the headings: en or uk', 'en')
     .allowUnknownOption(true)
-    .helpOption('-h, --help', 'filters are the list page\'s own: --status interned --sex female --q Шевч...')
+    .helpOption('-h, --help', "filters are the list page's own: --status interned --sex female --q Шевч...")
     .action(async (list: string, flags: { format: string; out: string; lang: string }, cmd: Command) => {
       const filters = filtersFrom(cmd.args.slice(1))
       await withParley(async ({ services }) => {

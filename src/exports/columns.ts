@@ -20,7 +20,8 @@ export type ExportColumn<R> = {
 }
 
 type Row = Record<string, unknown>
-const str = (v: unknown): Cell => (v === null || v === undefined ? null : typeof v === 'number' ? v : String(v))
+const str = (v: unknown): Cell =>
+  v === null || v === undefined ? null : typeof v === 'number' ? v : String(v)
 const at = (path: string) => (row: Row) => {
   let v: unknown = row
   for (const part of path.split('.')) v = (v as Row | null | undefined)?.[part]

@@ -22,7 +22,9 @@ const Disposition = z.object({
 
 const Queued = z
   .object({
-    jobId: z.uuid().describe('The export job: its progress at /jobs/{id}, its file at /exports/files/{id} once done'),
+    jobId: z
+      .uuid()
+      .describe('The export job: its progress at /jobs/{id}, its file at /exports/files/{id} once done'),
     rows: z.number().int().describe('Rows the export will hold (at least)'),
   })
   .meta({ id: 'ExportQueued' })
@@ -45,7 +47,9 @@ export function exportRoutes(exports: ExportService) {
         filterNames,
       )
         .map(([l, f]) => `${l}: ${f}`)
-        .join('; ')}. Up to 5,000 rows the file is the answer; above, the export runs as a job (202) whose file its owner downloads from /exports/files/{jobId}. Every export is written to the audit trail with its list, filters, row count and format.`,
+        .join(
+          '; ',
+        )}. Up to 5,000 rows the file is the answer; above, the export runs as a job (202) whose file its owner downloads from /exports/files/{jobId}. Every export is written to the audit trail with its list, filters, row count and format.`,
       request: {
         params: z.object({ list: z.enum(EXPORT_LISTS) }),
         query: z.looseObject({

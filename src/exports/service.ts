@@ -73,7 +73,10 @@ export function createExportService(
   function check(actor: Actor, ask: ExportAsk): Checked {
     if (!(EXPORT_LISTS as readonly string[]).includes(ask.list))
       throw new ValidationError([
-        { path: 'list', message: `there is no list "${ask.list}" to export; lists: ${EXPORT_LISTS.join(', ')}` },
+        {
+          path: 'list',
+          message: `there is no list "${ask.list}" to export; lists: ${EXPORT_LISTS.join(', ')}`,
+        },
       ])
     const list = ask.list as ExportList
     if (!(EXPORT_FORMATS as readonly string[]).includes(ask.format))
@@ -106,7 +109,13 @@ export function createExportService(
       particulars: can(actor.role, 'particulars.read'),
       contact: can(actor.role, 'enquiries.contact'),
     }
-    return { list, format: ask.format as ExportFormat, lang: lang as ExportLanguage, filters: parsed.data, view }
+    return {
+      list,
+      format: ask.format as ExportFormat,
+      lang: lang as ExportLanguage,
+      filters: parsed.data,
+      view,
+    }
   }
 
   function headOf(c: Checked): TableHead {
@@ -214,19 +223,34 @@ export function createExportService(
       actor: Actor,
       ask: ExportAsk,
     ): Promise<
-      | { mode: 'direct'; fileName: string; format: ExportFormat; rows: number; write: (out: Writable) => Promise<number> }
+      | {
+          mode: 'direct'
+          fileName: string
+          format: ExportFormat
+          rows: number
+          write: (out: Writable) => Promise<number>
+        }
       | { mode: 'job'; jobId: string; rows: number }
     > {
       const c = check(actor, ask)
       const count = await sourceOf(c.list, c.filters, deps).countUpTo(directLimit)
       if (count > directLimit) {
         const jobId = await jobs.submit(actor, EXPORT_JOB, c)
-        await disclosures.record(actor, { ...auditEntry(c, count, 'job'), entity: { type: 'job', id: jobId } })
+        await disclosures.record(actor, {
+          ...auditEntry(c, count, 'job'),
+          entity: { type: 'job', id: jobId },
+        })
         return { mode: 'job', jobId, rows: count }
       }
       // audited before the first byte leaves: a disclosure that cannot be recorded is refused
       await disclosures.record(actor, auditEntry(c, count, 'download'))
-      return { mode: 'direct', fileName: fileName(c), format: c.format, rows: count, write: (out) => writeAll(c, out) }
+      return {
+        mode: 'direct',
+        fileName: fileName(c),
+        format: c.format,
+        rows: count,
+        write: (out) => writeAll(c, out),
+      }
     },
 
     /**
@@ -251,13 +275,14 @@ export function createExportService(
         const job = await jobs.findJob(jobId)
         throw new DomainError(
           'NOT_FOUND',
-          job
-            ? `export ${jobId} has no file yet: the job is ${job.status}`
-            : `there is no export ${jobId}`,
+          job ? `export ${jobId} has no file yet: the job is ${job.status}` : `there is no export ${jobId}`,
         )
       }
       if (file.owner_id !== actor.id)
-        throw new DomainError('FORBIDDEN', `export ${jobId} is another user's: only who made it may download it`)
+        throw new DomainError(
+          'FORBIDDEN',
+          `export ${jobId} is another user's: only who made it may download it`,
+        )
       await disclosures.record(actor, {
         what: `export.${file.list}.download`,
         entity: { type: 'job', id: jobId },

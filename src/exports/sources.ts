@@ -1,6 +1,6 @@
-import type { Dashboard } from '../dashboard/model'
 import { presentPerson } from '../custody/present'
 import * as custody from '../custody/store'
+import type { Dashboard } from '../dashboard/model'
 import type { Db } from '../db/connection'
 import type { PresentedEnquiry } from '../enquiries/present'
 import { presentMissing } from '../missing/present'
@@ -20,18 +20,31 @@ export type ExportSource = {
 /** What the sources read through other capabilities' services (their own reads and rules). */
 export type SourcePorts = {
   db: Db
-  enquiries: { listEnquiries: (f: { state?: 'open' | 'closed' | 'all'; missingPersonId?: string }) => Promise<{ items: PresentedEnquiry[] }> }
+  enquiries: {
+    listEnquiries: (f: {
+      state?: 'open' | 'closed' | 'all'
+      missingPersonId?: string
+    }) => Promise<{ items: PresentedEnquiry[] }>
+  }
   dashboard: { figures: () => Promise<Dashboard> }
 }
 
 // A page of a thousand rows: few round trips, and a few hundred kilobytes held at a time.
 export const PAGE = 1_000
 
-export function sourceOf(list: ExportList, filters: Record<string, unknown>, ports: SourcePorts): ExportSource {
+export function sourceOf(
+  list: ExportList,
+  filters: Record<string, unknown>,
+  ports: SourcePorts,
+): ExportSource {
   if (list === 'register') return registerSource(ports.db, filters as custody.PersonFilter & Sorting)
   if (list === 'fund')
     // the exchange fund as the overview counts it: held now, consent given (the latest word)
-    return registerSource(ports.db, { ...filters, held: 'true', fact: 'consent_given' } as custody.PersonFilter)
+    return registerSource(ports.db, {
+      ...filters,
+      held: 'true',
+      fact: 'consent_given',
+    } as custody.PersonFilter)
   if (list === 'missing') return missingSource(ports.db, filters as missing.MissingFilter)
   if (list === 'enquiries') return inMemory(async () => (await ports.enquiries.listEnquiries(filters)).items)
   return inMemory(async () => {

@@ -68,7 +68,11 @@ async function csvWriter(head: TableHead, out: Writable): Promise<TableWriter> {
 async function xlsxWriter(head: TableHead, out: Writable): Promise<TableWriter> {
   // the streaming writer: each committed row is zipped and written out, not kept (inline strings,
   // since a shared-string table would hold every distinct name until the end)
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: true })
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: out,
+    useSharedStrings: false,
+    useStyles: true,
+  })
   workbook.creator = 'Parley'
   workbook.title = head.title
   const sheet = workbook.addWorksheet(head.title.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] })
@@ -138,7 +142,8 @@ async function pdfWriter(head: TableHead, out: Writable): Promise<TableWriter> {
       if (!t) return
       const room = widths[i]! - 2 * PAD
       const shown = fit(t, room)
-      const x = head.columns[i]!.align === 'right' ? xs[i]! + PAD + room - pdf.widthOfString(shown) : xs[i]! + PAD
+      const x =
+        head.columns[i]!.align === 'right' ? xs[i]! + PAD + room - pdf.widthOfString(shown) : xs[i]! + PAD
       pdf.text(shown, x, y + PAD, { lineBreak: false })
     })
     pdf
@@ -151,7 +156,9 @@ async function pdfWriter(head: TableHead, out: Writable): Promise<TableWriter> {
   }
   const footer = () => {
     pdf.font('text').fontSize(7).fillColor('#333333')
-    pdf.text(`${head.title} · ${head.pageLabel(page)}`, left, pdf.page.height - MARGIN - 8, { lineBreak: false })
+    pdf.text(`${head.title} · ${head.pageLabel(page)}`, left, pdf.page.height - MARGIN - 8, {
+      lineBreak: false,
+    })
     pdf.fillColor('black')
     pdf.y = MARGIN
   }

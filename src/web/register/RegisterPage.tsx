@@ -17,6 +17,7 @@ import { useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Schema } from '../api'
 import { formatDay } from '../dates'
+import { ExportMenu } from '../exports/ExportMenu'
 import { CATEGORIES, STATUSES, useOptions } from '../labels'
 import { useCan } from '../session/session'
 import { art17Cell, COLUMNS, ROW_HEIGHT } from './columns'
@@ -130,6 +131,10 @@ export function RegisterPage() {
     <Stack gap="sm">
       <Group justify="space-between">
         <Title order={2}>{t('register.title')}</Title>
+        <ExportMenu
+          list="register"
+          filters={{ q, status, category, facilityId, fact, confirmation, held, sex, health }}
+        />
         <Text c="dimmed" data-testid="register-count">
           {count.data &&
             (count.data.capped

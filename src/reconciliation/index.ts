@@ -5,6 +5,7 @@ import type { Db } from '../db/connection'
 import type { JobService } from '../jobs/service'
 import { createCorrections } from '../missing/corrections'
 import { createMissingService } from '../missing/service'
+import { createBulkAccepts } from './bulk-job'
 import { discrepancyReport } from './report'
 import { createReconciliationService, type MissingRegisterPort } from './service'
 import { createReconciliationStarter } from './start'
@@ -26,6 +27,13 @@ export function missingRegisterPort(deps: Deps): MissingRegisterPort {
   const corrections = createCorrections(deps)
   return {
     async confirmCaptivity(actor, id, e) {
+      // a bulk acceptance whose worker died between this event and the pair's decision is taken up
+      // again: the event it wrote then (same list row, not withdrawn) is the pair's, not a second one
+      const written = (await missing.getMissing(id)).events.find(
+        (x) =>
+          x.type === 'captivity_confirmed' && x.source === e.source && x.replacedBy === null && !x.corrects,
+      )
+      if (written) return written.seq
       await missing.recordEvent(actor, id, {
         type: 'captivity_confirmed',
         occurredOn: e.occurredOn,
@@ -47,6 +55,12 @@ export function missingRegisterPort(deps: Deps): MissingRegisterPort {
 export function createReconciliation(deps: Deps & { jobs: JobService }) {
   const runs = createReconciliationStarter(deps)
   const review = createReconciliationService({ ...deps, missing: missingRegisterPort(deps) })
-  return { runs, review, report: (id: string, limit?: number) => discrepancyReport(deps.db, id, { limit }) }
+  const bulk = createBulkAccepts({ jobs: deps.jobs, review })
+  return {
+    runs,
+    review,
+    bulk,
+    report: (id: string, limit?: number) => discrepancyReport(deps.db, id, { limit }),
+  }
 }
 export type Reconciliation = ReturnType<typeof createReconciliation>

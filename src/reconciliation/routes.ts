@@ -9,7 +9,7 @@ import type { Reconciliation } from '.'
 import { BulkAccept, Decide, QueueQuery, StartReconciliation } from './model'
 import { type PresentedPair, pseudonymisedPair } from './present'
 import { discrepancyXlsx, REPORT_LANGUAGES } from './report-xlsx'
-import { BulkOut, PairOut, QueueOut, ReportOut, RunOut, RunsOut, SampleOut } from './schemas'
+import { BulkQueued, PairOut, QueueOut, ReportOut, RunOut, RunsOut, SampleOut } from './schemas'
 
 const tags = ['reconciliations']
 const File = z.string().meta({ format: 'binary' })
@@ -185,12 +185,12 @@ export function reconciliationRoutes(rec: Reconciliation, disclosures: Disclosur
       method: 'post',
       path: '/reconciliations/{id}/bulk-accept',
       tags,
-      summary: 'Accept every pending pair at least this likely, after a look at its sample',
+      summary: 'Accept every pending pair at least this likely, after a look at its sample (a job)',
       description:
-        '`count` is the band size the sample answered: a band that changed since is refused (409). Each pair is accepted as one by one would be; pairs the register refuses are named in `skipped`.',
+        '`count` is the band size the sample answered: a band that changed since is refused (409) and nothing is queued. The band is accepted by a job (202 with its id): follow `GET /jobs/{jobId}` for its progress; its `result` says what was accepted and which pairs were skipped and why (`BulkAcceptResult`). Each pair is accepted as one by one would be; a cancelled job keeps the pairs accepted before the cancel.',
       request: { params: IdParam, body: jsonBody(BulkAccept) },
       responses: {
-        200: jsonOk('What was accepted and skipped', BulkOut),
+        202: jsonOk('The acceptance is queued as a job', BulkQueued),
         ...PROBLEMS,
         ...NOT_FOUND,
         ...CONFLICT,
@@ -198,7 +198,7 @@ export function reconciliationRoutes(rec: Reconciliation, disclosures: Disclosur
     }),
     async (c) => {
       const actor = tracer(c.get('user'))
-      return c.json(await rec.review.bulkAccept(actor, c.req.valid('param').id, c.req.valid('json')), 200)
+      return c.json(await rec.bulk.start(actor, c.req.valid('param').id, c.req.valid('json')), 202)
     },
   )
 

@@ -95,9 +95,16 @@ export const SampleOut = z.object({
   pairs: z.array(PairOut),
 })
 
-export const BulkOut = z.object({
-  accepted: z.number(),
-  skipped: z.array(z.object({ rank: z.number(), rowNo: z.number(), reason: z.string() })),
+/** What a bulk acceptance job answers as its result (GET /jobs/{id}). */
+export const BulkOut = z
+  .object({
+    accepted: z.number(),
+    skipped: z.array(z.object({ rank: z.number(), rowNo: z.number(), reason: z.string() })),
+  })
+  .meta({ id: 'BulkAcceptResult' })
+
+export const BulkQueued = z.object({
+  jobId: z.uuid().describe('The job accepting the band: GET /jobs/{jobId} for progress and result'),
 })
 
 const Row = z.object({

@@ -247,27 +247,57 @@ export function createReconciliationService(deps: ReconciliationDeps) {
   }
 
   /**
-   * Accepts every pending pair at least `minProbability` likely, best first, once the band still
-   * holds the `count` pairs its sample showed. A row or a record already taken by a better pair
-   * is skipped, and a pair the register refuses (the person came home meanwhile) is named and
-   * left pending; the others are accepted.
+   * Refuses a band that cannot be accepted as asked, before anything is queued: the run not done,
+   * the band changed since its sample (`count`), or too big for one step.
+   * @throws CONFLICT naming the run or the band; VALIDATION when the band is above BULK_MAX
    */
-  async function bulkAccept(actor: Actor, id: string, input: BulkAcceptInput) {
+  async function checkBand(id: string, input: BulkAcceptInput) {
+    const parsed = parseInput(BulkAccept, input)
+    const run = await runOf(id)
+    finished(run)
+    const count = await store.countPairs(db, id, { decision: 'pending', min: parsed.minProbability })
+    refuseBand(parsed, count)
+    return { run, parsed }
+  }
+
+  function refuseBand(parsed: { minProbability: number; count: number }, count: number) {
+    if (count !== parsed.count)
+      throw new DomainError(
+        'CONFLICT',
+        `the band from ${parsed.minProbability} holds ${count} pending pairs now, not ${parsed.count}: look at its sample again`,
+      )
+    if (count > BULK_MAX)
+      throw new DomainError(
+        'VALIDATION',
+        `the band holds ${count} pairs, more than ${BULK_MAX} at once: raise the probability and accept it in steps`,
+      )
+  }
+
+  /**
+   * Accepts every pending pair at least `minProbability` likely, best first, once the band still
+   * holds the `count` pairs its sample showed (`resumed`: a job taken up again after its worker
+   * stopped finds the band smaller by its own acceptances and goes on). A row or a record already
+   * taken by a better pair is skipped, and a pair the register refuses (the person came home
+   * meanwhile) is named and left pending; the others are accepted, each whole (its event and its
+   * decision). Stopped by `signal`, it ends between two pairs, writes what it did to the audit
+   * trail and throws the signal's reason.
+   */
+  async function bulkAccept(
+    actor: Actor,
+    id: string,
+    input: BulkAcceptInput,
+    opts: {
+      progress?: (done: number, total: number) => void
+      signal?: AbortSignal
+      resumed?: boolean
+    } = {},
+  ) {
     const parsed = parseInput(BulkAccept, input)
     return oneAtATime(async () => {
       const run = await runOf(id)
       finished(run)
       const band = await store.pairsOf(db, id, { decision: 'pending', min: parsed.minProbability })
-      if (band.length !== parsed.count)
-        throw new DomainError(
-          'CONFLICT',
-          `the band from ${parsed.minProbability} holds ${band.length} pending pairs now, not ${parsed.count}: look at its sample again`,
-        )
-      if (band.length > BULK_MAX)
-        throw new DomainError(
-          'VALIDATION',
-          `the band holds ${band.length} pairs, more than ${BULK_MAX} at once: raise the probability and accept it in steps`,
-        )
+      if (!opts.resumed) refuseBand(parsed, band.length)
       const rowsTaken = new Set<string>()
       const recordsTaken = new Set<string>()
       for (const p of await store.pairsOf(db, id, { decision: 'accepted' })) {
@@ -276,7 +306,25 @@ export function createReconciliationService(deps: ReconciliationDeps) {
       }
       const accepted: number[] = []
       const skipped: { rank: number; rowNo: number; reason: string }[] = []
-      for (const p of band) {
+      const audited = (stopped: boolean) =>
+        write(async () => ({
+          result: null,
+          audit: [
+            entry(actor, 'reconciliation.bulk_accept', run, null, {
+              minProbability: parsed.minProbability,
+              band: band.length,
+              accepted: accepted.length,
+              skipped: skipped.length,
+              ...(stopped ? { stoppedAfter: accepted.length + skipped.length } : {}),
+            }),
+          ],
+        }))
+      opts.progress?.(0, band.length)
+      for (const [i, p] of band.entries()) {
+        if (opts.signal?.aborted) {
+          await audited(true)
+          throw opts.signal.reason
+        }
         if (rowsTaken.has(p.row_ref) || recordsTaken.has(p.record_id)) {
           skipped.push({
             rank: p.rank,
@@ -285,33 +333,25 @@ export function createReconciliationService(deps: ReconciliationDeps) {
               ? `row ${p.row_no} is accepted with a better pair`
               : 'the record is accepted with a better pair',
           })
-          continue
+        } else {
+          try {
+            await decideOne(actor, run, p.rank, 'accepted')
+            accepted.push(p.rank)
+            rowsTaken.add(p.row_ref)
+            recordsTaken.add(p.record_id)
+          } catch (e) {
+            if (!isDomainError(e) || e.code === 'INTERNAL') throw e
+            skipped.push({ rank: p.rank, rowNo: p.row_no, reason: e.message })
+          }
         }
-        try {
-          await decideOne(actor, run, p.rank, 'accepted')
-          accepted.push(p.rank)
-          rowsTaken.add(p.row_ref)
-          recordsTaken.add(p.record_id)
-        } catch (e) {
-          if (!isDomainError(e) || e.code === 'INTERNAL') throw e
-          skipped.push({ rank: p.rank, rowNo: p.row_no, reason: e.message })
-        }
+        opts.progress?.(i + 1, band.length)
       }
-      await write(async () => ({
-        result: null,
-        audit: [
-          entry(actor, 'reconciliation.bulk_accept', run, null, {
-            minProbability: parsed.minProbability,
-            accepted: accepted.length,
-            skipped: skipped.length,
-          }),
-        ],
-      }))
+      await audited(false)
       return { accepted: accepted.length, skipped }
     })
   }
 
-  return { getRun, listRuns, queue, sample, decide, bulkAccept, runOf }
+  return { getRun, listRuns, queue, sample, decide, checkBand, bulkAccept, runOf }
 }
 
 export type ReconciliationService = ReturnType<typeof createReconciliationService>

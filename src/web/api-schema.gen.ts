@@ -12152,8 +12152,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Accept every pending pair at least this likely, after a look at its sample
-         * @description `count` is the band size the sample answered: a band that changed since is refused (409). Each pair is accepted as one by one would be; pairs the register refuses are named in `skipped`.
+         * Accept every pending pair at least this likely, after a look at its sample (a job)
+         * @description `count` is the band size the sample answered: a band that changed since is refused (409) and nothing is queued. The band is accepted by a job (202 with its id): follow `GET /jobs/{jobId}` for its progress; its `result` says what was accepted and which pairs were skipped and why (`BulkAcceptResult`). Each pair is accepted as one by one would be; a cancelled job keeps the pairs accepted before the cancel.
          */
         post: {
             parameters: {
@@ -12176,19 +12176,18 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description What was accepted and skipped */
-                200: {
+                /** @description The acceptance is queued as a job */
+                202: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            accepted: number;
-                            skipped: {
-                                rank: number;
-                                rowNo: number;
-                                reason: string;
-                            }[];
+                            /**
+                             * Format: uuid
+                             * @description The job accepting the band: GET /jobs/{jobId} for progress and result
+                             */
+                            jobId: string;
                         };
                     };
                 };

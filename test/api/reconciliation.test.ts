@@ -275,10 +275,29 @@ describe('reconciliation of a received list with the missing-persons register', 
       minProbability: 0.99,
       count: sample.body.count,
     })
-    expect(bulk.status).toBe(200)
-    expect(bulk.body.accepted).toBeGreaterThan(LISTED / 2)
+    // a job: 202 with its id, its progress and result on the jobs API
+    expect(bulk.status).toBe(202)
+    const again = await tracer.json('POST', `/api/v1/reconciliations/${run.id}/bulk-accept`, {
+      minProbability: 0.99,
+      count: sample.body.count,
+    })
+    // a second acceptance of the band while the first goes on (or after it) is refused
+    expect(again.status).toBe(409)
+    await t.parley.services.jobs.idle()
+    const bulkJob = await tracer.json('GET', `/api/v1/jobs/${bulk.body.jobId}`)
+    expect(bulkJob.body).toMatchObject({ kind: 'reconciliation.bulk_accept', status: 'done' })
+    expect(bulkJob.body.progress).toMatchObject({ done: sample.body.count, total: sample.body.count })
+    const result = bulkJob.body.result
+    expect(result.accepted).toBeGreaterThan(LISTED / 2)
     // the person who came home is skipped with the register's reason
-    expect(bulk.body.skipped.map((s: { reason: string }) => s.reason).join(' ')).toContain(home.surname)
+    expect(result.skipped.map((s: { reason: string }) => s.reason).join(' ')).toContain(home.surname)
+    const bulkAudit = await t.parley.services.audit.listEntries({
+      entityType: 'reconciliation',
+      entityId: run.id,
+      action: 'reconciliation.bulk_accept',
+      limit: 5,
+    })
+    expect(bulkAudit[0]?.after).toMatchObject({ accepted: result.accepted, band: sample.body.count })
 
     // a second list names two of the same persons with another unit
     const second = rows.slice(3, 5).map((r, i) => ({ ...r, row_id: `B${i + 1}`, unit: 'інша частина' }))

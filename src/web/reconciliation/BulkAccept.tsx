@@ -1,10 +1,10 @@
-import { Alert, Button, Group, NumberInput, Paper, Stack, Table, Text, Title } from '@mantine/core'
+import { Alert, Button, Group, NumberInput, Paper, Progress, Stack, Table, Text, Title } from '@mantine/core'
 import type { TFunction } from 'i18next'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatDay } from '../dates'
 import { errorMessage } from '../forms'
-import { useBulkAccept, useSample } from './useReconciliation'
+import { type BulkResult, useBulkAccept, useBulkJob, useSample } from './useReconciliation'
 
 /**
  * Why the server skipped a pair (its English sentence) in the reader's language: the review's own two
@@ -35,11 +35,14 @@ const name = (s: { surname?: string | null; firstNames?: string | null } | null)
  * Accepting a band at once, only after a look at ten of its pairs: the sample says how many the band
  * holds, and that number goes back with the acceptance, so a band that changed meanwhile is refused.
  */
-export function BulkAccept({ runId, onDone }: { runId: string; onDone: () => void }) {
+export function BulkAccept({ runId }: { runId: string }) {
   const { t, i18n } = useTranslation()
   const [min, setMin] = useState(0.99)
   const sample = useSample(runId)
   const bulk = useBulkAccept(runId)
+  const job = useBulkJob(runId, bulk.data?.jobId).data
+  const going = job?.status === 'queued' || job?.status === 'running' || (bulk.data && !job)
+  const result = job?.status === 'done' ? (job.result as BulkResult) : undefined
   const shown = sample.data
   return (
     <Paper withBorder p="md">
@@ -91,12 +94,7 @@ export function BulkAccept({ runId, onDone }: { runId: string; onDone: () => voi
               <Button
                 color="green"
                 loading={bulk.isPending}
-                onClick={() =>
-                  bulk.mutate(
-                    { minProbability: shown.minProbability, count: shown.count },
-                    { onSuccess: onDone },
-                  )
-                }
+                onClick={() => bulk.mutate({ minProbability: shown.minProbability, count: shown.count })}
               >
                 {t('reconciliation.bulk.accept', { count: shown.count })}
               </Button>
@@ -104,13 +102,31 @@ export function BulkAccept({ runId, onDone }: { runId: string; onDone: () => voi
           </>
         )}
         {bulk.error && <Alert color="red">{errorMessage(t, bulk.error, i18n.language)}</Alert>}
-        {bulk.data && (
+        {going && (
+          <Stack gap={4}>
+            <Text size="sm">
+              {t('reconciliation.bulk.going', {
+                done: job?.progress.done ?? 0,
+                total: job?.progress.total ?? 0,
+              })}
+            </Text>
+            <Progress
+              aria-label={t('reconciliation.bulk.title')}
+              value={job && job.progress.total > 0 ? (100 * job.progress.done) / job.progress.total : 0}
+              animated
+            />
+          </Stack>
+        )}
+        {job && (job.status === 'failed' || job.status === 'cancelled') && (
+          <Alert color="red">{t(`reconciliation.bulk.${job.status}`, { error: job.error ?? '' })}</Alert>
+        )}
+        {result && (
           <Alert color="green">
             {t('reconciliation.bulk.done', {
-              accepted: bulk.data.accepted,
-              skipped: bulk.data.skipped.length,
+              accepted: result.accepted,
+              skipped: result.skipped.length,
             })}
-            {bulk.data.skipped.slice(0, 10).map((s) => (
+            {result.skipped.slice(0, 10).map((s) => (
               <Text key={s.rank} size="sm">
                 {t('reconciliation.bulk.skippedRow', {
                   row: s.rowNo,

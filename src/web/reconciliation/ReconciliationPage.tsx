@@ -57,12 +57,7 @@ export function ReconciliationPage() {
             <Tabs.Panel value="queue" pt="md">
               <Stack>
                 <ReviewQueue runId={r.id} canDecide={tracer} against={r.against} />
-                {tracer && (
-                  <BulkAccept
-                    runId={r.id}
-                    onDone={() => client.invalidateQueries({ queryKey: ['reconciliations', r.id] })}
-                  />
-                )}
+                {tracer && <BulkAccept runId={r.id} />}
               </Stack>
             </Tabs.Panel>
             <Tabs.Panel value="report" pt="md">

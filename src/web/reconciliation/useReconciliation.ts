@@ -87,12 +87,31 @@ export function useSample(id: string) {
   })
 }
 
+/** Queues the acceptance of a band: the answer is the job's id, followed with useBulkJob. */
 export function useBulkAccept(id: string) {
-  const client = useQueryClient()
   return useMutation({
     mutationFn: (body: { minProbability: number; count: number }) =>
       ok(http.POST('/reconciliations/{id}/bulk-accept', { params: { path: { id } }, body })),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['reconciliations', id] }),
+  })
+}
+
+/** What a finished bulk acceptance answers (the job's result). */
+export type BulkResult = { accepted: number; skipped: { rank: number; rowNo: number; reason: string }[] }
+
+const going = (status: string | undefined) => status === 'queued' || status === 'running'
+
+/** The bulk acceptance's job, polled once a second until it ends; the queue is read again then. */
+export function useBulkJob(runId: string, jobId: string | undefined) {
+  const client = useQueryClient()
+  return useQuery({
+    queryKey: ['jobs', jobId],
+    enabled: !!jobId,
+    queryFn: async () => {
+      const job = await ok(http.GET('/jobs/{id}', { params: { path: { id: jobId! } } }))
+      if (!going(job.status)) await client.invalidateQueries({ queryKey: ['reconciliations', runId] })
+      return job
+    },
+    refetchInterval: (q) => (going(q.state.data?.status) || !q.state.data ? 1000 : false),
   })
 }
 

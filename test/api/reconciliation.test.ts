@@ -346,7 +346,7 @@ describe('reconciliation of a received list with the missing-persons register', 
       .execute()
     const inPool = new Set(pool.map((p) => (p.attrs as { missingPersonId: string }).missingPersonId))
     const acceptedNow = (await queue(tracer, run.id, 'decision=accepted&limit=500')).pairs
-    expect(acceptedNow.length).toBe(bulk.body.accepted)
+    expect(acceptedNow.length).toBe(result.accepted)
     for (const p of acceptedNow) expect(inPool.has(p.recordId)).toBe(true)
   })
 

@@ -67,8 +67,8 @@ export class Cancelled extends Error {
  * One reconciliation, from stored list and register to a review queue: the linkage engine scores
  * every row of their list against our register, the name engine finds rows the list names twice.
  * It answers the summary and `save`, which writes pairs, duplicates, summary and audit in the
- * caller's transaction (the job's "done", job.ts). The signal is looked at between steps; the
- * engine's scoring of a chunk is not interrupted.
+ * caller's transaction (the job's "done", job.ts). The signal is looked at between steps and
+ * handed to the linkage engine, which stops between its own slices and tasks.
  */
 export async function runReconciliation(
   deps: RunDeps,
@@ -100,6 +100,8 @@ export async function runReconciliation(
     threshold: Math.min(REVIEW_FLOOR, input.threshold),
     threads: deps.threads,
     onProgress: (stage, done, total) => progress(stage, done, total),
+    // a cancelled run stops the engine too, so its cores are free for the next job
+    signal: hooks.signal,
   })
   check()
 

@@ -67,6 +67,7 @@ export function createServices(
     clock,
     missing: createMissingService({ db, audit: auditStore, clock, romanize: romanizeName }),
   })
+  const dashboard = createDashboardService({ db, clock })
   const custody = createCustodyService({
     db,
     store: custodyStore,
@@ -102,20 +103,16 @@ export function createServices(
     jobs,
     linkageJobs: createLinkageJobService({ db, audit: auditStore, clock, jobs }),
     reconciliation: createReconciliation({ db, audit: auditStore, clock, romanize: romanizeName, jobs }),
-    dashboard: createDashboardService({ db, clock }),
+    dashboard,
     reported: createReportedService({ db, audit: auditStore, clock }),
     exports: createExportService({
       db,
       audit: auditStore,
       clock,
       jobs,
-      enquiries: createEnquiryService({
-        db,
-        audit: auditStore,
-        clock,
-        missing: createMissingService({ db, audit: auditStore, clock, romanize: romanizeName }),
-      }),
-      dashboard: createDashboardService({ db, clock }),
+      // the same instances the pages read: one kept dashboard snapshot, one enquiry service
+      enquiries,
+      dashboard,
     }),
     notices: createNoticesService({ db, audit: auditStore, clock, anchor: auditAnchor }),
     users: createUserService({ db, auth, audit: auditStore, clock }),

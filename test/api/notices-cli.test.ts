@@ -1,28 +1,16 @@
-import { execFile } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { promisify } from 'node:util'
 import { stringify } from 'csv-stringify/sync'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generatePersons } from '../../src/generate'
 import { REGISTER_COLUMNS, registerRow } from '../../src/generate/scenarios'
+import { runParley } from '../support/cli'
 
-const run = promisify(execFile)
 let dir: string
 
 /** `parley ARGS` on a PGlite data folder of its own (its own signing key beside it), as the liaison runs it. */
-async function parley(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const env: NodeJS.ProcessEnv = { ...process.env, PARLEY_DATA_DIR: dir, PARLEY_LOG_LEVEL: 'silent' }
-  delete env.DATABASE_URL
-  try {
-    const { stdout, stderr } = await run('node', ['bin/parley.js', ...args], { env, timeout: 300_000 })
-    return { code: 0, stdout, stderr }
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string }
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr }
-  }
-}
+const parley = (...args: string[]) => runParley(dir, args)
 
 beforeAll(() => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'parley-notices-cli-'))

@@ -1,24 +1,12 @@
-import { execFile } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { runParley } from '../support/cli'
 
-const run = promisify(execFile)
 let dir: string
 
-async function parley(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const env: NodeJS.ProcessEnv = { ...process.env, PARLEY_DATA_DIR: dir, PARLEY_LOG_LEVEL: 'silent' }
-  delete env.DATABASE_URL
-  try {
-    const { stdout, stderr } = await run('node', ['bin/parley.js', ...args], { env, timeout: 300_000 })
-    return { code: 0, stdout, stderr }
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string }
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr }
-  }
-}
+const parley = (...args: string[]) => runParley(dir, args)
 
 beforeAll(() => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'parley-repeated-'))

@@ -1,8 +1,6 @@
-import { execFile } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { promisify } from 'node:util'
 import type { PGlite } from '@electric-sql/pglite'
 import { sql } from 'kysely'
 import { PGlite as PGlite04 } from 'pglite-v04'
@@ -15,25 +13,15 @@ import { fillDemo } from '../../src/app/demo'
 import { loadConfig } from '../../src/core/config'
 import { connectionFromPglite } from '../../src/db/connection'
 import { upgradeDataFolder, upgradingFolder } from '../../src/db/upgrade/upgrade-data'
+import { runParley } from '../support/cli'
 import { TEST_PASSWORD_COST } from '../support/test-app'
 
-const run = promisify(execFile)
 let dir: string
 const dbDir = () => path.join(dir, 'db')
 const config = () => loadConfig({ NODE_ENV: 'test', PARLEY_LOG_LEVEL: 'silent', PARLEY_DATA_DIR: dir })
 
 /** Runs `parley ARGS` on the test's data folder, as an operator would. */
-async function parley(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const env: NodeJS.ProcessEnv = { ...process.env, PARLEY_DATA_DIR: dir, PARLEY_LOG_LEVEL: 'silent' }
-  delete env.DATABASE_URL
-  try {
-    const { stdout, stderr } = await run('node', ['bin/parley.js', ...args], { env, timeout: 600_000 })
-    return { code: 0, stdout, stderr }
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string }
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr }
-  }
-}
+const parley = (...args: string[]) => runParley(dir, args)
 
 /** What the register held before the upgrade, read with the engine that wrote it. */
 let before: { persons: number; audit: number; first: { id: string; surname: string; date_of_birth: string } }

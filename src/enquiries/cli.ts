@@ -1,5 +1,6 @@
 import type { Command } from 'commander'
 import { withParley } from '../cli/context'
+import { count } from '../cli/plural'
 import { DomainError } from '../core/errors'
 
 const STATES = ['open', 'closed', 'all'] as const
@@ -45,7 +46,7 @@ export function registerEnquiryCommands(program: Command) {
           )
         const overdue = page.items.filter((e) => e.urgency.overdue).length
         console.error(
-          `${page.items.length} enquiry(ies), ${overdue} overdue (unanswered after ${page.overdueAfterDays} days or a follow-up past due)`,
+          `${count(page.items.length, 'enquiry', 'enquiries')}, ${overdue} overdue (unanswered after ${page.overdueAfterDays} days or a follow-up past due)`,
         )
       })
     })

@@ -1,5 +1,6 @@
 import type { Command } from 'commander'
 import { commandLineActor, progressBar, withParley } from '../cli/context'
+import { count } from '../cli/plural'
 import { DomainError } from '../core/errors'
 import { AGAINST } from './model'
 import type { ReconciliationSummary } from './run'
@@ -61,9 +62,9 @@ export function registerReconcileCommands(program: Command) {
         console.log(
           [
             `reconciliation ${done.number} of list "${done.listName}" against the ${done.against} register (id ${done.id})`,
-            `${s.listRows} rows against ${s.registerRecords} records in ${s.seconds} s`,
-            `${s.pairs} pairs for review: ${s.above} above the threshold, ${s.below} below; ${s.listRows - s.rowsWithPair} rows with no pair`,
-            `${s.duplicateGroups} groups of rows listed twice (${s.duplicateRows} rows)`,
+            `${count(s.listRows, 'row')} against ${count(s.registerRecords, 'record')} in ${s.seconds} s`,
+            `${count(s.pairs, 'pair')} for review: ${s.above} above the threshold, ${s.below} below; ${count(s.listRows - s.rowsWithPair, 'row')} with no pair`,
+            `${count(s.duplicateGroups, 'group')} of rows listed twice (${count(s.duplicateRows, 'row')})`,
             ...s.warnings,
           ].join('\n'),
         )

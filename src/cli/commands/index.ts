@@ -94,7 +94,7 @@ export const GROUPS: CommandGroup[] = [
     load: async () => (await import('../../reconciliation/cli')).registerReconcileCommands,
   },
   {
-    commands: { export: 'Write a list or the overview to XLSX, CSV or PDF, with its filters (audited)' },
+    commands: { export: 'Write a list (register, fund, missing, enquiries, dashboard) to XLSX, CSV or PDF' },
     load: async () => (await import('../../exports/cli')).registerExportCommands,
   },
 ]

@@ -80,7 +80,7 @@ describe('the embedded data folder has one owner', () => {
     }
     expect(existsSync(path.join(data, 'db.lock'))).toBe(false)
     const after = await parley(data, 'import', 'persons', csv)
-    expect(after.stdout).toContain('1 rows: 1 registered')
+    expect(after.stdout).toContain('1 row: 1 registered')
   }, 240_000)
 
   it('takes over a lock left by a process that no longer runs', async () => {

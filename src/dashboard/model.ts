@@ -54,6 +54,13 @@ export const Dashboard = z
     computedAt: z.string().describe('When these figures were computed (they are cached for a short time)'),
     today: z.string(),
     cacheSeconds: z.number().int().describe('How long an answer is reused when nothing was written'),
+    range: z
+      .object({ from: z.string().nullable(), to: z.string().nullable() })
+      .nullable()
+      .optional()
+      .describe(
+        'The dates asked for (both included): registrations per week, time held (of those captured then), our people by month and exchanges are narrowed to them; the figures of now are not',
+      ),
     held: z.object({
       total: z.number().int().describe('Persons held now: captured, interned or hospitalised'),
       unconfirmed: z.number().int().describe('Unconfirmed reports, kept apart and not counted'),

@@ -1,10 +1,14 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
 import { z } from 'zod'
+import { ValidationError } from '../core/errors'
 import type { AppEnv } from '../http/env'
 import { requirePermission } from '../http/env'
 import { jsonOk, PROBLEMS } from '../http/openapi'
 import { Dashboard } from './model'
 import type { DashboardService } from './service'
+
+/** A whole calendar day: a range of partial dates would have no edge to cut at. */
+const Day = z.iso.date({ error: 'must be a date YYYY-MM-DD' })
 
 const DashboardOut = Dashboard.extend({
   cached: z.boolean().describe('Whether this answer was kept from an earlier computation'),
@@ -29,13 +33,18 @@ export function dashboardRoutes(dashboard: DashboardService) {
             .enum(['true', 'false'])
             .optional()
             .describe('true: compute again now instead of the kept answer'),
+          from: Day.optional().describe('First day of the figures over time (YYYY-MM-DD, included)'),
+          to: Day.optional().describe('Last day of the figures over time (YYYY-MM-DD, included)'),
         }),
       },
       responses: { 200: jsonOk('The figures, with when they were computed', DashboardOut), ...PROBLEMS },
     }),
     async (c) => {
       requirePermission(c.get('user'), 'dashboard.read')
-      return c.json(await dashboard.figures({ fresh: c.req.valid('query').fresh === 'true' }), 200)
+      const { fresh, from, to } = c.req.valid('query')
+      if (from && to && from > to)
+        throw new ValidationError([{ path: 'from', message: `from ${from} is after to ${to}` }])
+      return c.json(await dashboard.figures({ fresh: fresh === 'true', range: { from, to } }), 200)
     },
   )
   return app

@@ -11,6 +11,13 @@ import type { Dashboard } from './model'
 import { type Computed, readSnapshot, saveSnapshot } from './snapshot'
 import * as store from './store'
 
+/**
+ * The dates the figures over time are narrowed to (both ends included): registrations per week,
+ * time held (persons held now, captured in the range), our people by month, and exchanges by day.
+ * The figures of "now" (held by status, facility, the fund, what is overdue) are not narrowed.
+ */
+export type DashboardRange = { from?: string; to?: string }
+
 export type DashboardDeps = {
   db: Db
   clock: Clock
@@ -27,29 +34,46 @@ const isoDay = (d: Date) => d.toISOString().slice(0, 10)
  * The figures of the first page, a whole computation in one read snapshot of the database, so
  * they agree with each other even while others write.
  */
-export async function computeFigures(db: Db, clock: Clock, ttlSeconds = 60): Promise<Computed> {
+export async function computeFigures(
+  db: Db,
+  clock: Clock,
+  ttlSeconds = 60,
+  range: DashboardRange = {},
+): Promise<Computed> {
   // repeatable read: every aggregate sees the same moment (on PGlite the one session does anyway)
   return db
     .transaction()
     .setIsolationLevel('repeatable read')
-    .execute((tx) => computeIn(tx, clock(), ttlSeconds))
+    .execute((tx) => computeIn(tx, clock(), ttlSeconds, range))
 }
 
-async function computeIn(db: Db, now: Date, ttlSeconds: number): Promise<Computed> {
+async function computeIn(db: Db, now: Date, ttlSeconds: number, range: DashboardRange): Promise<Computed> {
   const today = isoDay(now)
   const since = (days: number) => isoDay(new Date(now.getTime() - days * DAY))
+  const ranged = Boolean(range.from || range.to)
   // one at a time: on two cores, parallel scans of a million rows only wait on each other
   const breakdowns = await store.registerBreakdowns(db)
   const profile = await store.heldPersonsProfile(db, today)
+  // the fund counts everyone held now; only the time-held figure narrows to captures in the range
+  const timeProfile = ranged ? await store.heldPersonsProfile(db, today, range) : profile
   const unconfirmed = await store.unconfirmedCount(db)
   const facilities = await store.facilities(db)
-  const weeks = await store.registeredPerWeek(db, since(26 * 7))
+  const weeks = await store.registeredPerWeek(db, { from: range.from ?? since(26 * 7), to: range.to })
   const missing = await store.missingNow(db)
-  const missingMonths = await store.missingByMonth(db, `${since(365).slice(0, 7)}-01`)
-  const exchanges = await store.exchangesWithCounts(db)
+  const missingMonths = await store.missingByMonth(db, {
+    from: range.from ?? `${since(365).slice(0, 7)}-01`,
+    to: range.to,
+  })
+  const allExchanges = await store.exchangesWithCounts(db)
+  const exchanges = allExchanges.filter(
+    (e) => (!range.from || e.on >= range.from) && (!range.to || e.on <= range.to),
+  )
   const notices = await noticeFigures(db, () => now, 1)
   const enquiries = await enquiryFigures(db, today)
-  const held = countsOf(breakdowns, profile, facilities)
+  const held = {
+    ...countsOf(breakdowns, profile, facilities),
+    timeHeld: countsOf([], timeProfile, []).timeHeld,
+  }
   const ours = {
     missing: missing.filter((m) => m.status === 'missing').reduce((s, m) => s + m.n, 0),
     captivityIndicated: missing
@@ -67,6 +91,7 @@ async function computeIn(db: Db, now: Date, ttlSeconds: number): Promise<Compute
     computedAt: now.toISOString(),
     today,
     cacheSeconds: ttlSeconds,
+    range: ranged ? { from: range.from ?? null, to: range.to ?? null } : null,
     held: { ...held, unconfirmed, registeredPerWeek: weeks },
     fund: fundOf(profile),
     ours,
@@ -132,7 +157,15 @@ export function createDashboardService({
 
   return {
     /** The dashboard from the kept figures (refreshed behind when stale); `fresh` computes them now. */
-    async figures(opts: { fresh?: boolean } = {}): Promise<Dashboard & { cached: boolean }> {
+    async figures(
+      opts: { fresh?: boolean; range?: DashboardRange } = {},
+    ): Promise<Dashboard & { cached: boolean }> {
+      // a range is computed for itself, in one read, and neither kept nor stored: the snapshot
+      // stays the unfiltered overview every reader shares, and a range never ages or goes stale
+      if (opts.range && (opts.range.from || opts.range.to)) {
+        const computed = await computeFigures(db, clock, ttlSeconds, opts.range)
+        return { ...(await withReported(db, computed)), cached: false }
+      }
       if (opts.fresh) return { ...(await refresh()), cached: false }
       if (kept && (refreshing || !stale(kept))) return { ...kept.value, cached: true }
       const stored = await readSnapshot(db)

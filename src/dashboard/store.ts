@@ -50,12 +50,16 @@ export async function facilities(db: Db) {
   return db.selectFrom('facilities').select(['id', 'name', 'kind', 'capacity']).orderBy('name').execute()
 }
 
-/** Confirmed persons registered each week since `since` (weeks start on Monday, UTC). */
-export async function registeredPerWeek(db: Db, since: string) {
+/** A range of days, both ends included (YYYY-MM-DD); `to` absent: up to now. */
+export type DayRange = { from: string; to?: string }
+
+/** Confirmed persons registered each week in the range (weeks start on Monday, UTC). */
+export async function registeredPerWeek(db: Db, range: DayRange) {
   const { rows } = await sql<{ week: string; n: string | number }>`
     select to_char(date_trunc('week', created_at at time zone 'UTC'), 'YYYY-MM-DD') as week, count(*) as n
     from persons
-    where confirmation = 'confirmed' and created_at >= ${since}::date
+    where confirmation = 'confirmed' and created_at >= ${range.from}::date
+      ${range.to ? sql`and created_at < ${range.to}::date + 1` : sql``}
     group by 1 order by 1
   `.execute(db)
   return rows.map((r) => ({ week: r.week, n: Number(r.n) }))
@@ -70,7 +74,17 @@ export async function registeredPerWeek(db: Db, since: string) {
  * noted for an exchange is a refusal. Where two planned exchanges' notes differ, the one that keeps
  * the person back counts (a "no" heard for one exchange is not undone by another's "yes").
  */
-export async function heldPersonsProfile(db: Db, today: string) {
+export async function heldPersonsProfile(db: Db, today: string, captured?: Partial<DayRange>) {
+  // a date range narrows to those held now whose capture (else registration) day falls in it
+  const capturedOn = sql`coalesce(e.occurred_on, p.created_at::date)`
+  const inRange = sql.join(
+    [
+      sql`true`,
+      ...(captured?.from ? [sql`${capturedOn} >= ${captured.from}::date`] : []),
+      ...(captured?.to ? [sql`${capturedOn} <= ${captured.to}::date`] : []),
+    ],
+    sql` and `,
+  )
   const { rows } = await sql<{
     bucket: string
     grp: string
@@ -120,6 +134,7 @@ export async function heldPersonsProfile(db: Db, today: string) {
         p.consent and not p.refused as consent, p.refused, p.proceedings
       from noted p
       left join person_events e on e.person_id = p.id and e.type = 'captured'
+      where ${inRange}
     ),
     -- the planner's "longest held": the longest-held quarter of those we hold
     threshold as (select percentile_disc(0.75) within group (order by days) as d from held)
@@ -149,12 +164,13 @@ export async function missingNow(db: Db) {
   return rows.map((r) => ({ ...r, n: Number(r.n) }))
 }
 
-/** What became known of our missing people, month by month since `since`. */
-export async function missingByMonth(db: Db, since: string) {
+/** What became known of our missing people, month by month in the range. */
+export async function missingByMonth(db: Db, range: DayRange) {
   const { rows } = await sql<{ month: string; type: string; n: string | number }>`
     select to_char(occurred_on, 'YYYY-MM') as month, type, count(distinct missing_person_id) as n
     from missing_events
-    where occurred_on >= ${since}::date
+    where occurred_on >= ${range.from}::date
+      ${range.to ? sql`and occurred_on <= ${range.to}::date` : sql``}
       and type in ('reported_missing', 'captivity_indicated', 'captivity_confirmed', 'returned')
     group by 1, 2 order by 1
   `.execute(db)

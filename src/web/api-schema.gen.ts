@@ -12427,6 +12427,10 @@ export interface paths {
                 query?: {
                     /** @description true: compute again now instead of the kept answer */
                     fresh?: "true" | "false";
+                    /** @description First day of the figures over time (YYYY-MM-DD, included) */
+                    from?: string;
+                    /** @description Last day of the figures over time (YYYY-MM-DD, included) */
+                    to?: string;
                 };
                 header?: never;
                 path?: never;
@@ -12446,6 +12450,11 @@ export interface paths {
                             today: string;
                             /** @description How long an answer is reused when nothing was written */
                             cacheSeconds: number;
+                            /** @description The dates asked for (both included): registrations per week, time held (of those captured then), our people by month and exchanges are narrowed to them; the figures of now are not */
+                            range?: {
+                                from: string | null;
+                                to: string | null;
+                            } | null;
                             held: {
                                 /** @description Persons held now: captured, interned or hospitalised */
                                 total: number;

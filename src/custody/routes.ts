@@ -55,6 +55,14 @@ const PersonFilterQuery = z.object({
     .enum([...Health.options, 'seriously_wounded_or_sick'])
     .optional()
     .describe('A health as recorded, or seriously_wounded_or_sick for either'),
+  registeredFrom: z.iso
+    .date({ error: 'must be a date YYYY-MM-DD' })
+    .optional()
+    .describe('Registered on or after this day (UTC): the dashboard’s registrations per week link here'),
+  registeredTo: z.iso
+    .date({ error: 'must be a date YYYY-MM-DD' })
+    .optional()
+    .describe('Registered on or before this day (UTC)'),
 })
 const PersonListQuery = PersonFilterQuery.extend({
   sort: z.enum(['registerNumber', 'surname', 'dateOfBirth', 'status']).default('registerNumber'),

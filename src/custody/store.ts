@@ -106,6 +106,10 @@ export type PersonFilter = {
   sex?: string
   /** a health as recorded, or seriously_wounded_or_sick for either */
   health?: string
+  /** registered (entered in the register) on or after this day, UTC (YYYY-MM-DD) */
+  registeredFrom?: string
+  /** registered on or before this day, UTC */
+  registeredTo?: string
 }
 export type PersonPage = {
   sort: PersonSort
@@ -135,6 +139,9 @@ function applyFilter<Q extends { where: (...args: never[]) => Q }>(query: Q, f: 
   if (f.health === 'seriously_wounded_or_sick')
     q = q.where('health', 'in', ['seriously_wounded', 'seriously_sick'])
   else if (f.health) q = q.where('health', '=', f.health)
+  // the dashboard's registrations per week count by the UTC day of created_at: the same edges here
+  if (f.registeredFrom) q = q.where('created_at', '>=', sql<Date>`${f.registeredFrom}::date`)
+  if (f.registeredTo) q = q.where('created_at', '<', sql<Date>`${f.registeredTo}::date + 1`)
   if (f.fact) {
     const { kinds, latest } = FACT_FILTERS[f.fact]
     q = q.where(

@@ -42,6 +42,8 @@ export const RegisterFilter = z.strictObject({
   held: z.enum(['true']).optional(),
   sex: Sex.optional(),
   health: z.enum([...Health.options, 'seriously_wounded_or_sick']).optional(),
+  registeredFrom: z.iso.date({ error: 'must be a date YYYY-MM-DD' }).optional(),
+  registeredTo: z.iso.date({ error: 'must be a date YYYY-MM-DD' }).optional(),
   sort: z.enum(['registerNumber', 'surname', 'dateOfBirth', 'status']).optional(),
   direction: z.enum(['asc', 'desc']).optional(),
 })
@@ -67,9 +69,14 @@ export const EnquiryFilter = z.strictObject({
 })
 
 export const DASHBOARD_SECTIONS = ['held', 'fund', 'ours', 'notices', 'enquiries', 'exchanges'] as const
-export const DashboardFilter = z.strictObject({
-  section: z.enum(DASHBOARD_SECTIONS).optional().describe('One section of the overview; all when absent'),
-})
+const Day = z.iso.date({ error: 'must be a date YYYY-MM-DD' })
+export const DashboardFilter = z
+  .strictObject({
+    section: z.enum(DASHBOARD_SECTIONS).optional().describe('One section of the overview; all when absent'),
+    from: Day.optional().describe('As GET /dashboard: first day of the figures over time'),
+    to: Day.optional().describe('As GET /dashboard: last day of the figures over time'),
+  })
+  .refine((f) => !f.from || !f.to || f.from <= f.to, { path: ['from'], message: 'from is after to' })
 
 /** Each list's filters, as strict schemas: a filter the list does not know is refused by its name. */
 export const FILTERS = {

@@ -26,7 +26,7 @@ export type SourcePorts = {
       missingPersonId?: string
     }) => Promise<{ items: PresentedEnquiry[] }>
   }
-  dashboard: { figures: () => Promise<Dashboard> }
+  dashboard: { figures: (opts?: { range?: { from?: string; to?: string } }) => Promise<Dashboard> }
 }
 
 // A page of a thousand rows: few round trips, and a few hundred kilobytes held at a time.
@@ -48,7 +48,9 @@ export function sourceOf(
   if (list === 'missing') return missingSource(ports.db, filters as missing.MissingFilter)
   if (list === 'enquiries') return inMemory(async () => (await ports.enquiries.listEnquiries(filters)).items)
   return inMemory(async () => {
-    const d = await ports.dashboard.figures()
+    // the overview's own dates: a range is computed for itself, as the page shows it
+    const range = { from: filters.from as string | undefined, to: filters.to as string | undefined }
+    const d = await ports.dashboard.figures({ range })
     const wanted = (filters.section as string | undefined) ?? undefined
     return DASHBOARD_SECTIONS.filter((s) => !wanted || s === wanted).flatMap((s) => figuresOf(s, d[s]))
   })

@@ -1932,6 +1932,10 @@ export interface paths {
                     sex?: "male" | "female";
                     /** @description A health as recorded, or seriously_wounded_or_sick for either */
                     health?: "good" | "not_wounded" | "recovered" | "convalescent" | "sick" | "seriously_sick" | "slightly_wounded" | "seriously_wounded" | "seriously_wounded_or_sick";
+                    /** @description Registered on or after this day (UTC): the dashboard’s registrations per week link here */
+                    registeredFrom?: string;
+                    /** @description Registered on or before this day (UTC) */
+                    registeredTo?: string;
                     sort?: "registerNumber" | "surname" | "dateOfBirth" | "status";
                     direction?: "asc" | "desc";
                     limit?: number;
@@ -2123,6 +2127,10 @@ export interface paths {
                     sex?: "male" | "female";
                     /** @description A health as recorded, or seriously_wounded_or_sick for either */
                     health?: "good" | "not_wounded" | "recovered" | "convalescent" | "sick" | "seriously_sick" | "slightly_wounded" | "seriously_wounded" | "seriously_wounded_or_sick";
+                    /** @description Registered on or after this day (UTC): the dashboard’s registrations per week link here */
+                    registeredFrom?: string;
+                    /** @description Registered on or before this day (UTC) */
+                    registeredTo?: string;
                 };
                 header?: never;
                 path?: never;
@@ -13026,7 +13034,7 @@ export interface paths {
         };
         /**
          * A list as XLSX, CSV or PDF, with its filters applied, in your field set (audited)
-         * @description The list's own filters are further query parameters, as its page sends them; an unknown filter is refused by its name. Filters per list: register: q, status, category, facilityId, captureId, fact, confirmation, held, sex, health, sort, direction; fund: q, category, facilityId, captureId, confirmation, sex, health, sort, direction; missing: q, status, captivity, unit, region, from, to, source; enquiries: state, missingPersonId; dashboard: section. Up to 5,000 rows the file is the answer; above, the export runs as a job (202) whose file its owner downloads from /exports/files/{jobId}. Every export is written to the audit trail with its list, filters, row count and format.
+         * @description The list's own filters are further query parameters, as its page sends them; an unknown filter is refused by its name. Filters per list: register: q, status, category, facilityId, captureId, fact, confirmation, held, sex, health, registeredFrom, registeredTo, sort, direction; fund: q, category, facilityId, captureId, confirmation, sex, health, registeredFrom, registeredTo, sort, direction; missing: q, status, captivity, unit, region, from, to, source; enquiries: state, missingPersonId; dashboard: section, from, to. Up to 5,000 rows the file is the answer; above, the export runs as a job (202) whose file its owner downloads from /exports/files/{jobId}. Every export is written to the audit trail with its list, filters, row count and format.
          */
         get: {
             parameters: {

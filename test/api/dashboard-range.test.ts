@@ -73,6 +73,16 @@ describe('the dashboard over a range of dates', SLOW, () => {
     expect(sum(before.body.held.registeredPerWeek)).toBe(0)
     expect(sum(before.body.held.timeHeld)).toBe(5)
 
+    // the register takes the same dates, so a week's figure opens the persons it counts
+    const listed = async (q: string) => (await analyst.json('GET', `/api/v1/persons?${q}`)).body.items.length
+    expect(await listed(`registeredFrom=${today}&registeredTo=${today}`)).toBe(8)
+    expect(await listed(`registeredTo=${daysAgo(1)}`)).toBe(0)
+    const count = await analyst.json('GET', `/api/v1/persons/count?registeredFrom=${daysAgo(7)}`)
+    expect(count.body).toMatchObject({ total: 8 })
+    const badDay = await analyst.json('GET', '/api/v1/persons?registeredFrom=31.02.2026')
+    expect(badDay.status).toBe(400)
+    expect(JSON.stringify(badDay.body)).toContain('registeredFrom')
+
     // a range leaves the kept overview as it was: the next plain read is the whole register again
     const again = (await analyst.json('GET', '/api/v1/dashboard')).body
     expect(sum(again.held.timeHeld)).toBe(8)

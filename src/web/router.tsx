@@ -3,6 +3,7 @@ import { AdminPage } from './admin/AdminPage'
 import { AuditPage } from './audit/AuditPage'
 import { DashboardPage } from './dashboard/DashboardPage'
 import { registerSearch } from './dashboard/register-search'
+import { dashboardSearch } from './dashboard/useDashboard'
 import { EnquiriesPage } from './enquiries/EnquiriesPage'
 import { EnquiryPage } from './enquiries/EnquiryPage'
 import { TakeEnquiryPage } from './enquiries/TakeEnquiryPage'
@@ -33,7 +34,12 @@ const root = createRootRoute({ component: Root })
 
 const routeTree = root.addChildren([
   // the overview is the first page after sign-in (issue 18); the register keeps its own address
-  createRoute({ getParentRoute: () => root, path: '/', component: DashboardPage }),
+  createRoute({
+    getParentRoute: () => root,
+    path: '/',
+    component: DashboardPage,
+    validateSearch: dashboardSearch,
+  }),
   createRoute({
     getParentRoute: () => root,
     path: '/register',

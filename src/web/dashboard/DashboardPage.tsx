@@ -1,13 +1,15 @@
-import { Alert, Button, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core'
-import { Navigate } from '@tanstack/react-router'
+import { Alert, Button, Group, Loader, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core'
+import { Navigate, useNavigate } from '@tanstack/react-router'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { ExportMenu } from '../exports/ExportMenu'
+import { dashboardExportFilters } from '../exports/filters'
 import { errorMessage } from '../forms'
 import { useCan, useSession } from '../session/session'
 import { HeldSections } from './HeldSections'
 import { ExchangesSection, FundSection, OursSection, OverdueSection } from './OtherSections'
 import { ReportedBeside } from './ReportedBeside'
-import { useDashboard } from './useDashboard'
+import { useDashboard, useDashboardRange } from './useDashboard'
 
 /**
  * The first page after sign-in: the figures the bureau is asked for every morning, each as text
@@ -26,7 +28,13 @@ export function DashboardPage() {
 function Dashboard() {
   const { t, i18n } = useTranslation()
   const [fresh, setFresh] = useState(0)
-  const q = useDashboard(fresh)
+  const range = useDashboardRange()
+  const navigate = useNavigate()
+  const reversed = Boolean(range.from && range.to && range.from > range.to)
+  const q = useDashboard(fresh, reversed ? {} : range)
+  // the dates live in the address, so a link opens the same overview
+  const setDay = (k: 'from' | 'to', v: string) =>
+    void navigate({ to: '/', search: { ...range, [k]: v || undefined } })
   return (
     <Stack gap="md">
       <Group justify="space-between">
@@ -45,7 +53,32 @@ function Dashboard() {
           <Button size="xs" variant="light" onClick={() => setFresh((n) => n + 1)} loading={q.isFetching}>
             {t('dashboard.refresh')}
           </Button>
+          <ExportMenu list="dashboard" filters={dashboardExportFilters(undefined, range)} />
         </Group>
+      </Group>
+      <Group align="flex-end" gap="sm">
+        <TextInput
+          type="date"
+          size="xs"
+          label={t('dashboard.range.from')}
+          value={range.from ?? ''}
+          max={range.to}
+          onChange={(e) => setDay('from', e.currentTarget.value)}
+          error={reversed ? t('dashboard.range.fromAfterTo') : undefined}
+          data-testid="dashboard-from"
+        />
+        <TextInput
+          type="date"
+          size="xs"
+          label={t('dashboard.range.to')}
+          value={range.to ?? ''}
+          min={range.from}
+          onChange={(e) => setDay('to', e.currentTarget.value)}
+          data-testid="dashboard-to"
+        />
+        <Text size="xs" c="dimmed" maw={420}>
+          {t('dashboard.range.hint')}
+        </Text>
       </Group>
       {q.isPending && (
         <Group>

@@ -13,6 +13,9 @@ export type RegisterSearch = {
   sex?: string
   health?: string
   confirmation?: string
+  /** registered on or after / on or before (YYYY-MM-DD): the dashboard's dates */
+  registeredFrom?: string
+  registeredTo?: string
 }
 
 /** Colours dark enough for text-level contrast on white (WCAG AA), told apart by their labels too. */
@@ -68,7 +71,14 @@ export function Figure(props: {
 }
 
 /** A titled block of the overview: its figures as text, and a chart of them where it helps. */
-export function Section(props: { title: string; children: ReactNode; chart?: ReactNode; testId?: string }) {
+export function Section(props: {
+  title: string
+  children: ReactNode
+  chart?: ReactNode
+  testId?: string
+  /** The section's Export menu (its figures, or the list behind it) */
+  actions?: ReactNode
+}) {
   return (
     <Paper
       withBorder
@@ -78,9 +88,12 @@ export function Section(props: { title: string; children: ReactNode; chart?: Rea
       component="section"
       aria-label={props.title}
     >
-      <Title order={3} size="h4" mb="sm">
-        {props.title}
-      </Title>
+      <Group justify="space-between" mb="sm">
+        <Title order={3} size="h4">
+          {props.title}
+        </Title>
+        {props.actions}
+      </Group>
       <Group align="flex-start" wrap="wrap" gap="lg">
         <Stack gap={4} miw={220} style={{ flex: '1 1 220px' }}>
           {props.children}

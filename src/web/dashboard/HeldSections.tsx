@@ -1,20 +1,36 @@
 import { Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
+import { ExportMenu } from '../exports/ExportMenu'
+import { dashboardExportFilters } from '../exports/filters'
 import { Bars, SeriesBars } from './Bars'
 import { Figure, Section } from './Figure'
-import type { DashboardData } from './useDashboard'
+import { type DashboardData, useDashboardRange } from './useDashboard'
+
+const addDays = (day: string, n: number) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10)
+
+/** A week's registrations as the register's dates: the week, cut to the overview's range. */
+export function weekSearch(week: string, range: { from?: string; to?: string }) {
+  const end = addDays(week, 6)
+  return {
+    registeredFrom: range.from && range.from > week ? range.from : week,
+    registeredTo: range.to && range.to < end ? range.to : end,
+  }
+}
 
 const HELD = { held: 'true' } as const
 
 /** Held now: the register by status, and those held by category, facility, health, sex and time. */
 export function HeldSections({ d }: { d: DashboardData }) {
   const { t } = useTranslation()
+  const range = useDashboardRange()
   const h = d.held
   return (
     <>
       <Section
         title={t('dashboard.held.title')}
         testId="dashboard-held"
+        actions={<ExportMenu list="dashboard" filters={dashboardExportFilters('held', range)} />}
         chart={
           <Bars
             name={t('dashboard.held.byStatus')}
@@ -180,7 +196,7 @@ export function HeldSections({ d }: { d: DashboardData }) {
         }
       >
         {h.registeredPerWeek.slice(-6).map((w) => (
-          <Figure key={w.week} label={w.week} count={w.n} />
+          <Figure key={w.week} label={w.week} count={w.n} to="/register" search={weekSearch(w.week, range)} />
         ))}
       </Section>
     </>

@@ -1,9 +1,11 @@
 import { Table, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
+import { ExportMenu } from '../exports/ExportMenu'
+import { dashboardExportFilters, fundExportFilters } from '../exports/filters'
 import { useCan } from '../session/session'
 import { SeriesBars } from './Bars'
 import { Figure, Section } from './Figure'
-import type { DashboardData } from './useDashboard'
+import { type DashboardData, useDashboardRange } from './useDashboard'
 
 const HELD = { held: 'true' } as const
 /** The register's filter closest to each priority group (the group is the first priority that applies). */
@@ -21,6 +23,7 @@ export function FundSection({ d }: { d: DashboardData }) {
     <Section
       title={t('dashboard.fund.title')}
       testId="dashboard-fund"
+      actions={<ExportMenu list="fund" filters={fundExportFilters()} />}
       chart={
         <SeriesBars
           dataKey="label"
@@ -100,11 +103,13 @@ export function OursSection({ d }: { d: DashboardData }) {
   const { t } = useTranslation()
   const can = useCan()
   const o = d.ours
+  const range = useDashboardRange()
   const to = can('missing.read') ? '/missing' : undefined
   return (
     <Section
       title={t('dashboard.ours.title')}
       testId="dashboard-ours"
+      actions={<ExportMenu list="dashboard" filters={dashboardExportFilters('ours', range)} />}
       chart={
         <SeriesBars
           dataKey="month"
@@ -185,11 +190,13 @@ export function ExchangesSection({ d }: { d: DashboardData }) {
   const { t } = useTranslation()
   const can = useCan()
   const e = d.exchanges
+  const range = useDashboardRange()
   const link = can('exchanges.read')
   return (
     <Section
       title={t('dashboard.exchanges.title')}
       testId="dashboard-exchanges"
+      actions={<ExportMenu list="dashboard" filters={dashboardExportFilters('exchanges', range)} />}
       chart={
         <SeriesBars
           dataKey="label"

@@ -1,6 +1,16 @@
 import type { RegisterSearch } from './Figure'
 
-const KEYS = ['status', 'category', 'facilityId', 'fact', 'sex', 'health', 'confirmation'] as const
+const KEYS = [
+  'status',
+  'category',
+  'facilityId',
+  'fact',
+  'sex',
+  'health',
+  'confirmation',
+  'registeredFrom',
+  'registeredTo',
+] as const
 
 /**
  * The register's address as the dashboard's figures write it (/register?held=true&facilityId=...):

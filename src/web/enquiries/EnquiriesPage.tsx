@@ -15,6 +15,8 @@ import { Link } from '@tanstack/react-router'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatDay } from '../dates'
+import { ExportMenu } from '../exports/ExportMenu'
+import { enquiryExportFilters } from '../exports/filters'
 import { errorMessage } from '../forms'
 import { useCan } from '../session/session'
 import { soughtName } from './labels'
@@ -30,11 +32,14 @@ export function EnquiriesPage() {
     <Stack>
       <Group justify="space-between">
         <Title order={2}>{t('enquiries.title')}</Title>
-        {can('enquiries.work') && (
-          <Button renderRoot={(props) => <Link to="/enquiries/new" {...props} />}>
-            {t('enquiries.take')}
-          </Button>
-        )}
+        <Group>
+          <ExportMenu list="enquiries" filters={enquiryExportFilters(state)} />
+          {can('enquiries.work') && (
+            <Button renderRoot={(props) => <Link to="/enquiries/new" {...props} />}>
+              {t('enquiries.take')}
+            </Button>
+          )}
+        </Group>
       </Group>
       <SegmentedControl
         w={320}

@@ -4,6 +4,13 @@ export const dashboardEn = {
   title: 'Overview',
   computedAt: 'Figures as of {{time}}',
   refresh: 'Compute again',
+  range: {
+    from: 'From',
+    to: 'To',
+    hint: 'Narrows the figures over time: registrations per week, time held, our people by month, exchanges',
+    registered: 'Registered {{from}} – {{to}}',
+    fromAfterTo: '"From" is after "To"',
+  },
   loading: 'Computing the figures…',
   figureOf: '{{label}}: {{count}}',
   openList: 'Open the list',

@@ -8,6 +8,13 @@ export const dashboardUk: Texts<typeof dashboardEn> = {
   title: 'Огляд',
   computedAt: 'Цифри станом на {{time}}',
   refresh: 'Порахувати знову',
+  range: {
+    from: 'З',
+    to: 'По',
+    hint: 'Звужує цифри в часі: реєстрації за тиждень, час утримання, наших людей за місяць, обміни',
+    registered: 'Зареєстровано {{from}} – {{to}}',
+    fromAfterTo: 'Дата «З» пізніша за «По»',
+  },
   loading: 'Рахуємо цифри…',
   figureOf: '{{label}}: {{count}}',
   openList: 'Відкрити список',

@@ -18,6 +18,8 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { CAPTIVITY, MISSING_STATUSES } from '../../missing/state'
 import { formatDay } from '../dates'
+import { ExportMenu } from '../exports/ExportMenu'
+import { missingExportFilters } from '../exports/filters'
 import { errorMessage } from '../forms'
 import { useCan } from '../session/session'
 import { ImportMissing } from './ImportMissing'
@@ -66,6 +68,7 @@ export function MissingRegisterPage() {
       <Group justify="space-between">
         <Title order={2}>{t('missing.title')}</Title>
         <Group>
+          <ExportMenu list="missing" filters={missingExportFilters(filters)} />
           {can('missing.record') && (
             <Button variant="default" component={Link} to="/missing/reviews">
               {t('missing.reviews.nav')}

@@ -18,6 +18,7 @@ import { useTranslation } from 'react-i18next'
 import type { Schema } from '../api'
 import { formatDay } from '../dates'
 import { ExportMenu } from '../exports/ExportMenu'
+import { registerExportFilters } from '../exports/filters'
 import { CATEGORIES, STATUSES, useOptions } from '../labels'
 import { useCan } from '../session/session'
 import { art17Cell, COLUMNS, ROW_HEIGHT } from './columns'
@@ -98,10 +99,24 @@ export function RegisterPage() {
   const [held, setHeld] = useState(address.held)
   const [sex, setSex] = useState(address.sex)
   const [health, setHealth] = useState(address.health)
+  const [registeredFrom, setRegisteredFrom] = useState(address.registeredFrom)
+  const [registeredTo, setRegisteredTo] = useState(address.registeredTo)
   const [order, setOrder] = useState<RegisterSort>({ sort: 'registerNumber', direction: 'desc' })
   const filter = useMemo(
-    () => ({ q, status, category, facilityId, fact, confirmation, held, sex, health }),
-    [q, status, category, facilityId, fact, confirmation, held, sex, health],
+    () => ({
+      q,
+      status,
+      category,
+      facilityId,
+      fact,
+      confirmation,
+      held,
+      sex,
+      health,
+      registeredFrom,
+      registeredTo,
+    }),
+    [q, status, category, facilityId, fact, confirmation, held, sex, health, registeredFrom, registeredTo],
   )
 
   const persons = usePersons(filter, order)
@@ -131,10 +146,7 @@ export function RegisterPage() {
     <Stack gap="sm">
       <Group justify="space-between">
         <Title order={2}>{t('register.title')}</Title>
-        <ExportMenu
-          list="register"
-          filters={{ q, status, category, facilityId, fact, confirmation, held, sex, health }}
-        />
+        <ExportMenu list="register" filters={registerExportFilters(filter)} />
         <Text c="dimmed" data-testid="register-count">
           {count.data &&
             (count.data.capped
@@ -200,6 +212,23 @@ export function RegisterPage() {
             rightSection={<CloseButton size="xs" onClick={() => setHeld(undefined)} aria-label="×" />}
           >
             {t('dashboard.held.title')}
+          </Badge>
+        )}
+        {(registeredFrom || registeredTo) && (
+          <Badge
+            variant="light"
+            rightSection={
+              <CloseButton
+                size="xs"
+                onClick={() => {
+                  setRegisteredFrom(undefined)
+                  setRegisteredTo(undefined)
+                }}
+                aria-label="×"
+              />
+            }
+          >
+            {t('dashboard.range.registered', { from: registeredFrom ?? '…', to: registeredTo ?? '…' })}
           </Badge>
         )}
         {sex && (

@@ -14,6 +14,9 @@ export type RegisterFilter = {
   held?: 'true'
   sex?: string
   health?: string
+  /** from a dashboard figure's link: registered in these days (YYYY-MM-DD, both included) */
+  registeredFrom?: string
+  registeredTo?: string
 }
 export type RegisterSort = {
   sort: 'registerNumber' | 'surname' | 'dateOfBirth' | 'status'

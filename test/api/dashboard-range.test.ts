@@ -128,5 +128,17 @@ describe('the dashboard over a range of dates', SLOW, () => {
     const reversed = await analyst.json('GET', '/api/v1/dashboard?from=2026-03-01&to=2026-02-01')
     expect(reversed.status).toBe(400)
     expect(JSON.stringify(reversed.body)).toMatch(/from.*after/)
+    // the overview's export takes the same dates and refuses them the same way
+    const csv = await analyst.request(
+      'GET',
+      `/api/v1/exports/dashboard?format=csv&from=${daysAgo(30)}&to=${today}`,
+    )
+    expect(csv.status).toBe(200)
+    const backwards = await analyst.json(
+      'GET',
+      '/api/v1/exports/dashboard?format=csv&from=2026-03-01&to=2026-02-01',
+    )
+    expect(backwards.status).toBe(400)
+    expect(JSON.stringify(backwards.body)).toContain('from')
   })
 })

@@ -32,6 +32,7 @@ import { createMissingService } from '../missing/service'
 import { createNoticesService } from '../notices/service'
 import { createReconciliation } from '../reconciliation'
 import { createReportedService } from '../reported/service'
+import { createReportService } from '../reports/service'
 import { ensureNameKeys } from '../search/backfill'
 import { createSearchService } from '../search/service'
 import { createSettingsService } from '../settings/service'
@@ -105,6 +106,7 @@ export function createServices(
     reconciliation: createReconciliation({ db, audit: auditStore, clock, romanize: romanizeName, jobs }),
     dashboard,
     reported: createReportedService({ db, audit: auditStore, clock }),
+    reports: createReportService({ db, audit: auditStore, clock }),
     exports: createExportService({
       db,
       audit: auditStore,

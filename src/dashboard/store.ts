@@ -216,3 +216,67 @@ export async function exchangesWithCounts(db: Db) {
     plannedReceive: Number(r.planned_receive),
   }))
 }
+
+// Month-bounded variants for the monthly report (src/reports): the same tables and rules as the
+// figures above, counted over [from, to) instead of up to now. `from` and `to` are first days of
+// months (YYYY-MM-01); each answer is keyed by month, so one read gives a month and the one before.
+
+/** Confirmed persons registered each month in [from, to). */
+export async function registeredByMonth(db: Db, from: string, to: string) {
+  const { rows } = await sql<{ month: string; n: string | number }>`
+    select to_char(created_at at time zone 'UTC', 'YYYY-MM') as month, count(*) as n
+    from persons
+    where confirmation = 'confirmed' and created_at >= ${from}::date and created_at < ${to}::date
+    group by 1 order by 1
+  `.execute(db)
+  return rows.map((r) => ({ month: r.month, n: Number(r.n) }))
+}
+
+/** What happened to confirmed persons each month in [from, to): persons per kind of event. */
+export async function custodyEventsByMonth(db: Db, from: string, to: string, types: readonly string[]) {
+  const { rows } = await sql<{ month: string; type: string; n: string | number }>`
+    select to_char(e.occurred_on, 'YYYY-MM') as month, e.type, count(distinct e.person_id) as n
+    from person_events e join persons p on p.id = e.person_id
+    where p.confirmation = 'confirmed' and e.occurred_on >= ${from}::date and e.occurred_on < ${to}::date
+      and e.type in (${sql.join(types.map((t) => sql`${t}`))})
+    group by 1, 2 order by 1
+  `.execute(db)
+  return rows.map((r) => ({ month: r.month, type: r.type, n: Number(r.n) }))
+}
+
+/**
+ * The exchanges in which someone crossed in [from, to), with who crossed then (given, received) and
+ * the last day of a crossing, each crossing counted in the month it was marked.
+ */
+export async function exchangesCrossedBetween(db: Db, from: string, to: string) {
+  const { rows } = await sql<{
+    id: string
+    name: string
+    counterpart: string
+    status: string
+    month: string
+    day: string
+    given: string | number
+    received: string | number
+  }>`
+    select e.id, e.name, e.counterpart, e.status,
+      to_char(h.updated_at at time zone 'UTC', 'YYYY-MM') as month,
+      to_char(max(h.updated_at at time zone 'UTC'), 'YYYY-MM-DD') as day,
+      count(*) filter (where h.side = 'give') as given,
+      count(*) filter (where h.side = 'receive') as received
+    from exchange_handover h join exchanges e on e.id = h.exchange_id
+    where h.outcome = 'crossed' and h.updated_at >= ${from}::date and h.updated_at < ${to}::date
+    group by e.id, 5
+    order by 6, e.name
+  `.execute(db)
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    counterpart: r.counterpart,
+    status: r.status,
+    month: r.month,
+    on: r.day,
+    given: Number(r.given),
+    received: Number(r.received),
+  }))
+}

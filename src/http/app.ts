@@ -29,6 +29,7 @@ import { missingRoutes } from '../missing/routes'
 import { noticeRoutes } from '../notices/routes'
 import { reconciliationRoutes } from '../reconciliation/routes'
 import { reportedRoutes } from '../reported/routes'
+import { reportRoutes } from '../reports/routes'
 import { searchRoutes } from '../search/routes'
 import { apiDocsRoutes } from './api-docs'
 import { CONTENT_SECURITY_POLICY, noStore, sameOriginOnly } from './browser-guard'
@@ -136,6 +137,7 @@ export function createHttpApp({ conn, auth, services, logger, baseUrl, webDir, c
   api.route('/', dashboardRoutes(services.dashboard))
   api.route('/', reportedRoutes(services.reported))
   api.route('/', exportRoutes(services.exports))
+  api.route('/', reportRoutes(services.reports))
   app.route('/api/v1', api)
 
   const openApi = {

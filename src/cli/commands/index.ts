@@ -97,6 +97,10 @@ export const GROUPS: CommandGroup[] = [
     commands: { export: 'Write a list (register, fund, missing, enquiries, dashboard) to XLSX, CSV or PDF' },
     load: async () => (await import('../../exports/cli')).registerExportCommands,
   },
+  {
+    commands: { report: 'Reports for the leadership: the monthly report as PDF' },
+    load: async () => (await import('../../reports/cli')).registerReportCommands,
+  },
 ]
 
 /** The group that registers top-level command `name`, if any. */

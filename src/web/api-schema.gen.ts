@@ -13190,6 +13190,79 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/reports/monthly": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The monthly report as PDF: the month's figures (custody, our missing people, exchanges) beside the month before with the change, and the exchanges of the month (audited)
+         * @description For whoever reads the dashboard. Counts of confirmed records, every aggregate read in one snapshot; the time they were computed is printed. A month that is not YYYY-MM, or that has not come yet, is refused (400) naming `month`. Each report taken is written to the audit trail as `export.monthly_report` with its month and language.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The month, YYYY-MM (2026-11); not one to come */
+                    month?: string;
+                    /** @description Language of the report: en or uk */
+                    lang?: "en" | "uk";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The PDF, as an attachment */
+                200: {
+                    headers: {
+                        /** @description attachment; filename="monthly-report-2026-11-uk.pdf" */
+                        "Content-Disposition": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                /** @description Invalid input; `issues` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Role lacks the permission, or second factor pending */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {

@@ -7,6 +7,7 @@ import { dashboardExportFilters } from '../exports/filters'
 import { errorMessage } from '../forms'
 import { useCan, useSession } from '../session/session'
 import { HeldSections } from './HeldSections'
+import { MonthlyReportButton } from './MonthlyReport'
 import { ExchangesSection, FundSection, OursSection, OverdueSection } from './OtherSections'
 import { ReportedBeside } from './ReportedBeside'
 import { useDashboard, useDashboardRange } from './useDashboard'
@@ -39,7 +40,8 @@ function Dashboard() {
     <Stack gap="md">
       <Group justify="space-between">
         <Title order={2}>{t('dashboard.title')}</Title>
-        <Group gap="xs">
+        <Group gap="xs" align="flex-end">
+          <MonthlyReportButton />
           {q.data && (
             <Text size="sm" c="dimmed" data-testid="dashboard-computed-at">
               {t('dashboard.computedAt', {

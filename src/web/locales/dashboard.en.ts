@@ -3,6 +3,11 @@ export const dashboardEn = {
   nav: 'Overview',
   title: 'Overview',
   computedAt: 'Figures as of {{time}}',
+  monthlyReport: {
+    button: 'Monthly report (PDF)',
+    month: 'Month',
+    hint: "The month's figures beside the month before, and the exchanges of the month; audited",
+  },
   refresh: 'Compute again',
   range: {
     from: 'From',

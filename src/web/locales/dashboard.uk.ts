@@ -7,6 +7,11 @@ export const dashboardUk: Texts<typeof dashboardEn> = {
   nav: 'Огляд',
   title: 'Огляд',
   computedAt: 'Цифри станом на {{time}}',
+  monthlyReport: {
+    button: 'Щомісячний звіт (PDF)',
+    month: 'Місяць',
+    hint: 'Цифри місяця поруч із попереднім місяцем та обміни місяця; фіксується в журналі',
+  },
   refresh: 'Порахувати знову',
   range: {
     from: 'З',

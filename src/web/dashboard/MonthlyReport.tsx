@@ -30,7 +30,11 @@ export function MonthlyReportButton() {
         component="a"
         href={`/api/v1/reports/monthly?${new URLSearchParams({ month, lang })}`}
         download
-        disabled={!valid}
+        // a link cannot be disabled: it is marked so and does nothing while the month is not one to report
+        data-disabled={!valid || undefined}
+        onClick={(e: React.MouseEvent) => {
+          if (!valid) e.preventDefault()
+        }}
       >
         {t('dashboard.monthlyReport.button')}
       </Button>

@@ -66,7 +66,7 @@ export function createReportService(deps: {
           span.to,
           CUSTODY_EVENTS,
         )
-        const ours = monthsOf(await dashboardStore.missingByMonth(tx, span.previousFrom)).filter(
+        const ours = monthsOf(await dashboardStore.missingByMonth(tx, { from: span.previousFrom })).filter(
           (m) => m.month < span.to.slice(0, 7),
         )
         const exchanges = await dashboardStore.exchangesCrossedBetween(tx, span.previousFrom, span.to)

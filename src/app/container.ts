@@ -116,7 +116,7 @@ export function createServices(
       enquiries,
       dashboard,
     }),
-    notices: createNoticesService({ db, audit: auditStore, clock, anchor: auditAnchor }),
+    notices: createNoticesService({ db, audit: auditStore, clock, anchor: auditAnchor, jobs }),
     users: createUserService({ db, auth, audit: auditStore, clock }),
     settings: createSettingsService({ db, store: settingsStore, audit: auditStore, clock }),
     accounts: createAccountService({

@@ -1,7 +1,9 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
 import { z } from 'zod'
+import type { Actor } from '../auth/actor'
+import { can } from '../auth/roles'
 import { DomainError } from '../core/errors'
-import type { AppEnv } from '../http/env'
+import type { AppEnv, SessionUser } from '../http/env'
 import { requirePermission } from '../http/env'
 import { CONFLICT, IdParam, jsonOk, NOT_FOUND, PROBLEMS } from '../http/openapi'
 import { JOB_STATUSES } from './kind'
@@ -29,6 +31,27 @@ const Job = z
 
 const JobsQuery = z.object({ kind: z.string().max(64).optional() })
 
+/**
+ * Who reads jobs: whoever reads lists sees every job; a liaison, who reads no lists, sees the jobs
+ * they started themselves (a large batch of notices), so a 202 can be followed.
+ */
+function jobReader(user: SessionUser | null): { actor: Actor; all: boolean } {
+  if (user && !can(user.role, 'lists.read') && can(user.role, 'notices.write'))
+    return { actor: requirePermission(user, 'notices.write'), all: false }
+  return { actor: requirePermission(user, 'lists.read'), all: true }
+}
+
+function mustOwn(
+  reader: { actor: Actor; all: boolean },
+  job: { id: string; owner: { id: string; name: string } },
+) {
+  if (!reader.all && job.owner.id !== reader.actor.id)
+    throw new DomainError(
+      'FORBIDDEN',
+      `job ${job.id} was started by ${job.owner.name}: you may read only your own jobs`,
+    )
+}
+
 /** The jobs of every kind, as every server sees them, and their cancellation. */
 export function jobRoutes(jobs: JobService) {
   const app = new OpenAPIHono<AppEnv>()
@@ -42,8 +65,9 @@ export function jobRoutes(jobs: JobService) {
       responses: { 200: jsonOk('Jobs', z.object({ jobs: z.array(Job) })), ...PROBLEMS },
     }),
     async (c) => {
-      requirePermission(c.get('user'), 'lists.read')
-      return c.json({ jobs: await jobs.listJobs(c.req.valid('query')) }, 200)
+      const reader = jobReader(c.get('user'))
+      const own = reader.all ? {} : { ownerId: reader.actor.id }
+      return c.json({ jobs: await jobs.listJobs({ ...c.req.valid('query'), ...own }) }, 200)
     },
   )
   app.openapi(
@@ -56,8 +80,10 @@ export function jobRoutes(jobs: JobService) {
       responses: { 200: jsonOk('The job', Job), ...PROBLEMS, ...NOT_FOUND },
     }),
     async (c) => {
-      requirePermission(c.get('user'), 'lists.read')
-      return c.json(await jobs.getJob(c.req.valid('param').id), 200)
+      const reader = jobReader(c.get('user'))
+      const job = await jobs.getJob(c.req.valid('param').id)
+      mustOwn(reader, job)
+      return c.json(job, 200)
     },
   )
   app.openapi(
@@ -76,7 +102,7 @@ export function jobRoutes(jobs: JobService) {
       },
     }),
     async (c) => {
-      const actor = requirePermission(c.get('user'), 'lists.read')
+      const { actor } = jobReader(c.get('user'))
       const { id } = c.req.valid('param')
       const job = await jobs.getJob(id)
       // work started by one analyst is theirs to stop; an admin may stop anyone's

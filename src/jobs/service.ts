@@ -176,7 +176,7 @@ export function createJobService(deps: {
 
     findJob: (id: string) => store.findJob(db, id),
 
-    async listJobs(opts: { kind?: string } = {}) {
+    async listJobs(opts: { kind?: string; ownerId?: string } = {}) {
       return (await store.listJobs(db, opts)).map(presentJob)
     },
 

@@ -8,13 +8,14 @@ export async function findJob(db: Db, id: string) {
   return db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst()
 }
 
-export async function listJobs(db: Db, opts: { kind?: string; limit?: number } = {}) {
+export async function listJobs(db: Db, opts: { kind?: string; ownerId?: string; limit?: number } = {}) {
   let q = db
     .selectFrom('jobs')
     .selectAll()
     .orderBy('created_at', 'desc')
     .limit(opts.limit ?? 200)
   if (opts.kind) q = q.where('kind', '=', opts.kind)
+  if (opts.ownerId) q = q.where('owner_id', '=', opts.ownerId)
   return q.execute()
 }
 

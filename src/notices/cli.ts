@@ -5,9 +5,11 @@ import { loadOrCreateSigningKey, readPublicKey } from '../audit/anchor'
 import { createDisclosureLog } from '../audit/disclosure'
 import * as auditStore from '../audit/store'
 import { commandLineActor, progressBar, withParley } from '../cli/context'
+import { followJob } from '../cli/follow-job'
 import { count } from '../cli/plural'
 import { systemClock } from '../core/clock'
 import { DomainError } from '../core/errors'
+import type { BatchJobSummary } from './batch-job'
 import { EXPORT_FORMATS, type ExportFormat, verifyExport } from './export'
 import type { Recipient } from './rules'
 
@@ -76,11 +78,17 @@ export function registerNoticeCommands(program: Command) {
       if (flags.recipient !== 'agency' && flags.recipient !== 'power')
         throw new DomainError('VALIDATION', `--recipient must be agency or power, not ${flags.recipient}`)
       await withParley(async ({ services }) => {
-        const batch = await services.notices.prepareBatch(commandLineActor(), {
+        const out = await services.notices.prepareOrQueue(commandLineActor(), {
           recipient: flags.recipient as Recipient,
         })
+        // a large batch is a job (run by this process on the embedded database): followed on a bar
+        const batch =
+          'jobId' in out
+            ? ((await followJob(services.jobs, out.jobId, 'preparing the batch')).result as BatchJobSummary)
+            : { id: out.batch.id, number: out.batch.number, count: out.batch.count }
+        const id = 'batchId' in batch ? batch.batchId : batch.id
         console.log(
-          `batch ${batch.number} (${batch.id}): ${count(batch.count, 'notice')} to the ${flags.recipient}`,
+          `batch ${batch.number} (${id}): ${count(batch.count, 'notice')} to the ${flags.recipient}`,
         )
       })
     })

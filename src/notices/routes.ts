@@ -136,16 +136,22 @@ export function noticeRoutes(notices: NoticesService, disclosures: DisclosureLog
       tags,
       summary: 'Prepare a batch: the named due notices, or every one due to the recipient',
       description:
-        "A notice that may not go to the recipient refuses the whole batch, naming it (GC IV Art. 137: a marked person's notices never go to the Power); nothing changes then.",
+        "A notice that may not go to the recipient refuses the whole batch, naming it (GC IV Art. 137: a marked person's notices never go to the Power); nothing changes then. A batch of more than 5,000 notices is prepared by a worker (202 and the job's id); its batch is written whole when the job ends, or not at all if it is cancelled.",
       request: { body: jsonBody(PrepareBody) },
       responses: {
         201: jsonOk('The batch', BatchOut.extend({ count: z.number() })),
+        202: jsonOk(
+          'A large batch (over 5,000 notices): prepared by a worker as a job; follow it at /jobs/{jobId}, whose result names the batch (batchId, number, count)',
+          z.object({ jobId: z.uuid() }),
+        ),
         ...PROBLEMS,
       },
     }),
     async (c) => {
       const actor = requirePermission(c.get('user'), 'notices.write')
-      return c.json((await notices.prepareBatch(actor, c.req.valid('json'))) as never, 201)
+      const out = await notices.prepareOrQueue(actor, c.req.valid('json'))
+      if ('jobId' in out) return c.json({ jobId: out.jobId }, 202)
+      return c.json(out.batch as never, 201)
     },
   )
 

@@ -5,11 +5,14 @@ import type { Clock } from '../core/clock'
 import { DomainError, notFound, ValidationError } from '../core/errors'
 import type { Db } from '../db/connection'
 import { createWritePipeline } from '../db/write'
+import type { JobService } from '../jobs/service'
 import { createBacklog } from './backlog'
+import { type BatchRequest, checkNamed, dueTo, noneDue, writeBatch } from './batch'
+import { createBatchJobs, type PreparedOrQueued } from './batch-job'
 import type { CardFields } from './card'
 import { batchFile, type ExportFormat, signExport } from './export'
 import { noticeFigures } from './figures'
-import { conventionOf, daysBetween, mayJoinBatch, type Recipient, recipientWord } from './rules'
+import { conventionOf, daysBetween } from './rules'
 import {
   type BatchRow,
   batchFiles,
@@ -32,6 +35,8 @@ export type NoticesDeps = {
   clock: Clock
   /** Where the bureau's Ed25519 key lives (outside the database); exports are signed with it. */
   anchor?: AuditAnchorFiles
+  /** with jobs, a large batch is prepared by a worker (batch-job.ts) */
+  jobs?: JobService
 }
 export type NoticesService = ReturnType<typeof createNoticesService>
 
@@ -192,66 +197,17 @@ export function createNoticesService(deps: NoticesDeps) {
    * A notice that may not go there (an Art. 137 mark, another recipient, not due) refuses the whole
    * batch, naming it; nothing changes then.
    */
-  async function prepareBatch(actor: Actor, input: { recipient: Recipient; noticeIds?: string[] }) {
+  async function prepareBatch(actor: Actor, input: BatchRequest) {
     return write(async ({ tx, now }) => {
       let ids: string[]
       if (input.noticeIds && input.noticeIds.length > 0) {
-        const found = await tx
-          .selectFrom('notices')
-          .selectAll()
-          .where('id', 'in', input.noticeIds)
-          .forUpdate()
-          .execute()
-        const issues = input.noticeIds.flatMap((id, i) => {
-          const n = found.find((x) => x.id === id)
-          const path = `noticeIds.${i}`
-          if (!n) return [{ path, message: `no notice ${id}` }]
-          if (n.state !== 'due') return [{ path, message: `notice ${n.number} is ${n.state}, not due` }]
-          const why = mayJoinBatch(
-            { recipient: n.recipient, withheldFromPower: n.withheld_from_power },
-            input.recipient,
-          )
-          return why
-            ? [
-                {
-                  path,
-                  message: `notice ${n.number} may not go to the ${recipientWord(input.recipient)}: ${why}`,
-                },
-              ]
-            : []
-        })
-        if (issues.length > 0) throw new ValidationError(issues)
-        ids = found.map((n) => n.id)
+        ids = await checkNamed(tx, input.recipient, input.noticeIds, { forUpdate: true })
       } else {
-        let q = tx
-          .selectFrom('notices')
-          .select('id')
-          .where('state', '=', 'due')
-          .where('recipient', '=', input.recipient)
-        if (input.recipient === 'power') q = q.where('withheld_from_power', '=', false)
-        ids = (await q.orderBy('due_on').orderBy('number').forUpdate().execute()).map((r) => r.id)
-        if (ids.length === 0)
-          throw new ValidationError([
-            { path: 'recipient', message: `no notices are due to the ${recipientWord(input.recipient)}` },
-          ])
+        ids = (await dueTo(tx, input.recipient).forUpdate().execute()).map((r) => r.id)
+        if (ids.length === 0) throw noneDue(input.recipient)
       }
-      const batch = await tx
-        .insertInto('notice_batches')
-        .values({ recipient: input.recipient, state: 'prepared', prepared_by: actor.name, prepared_at: now })
-        .returningAll()
-        .executeTakeFirstOrThrow()
-      const notices = await updateIn(tx, ids, { state: 'prepared', batch_id: batch.id, updated_at: now })
-      return {
-        result: { ...showBatch(batch), count: notices.length },
-        audit: [
-          entry(actor, 'notices.batch.prepare', 'notice_batch', batch.id, null, {
-            recipient: batch.recipient,
-            count: notices.length,
-            notices: notices.map((n) => n.number),
-            persons: [...new Set(notices.map((n) => n.person_id))],
-          }),
-        ],
-      }
+      const out = await writeBatch(tx, actor, input.recipient, ids, now)
+      return { result: { ...showBatch(out.batch), count: out.count }, audit: [out.audit] }
     })
   }
 
@@ -444,8 +400,16 @@ export function createNoticesService(deps: NoticesDeps) {
     return { notice, fields }
   }
 
+  const batchJobs = deps.jobs && createBatchJobs({ db, jobs: deps.jobs, prepareBatch })
+
   return {
     ...createBacklog({ db, clock, write }),
+    /** A batch prepared now ({batch}) or, when large and jobs are wired, queued as a job ({jobId}). */
+    prepareOrQueue: async (
+      actor: Actor,
+      input: BatchRequest,
+    ): Promise<PreparedOrQueued<Awaited<ReturnType<typeof prepareBatch>>>> =>
+      batchJobs ? batchJobs.prepareOrQueue(actor, input) : { batch: await prepareBatch(actor, input) },
     ...createWeeklyPass({ db, clock, write }),
     cardOf,
     list,
@@ -461,21 +425,6 @@ export function createNoticesService(deps: NoticesDeps) {
     findNotice: (id: string) => findNotice(db, id),
     today: () => today(clock),
   }
-}
-
-async function updateIn(tx: Db, ids: string[], set: { state: string; batch_id: string; updated_at: Date }) {
-  const out = []
-  for (let i = 0; i < ids.length; i += 400) {
-    out.push(
-      ...(await tx
-        .updateTable('notices')
-        .set(set)
-        .where('id', 'in', ids.slice(i, i + 400))
-        .returning(['number', 'person_id'])
-        .execute()),
-    )
-  }
-  return out
 }
 
 /** Marks the batch's exports so far as the files sent; with none, keeps the fallback CSV as sent. */

@@ -10493,7 +10493,7 @@ export interface paths {
         put?: never;
         /**
          * Prepare a batch: the named due notices, or every one due to the recipient
-         * @description A notice that may not go to the recipient refuses the whole batch, naming it (GC IV Art. 137: a marked person's notices never go to the Power); nothing changes then.
+         * @description A notice that may not go to the recipient refuses the whole batch, naming it (GC IV Art. 137: a marked person's notices never go to the Power); nothing changes then. A batch of more than 5,000 notices is prepared by a worker (202 and the job's id); its batch is written whole when the job ends, or not at all if it is cancelled.
          */
         post: {
             parameters: {
@@ -10547,6 +10547,18 @@ export interface paths {
                                 note: string | null;
                             } | null;
                             count: number;
+                        };
+                    };
+                };
+                /** @description A large batch (over 5,000 notices): prepared by a worker as a job; follow it at /jobs/{jobId}, whose result names the batch (batchId, number, count) */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            jobId: string;
                         };
                     };
                 };

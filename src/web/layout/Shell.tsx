@@ -1,11 +1,11 @@
 import { AppShell, Button, Group, NavLink, Text, Title } from '@mantine/core'
 import { Link, Outlet, useRouterState } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
-import { useCan, useSession, useSignOut } from '../session/session'
+import { type Permission, useCan, useSession, useSignOut } from '../session/session'
 import { LanguageSwitch } from './LanguageSwitch'
 import { PersonSearch } from './PersonSearch'
 
-const NAV = [
+const NAV: { to: string; label: string; permission: Permission; unless?: Permission }[] = [
   { to: '/', label: 'dashboard.nav', permission: 'dashboard.read' },
   { to: '/register', label: 'nav.register', permission: 'persons.read' },
   { to: '/persons/new', label: 'nav.registerPerson', permission: 'persons.write' },
@@ -17,6 +17,8 @@ const NAV = [
   { to: '/lists', label: 'lists.nav', permission: 'lists.read' },
   { to: '/reconciliations', label: 'reconciliation.nav', permission: 'lists.read' },
   { to: '/jobs', label: 'jobs.nav', permission: 'lists.read' },
+  // the liaison reads the jobs they started (a large batch of notices), not every job
+  { to: '/jobs', label: 'jobs.nav', permission: 'notices.write', unless: 'lists.read' },
   { to: '/exchanges', label: 'nav.exchanges', permission: 'exchanges.read' },
   { to: '/notices', label: 'notices.nav', permission: 'notices.read' },
   { to: '/reported', label: 'dashboard.reported.nav', permission: 'dashboard.read' },
@@ -58,7 +60,7 @@ export function Shell() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs">
-        {NAV.filter((n) => can(n.permission)).map((n) => (
+        {NAV.filter((n) => can(n.permission) && !(n.unless && can(n.unless))).map((n) => (
           <NavLink key={n.to} component={Link} to={n.to} label={t(n.label)} active={path === n.to} />
         ))}
       </AppShell.Navbar>

@@ -17,6 +17,7 @@ export const jobsEn = {
     linkage: 'Record linkage',
     reconciliation: 'List reconciliation',
     lists: { import: 'List import (storing rows)' },
+    notices: { batch: 'Notices batch (preparing)' },
   },
   statuses: { queued: 'Queued', running: 'Running', done: 'Done', failed: 'Failed', cancelled: 'Cancelled' },
   stage: 'Stage: {{stage}}',

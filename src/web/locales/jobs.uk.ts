@@ -19,6 +19,7 @@ export const jobsUk: typeof jobsEn = {
     linkage: 'Зіставлення записів',
     reconciliation: 'Звірка списку',
     lists: { import: 'Імпорт списку (збереження рядків)' },
+    notices: { batch: 'Пакет повідомлень (підготовка)' },
   },
   statuses: {
     queued: 'У черзі',

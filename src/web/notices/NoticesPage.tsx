@@ -1,6 +1,6 @@
 import { Alert, Badge, Button, Group, Loader, Stack, Table, Text, Title } from '@mantine/core'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { Link } from '@tanstack/react-router'
+import { Link, useNavigate } from '@tanstack/react-router'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { http, ok, type Schema } from '../api'
@@ -25,6 +25,7 @@ export function NoticesPage() {
   const { t, i18n } = useTranslation()
   const can = useCan()
   const client = useQueryClient()
+  const navigate = useNavigate()
   const [openId, setOpenId] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
   const due = useQuery({
@@ -32,10 +33,11 @@ export function NoticesPage() {
     queryFn: () => ok(http.GET('/notices', { params: { query: { state: 'due', limit: 1000 } } })),
   })
   const refresh = () => client.invalidateQueries({ queryKey: ['notices'] })
-  const run = async (work: () => Promise<Batch>) => {
+  const run = async (work: () => Promise<Batch | null>) => {
     setError(null)
     try {
-      setOpenId((await work()).id)
+      const batch = await work()
+      if (batch) setOpenId(batch.id)
       await refresh()
     } catch (e) {
       setError(errorMessage(t, e, i18n.language))
@@ -58,7 +60,17 @@ export function NoticesPage() {
             <BacklogButton />
             <Button
               data-testid="prepare-batch"
-              onClick={() => run(() => ok(http.POST('/notices/batches', { body: { recipient: 'agency' } })))}
+              onClick={() =>
+                run(async () => {
+                  const out = await ok(http.POST('/notices/batches', { body: { recipient: 'agency' } }))
+                  // a large batch is prepared by a worker (202): its progress is on the jobs page
+                  if ('jobId' in out) {
+                    await navigate({ to: '/jobs' })
+                    return null
+                  }
+                  return out
+                })
+              }
             >
               {t('notices.prepare')}
             </Button>

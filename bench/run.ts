@@ -10,7 +10,10 @@ import { type Benchmark, printTable, writeResult } from './lib'
 const here = path.dirname(fileURLToPath(import.meta.url))
 const available = readdirSync(here)
   .filter(
-    (f) => f.endsWith('.ts') && !['lib.ts', 'run.ts', 'support.ts'].includes(f) && !f.endsWith('.test.ts'),
+    (f) =>
+      f.endsWith('.ts') &&
+      !['lib.ts', 'run.ts', 'support.ts', 'fill-sql.ts'].includes(f) &&
+      !f.endsWith('.test.ts'),
   )
   .map((f) => f.replace(/\.ts$/, ''))
   .sort()

@@ -1,6 +1,8 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generatePersons } from '../../src/generate'
+import { writeSetting } from '../../src/settings/store'
+import { jobsUk } from '../../src/web/locales/jobs.uk'
 import { noticesUk } from '../../src/web/locales/notices.uk'
 import { uk } from '../../src/web/locales/uk'
 import { startTestServer } from '../support/test-server'
@@ -181,5 +183,19 @@ describe("the liaison's notices in the browser, in Ukrainian", () => {
     const past = page.getByTestId('past-batches')
     await expect.poll(() => past.textContent(), WAIT).toContain('паперові списки 2025')
     expect(await past.getByTestId('backlog-badge').first().textContent()).toBe(noticesUk.backlogBadge)
+  }, 300_000)
+  it('a large batch is prepared by a worker: the liaison is taken to the jobs page, where it ends done', async () => {
+    // every batch counts as large from here (settings key notices.batchAsJobOver)
+    await writeSetting(server.parley.conn.db, 'notices.batchAsJobOver', 0, new Date())
+    await page.reload()
+    await page.getByRole('navigation').getByRole('link', { name: noticesUk.nav }).click()
+    await page.getByTestId('notices-due').waitFor(WAIT)
+    await page.getByTestId('prepare-batch').click()
+    await page.getByRole('heading', { name: jobsUk.title }).waitFor(WAIT)
+    const row = page.getByRole('row').filter({ hasText: jobsUk.kinds.notices.batch })
+    await row.getByText(jobsUk.statuses.done).waitFor(WAIT)
+    expect(await row.textContent()).toContain('Test liaison')
+    await page.getByRole('navigation').getByRole('link', { name: noticesUk.nav }).click()
+    await page.getByText(noticesUk.empty).waitFor(WAIT)
   }, 300_000)
 })

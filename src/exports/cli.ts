@@ -10,7 +10,7 @@ import { EXPORT_FORMATS, EXPORT_LISTS } from './model'
 export function registerExportCommands(program: Command) {
   program
     .command('export')
-    .description('Write a list (register, fund, missing, enquiries, dashboard) to XLSX, CSV or PDF')
+    .description('Write a list (register, fund, missing, enquiries, handover, dashboard) to XLSX, CSV or PDF')
     .argument('<list>', EXPORT_LISTS.join(', '))
     .requiredOption('--format <format>', EXPORT_FORMATS.join(', '))
     .requiredOption('--out <file>', 'the file to write')

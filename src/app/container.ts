@@ -76,9 +76,10 @@ export function createServices(
     clock,
     romanize: romanizeName,
   })
+  const exchanges = createExchangeService({ db, audit: auditStore, clock, custody })
   return {
     custody,
-    exchanges: createExchangeService({ db, audit: auditStore, clock, custody }),
+    exchanges,
     exchangeDocuments: createExchangeDocuments({ db, clock }),
     personImport: createPersonImportService({
       db,
@@ -115,6 +116,7 @@ export function createServices(
       // the same instances the pages read: one kept dashboard snapshot, one enquiry service
       enquiries,
       dashboard,
+      exchanges,
     }),
     notices: createNoticesService({ db, audit: auditStore, clock, anchor: auditAnchor, jobs }),
     users: createUserService({ db, auth, audit: auditStore, clock }),

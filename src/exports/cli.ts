@@ -1,4 +1,5 @@
-import { createWriteStream } from 'node:fs'
+import { once } from 'node:events'
+import { createWriteStream, rmSync } from 'node:fs'
 import type { Command } from 'commander'
 import { commandLineActor, progressBar, withParley } from '../cli/context'
 import { EXPORT_FORMATS, EXPORT_LISTS } from './model'
@@ -10,12 +11,14 @@ import { EXPORT_FORMATS, EXPORT_LISTS } from './model'
 export function registerExportCommands(program: Command) {
   program
     .command('export')
-    .description('Write a list (register, fund, missing, enquiries, dashboard) to XLSX, CSV or PDF')
+    .description('Write a list (register, fund, missing, enquiries, handover, dashboard) to XLSX, CSV or PDF')
     .argument('<list>', EXPORT_LISTS.join(', '))
     .requiredOption('--format <format>', EXPORT_FORMATS.join(', '))
     .requiredOption('--out <file>', 'the file to write')
     .option('--lang <lang>', 'language of the headings: en or uk', 'en')
+    // a list's filters are its own (--status, --exchangeId...): passed through, checked by the service
     .allowUnknownOption(true)
+    .allowExcessArguments(true)
     .helpOption('-h, --help', "filters are the list page's own: --status interned --sex female --q Шевч...")
     .action(async (list: string, flags: { format: string; out: string; lang: string }, cmd: Command) => {
       const filters = filtersFrom(cmd.args.slice(1))
@@ -25,12 +28,19 @@ export function registerExportCommands(program: Command) {
         services.exports.check(actor, { list, format: flags.format, lang: flags.lang, filters })
         const bar = progressBar(`export ${list}`)
         const out = createWriteStream(flags.out)
-        const { rows } = await services.exports.exportTo(
-          actor,
-          { list, format: flags.format, lang: flags.lang, filters },
-          out,
-          { progress: bar.update },
-        )
+        const { rows } = await services.exports
+          .exportTo(actor, { list, format: flags.format, lang: flags.lang, filters }, out, {
+            progress: bar.update,
+          })
+          .catch(async (e: unknown) => {
+            // refused after the file was opened (an exchange that does not exist): no file left behind
+            bar.stop()
+            const closed = once(out, 'close')
+            out.destroy()
+            await closed
+            rmSync(flags.out, { force: true })
+            throw e
+          })
         bar.stop()
         console.log(`${rows} rows written to ${flags.out}`)
       })

@@ -91,6 +91,19 @@ const ENQUIRIES: ExportColumn<Row>[] = [
   col('answeredOn', 'Answered', 'Відповідь', 8),
 ]
 
+// what the handover sheet shows of each row (src/web/exchange/Handover.tsx), one row per listed person
+const HANDOVER: ExportColumn<Row>[] = [
+  col('stage', 'Stage', 'Етап', 4, { align: 'right' }),
+  col('side', 'Side', 'Сторона', 6),
+  col('surname', 'Surname', 'Прізвище', 12, { needs: 'identify' }),
+  col('firstNames', 'First names', "Ім'я", 10, { needs: 'identify' }),
+  col('dateOfBirth', 'Date of birth', 'Дата народження', 8),
+  col('serviceNumber', 'Service number', 'Особистий номер', 9, { needs: 'identify' }),
+  col('wounded', 'Wounded or sick', 'Поранений або хворий', 6),
+  col('outcome', 'Outcome', 'Результат', 7),
+  col('substitute', 'Substitute', 'Замість нього', 12, { needs: 'identify' }),
+]
+
 const DASHBOARD: ExportColumn<Row>[] = [
   col('section', 'Section', 'Розділ', 8),
   col('figure', 'Figure', 'Показник', 20),
@@ -102,6 +115,7 @@ export const COLUMNS: Record<ExportList, ExportColumn<Row>[]> = {
   fund: REGISTER,
   missing: MISSING,
   enquiries: ENQUIRIES,
+  handover: HANDOVER,
   dashboard: DASHBOARD,
 }
 
@@ -110,6 +124,7 @@ export const TITLES: Record<ExportList, Record<ExportLanguage, string>> = {
   fund: { en: 'Exchange fund', uk: 'Обмінний фонд' },
   missing: { en: 'Missing persons', uk: 'Зниклі безвісти' },
   enquiries: { en: 'Family enquiries', uk: 'Запити родин' },
+  handover: { en: 'Handover', uk: 'Передача' },
   dashboard: { en: 'Overview', uk: 'Огляд' },
 }
 

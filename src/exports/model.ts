@@ -6,7 +6,7 @@ import { PERSON_STATUSES } from '../custody/state'
 import { CAPTIVITY, MISSING_STATUSES } from '../missing/state'
 
 /** What can be exported: the lists a reader works from, and the dashboard's figures. */
-export const EXPORT_LISTS = ['register', 'fund', 'missing', 'enquiries', 'dashboard'] as const
+export const EXPORT_LISTS = ['register', 'fund', 'missing', 'enquiries', 'handover', 'dashboard'] as const
 export type ExportList = (typeof EXPORT_LISTS)[number]
 
 export const EXPORT_FORMATS = ['xlsx', 'csv', 'pdf'] as const
@@ -68,6 +68,11 @@ export const EnquiryFilter = z.strictObject({
   missingPersonId: z.uuid().optional(),
 })
 
+/** An exchange's handover: every row of its sheet, the exchange named by its id (required). */
+export const HandoverFilter = z.strictObject({
+  exchangeId: z.uuid({ error: 'must be the id of an exchange' }).describe('The exchange whose handover'),
+})
+
 export const DASHBOARD_SECTIONS = ['held', 'fund', 'ours', 'notices', 'enquiries', 'exchanges'] as const
 const Day = z.iso.date({ error: 'must be a date YYYY-MM-DD' })
 export const DashboardFilter = z
@@ -84,6 +89,7 @@ export const FILTERS = {
   fund: FundFilter,
   missing: MissingFilter,
   enquiries: EnquiryFilter,
+  handover: HandoverFilter,
   dashboard: DashboardFilter,
 } as const satisfies Record<ExportList, z.ZodType>
 
@@ -93,6 +99,7 @@ export const READ_PERMISSION: Record<ExportList, Permission> = {
   fund: 'exchanges.read',
   missing: 'missing.read',
   enquiries: 'enquiries.read',
+  handover: 'exchanges.read',
   dashboard: 'dashboard.read',
 }
 

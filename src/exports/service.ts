@@ -155,6 +155,8 @@ export function createExportService(
   function auditEntry(c: Checked, rows: number, how: string) {
     return {
       what: `export.${c.list}`,
+      // a handover's export shows in its exchange's trail, beside the sheet's reads
+      ...(c.list === 'handover' ? { entity: { type: 'exchange', id: String(c.filters.exchangeId) } } : {}),
       query: { format: c.format, lang: c.lang, how, ...c.filters },
       count: rows,
       view: viewName(c.view),

@@ -27,6 +27,25 @@ export type SourcePorts = {
     }) => Promise<{ items: PresentedEnquiry[] }>
   }
   dashboard: { figures: (opts?: { range?: { from?: string; to?: string } }) => Promise<Dashboard> }
+  exchanges: { handoverSheet: (exchangeId: string) => Promise<{ rows: HandoverSheetRow[] }> }
+}
+
+type SheetPerson = {
+  surname: string
+  firstNames: string
+  dateOfBirth: string | null
+  serviceNumber: string | null
+  wounded: boolean
+}
+/** A row of the handover sheet as the exchange's service gives it (src/exchange/use-cases/handover-sheet.ts). */
+export type HandoverSheetRow = {
+  side: string
+  ref: string
+  stage: number
+  outcome: string
+  substituteRef: string | null
+  person: SheetPerson | null
+  substitute: SheetPerson | null
 }
 
 // A page of a thousand rows: few round trips, and a few hundred kilobytes held at a time.
@@ -47,6 +66,12 @@ export function sourceOf(
     } as custody.PersonFilter)
   if (list === 'missing') return missingSource(ports.db, filters as missing.MissingFilter)
   if (list === 'enquiries') return inMemory(async () => (await ports.enquiries.listEnquiries(filters)).items)
+  if (list === 'handover')
+    // the sheet the tablet reads (an exchange of a few thousand at most): an unknown exchange is
+    // refused by the exchange's own NOT_FOUND, naming it
+    return inMemory(async () =>
+      (await ports.exchanges.handoverSheet(filters.exchangeId as string)).rows.map(handoverRow),
+    )
   return inMemory(async () => {
     // the overview's own dates: a range is computed for itself, as the page shows it
     const range = { from: filters.from as string | undefined, to: filters.to as string | undefined }
@@ -105,7 +130,26 @@ function missingSource(db: Db, filter: missing.MissingFilter): ExportSource {
   return source
 }
 
-/** A list that is small by nature (enquiries, the overview's figures): read once, paged out. */
+const nameOf = (p: SheetPerson | null, ref: string | null) =>
+  ref === null ? null : p ? `${p.surname} ${p.firstNames}`.trim() : ref
+
+/** One row as the sheet shows it: the person, the wounded marked, and who crossed instead. */
+function handoverRow(r: HandoverSheetRow): Row {
+  return {
+    stage: r.stage,
+    side: r.side,
+    // a person the sheet cannot name (gone from the register or the list) is shown by reference
+    surname: r.person?.surname ?? r.ref,
+    firstNames: r.person?.firstNames ?? null,
+    dateOfBirth: r.person?.dateOfBirth ?? null,
+    serviceNumber: r.person?.serviceNumber ?? null,
+    wounded: r.person?.wounded ? 'yes' : '',
+    outcome: r.outcome,
+    substitute: nameOf(r.substitute, r.substituteRef),
+  }
+}
+
+/** A list that is small by nature (enquiries, a handover, the overview's figures): read once, paged out. */
 function inMemory(read: () => Promise<Row[]>): ExportSource {
   let rows: Promise<Row[]> | undefined
   const all = () => {

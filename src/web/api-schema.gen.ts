@@ -13046,7 +13046,7 @@ export interface paths {
         };
         /**
          * A list as XLSX, CSV or PDF, with its filters applied, in your field set (audited)
-         * @description The list's own filters are further query parameters, as its page sends them; an unknown filter is refused by its name. Filters per list: register: q, status, category, facilityId, captureId, fact, confirmation, held, sex, health, registeredFrom, registeredTo, sort, direction; fund: q, category, facilityId, captureId, confirmation, sex, health, registeredFrom, registeredTo, sort, direction; missing: q, status, captivity, unit, region, from, to, source; enquiries: state, missingPersonId; dashboard: section, from, to. Up to 5,000 rows the file is the answer; above, the export runs as a job (202) whose file its owner downloads from /exports/files/{jobId}. Every export is written to the audit trail with its list, filters, row count and format.
+         * @description The list's own filters are further query parameters, as its page sends them; an unknown filter is refused by its name. Filters per list: register: q, status, category, facilityId, captureId, fact, confirmation, held, sex, health, registeredFrom, registeredTo, sort, direction; fund: q, category, facilityId, captureId, confirmation, sex, health, registeredFrom, registeredTo, sort, direction; missing: q, status, captivity, unit, region, from, to, source; enquiries: state, missingPersonId; handover: exchangeId; dashboard: section, from, to. Up to 5,000 rows the file is the answer; above, the export runs as a job (202) whose file its owner downloads from /exports/files/{jobId}. Every export is written to the audit trail with its list, filters, row count and format.
          */
         get: {
             parameters: {
@@ -13058,7 +13058,7 @@ export interface paths {
                 };
                 header?: never;
                 path: {
-                    list: "register" | "fund" | "missing" | "enquiries" | "dashboard";
+                    list: "register" | "fund" | "missing" | "enquiries" | "handover" | "dashboard";
                 };
                 cookie?: never;
             };

@@ -109,6 +109,41 @@ describe('the dashboard', SLOW, () => {
     expect(d.exchanges).toMatchObject({ done: 0, planned: 0, given: 0, received: 0 })
   })
 
+  it('puts the longest-held quarter in its group as percentile_disc(0.75) of the days held picks it', async () => {
+    const { custody } = t.parley.services
+    const camp = await custody.createFacility(ACTOR, { name: 'Camp B (test)', kind: 'camp', capacity: 20 })
+    // nine persons held 10, 20, ... 80 days and one woman 80 days: the 7th of 9 by days held is 70
+    const people = [...generatePersons({ seed: 1864, count: 9, nationality: 'RU' })]
+    const days = [10, 20, 30, 40, 50, 60, 70, 80, 80]
+    for (const [i, p] of people.entries())
+      await custody.registerCapture(ACTOR, {
+        capturedOn: daysAgo(days[i]!),
+        place: 'near a village (test)',
+        source: 'unit report',
+        facilityId: camp.id,
+        persons: [
+          {
+            category: 'prisoner_of_war',
+            confirmation: 'confirmed',
+            surname: p.surname,
+            firstNames: p.givenName,
+            sex: i === 8 ? 'female' : 'male',
+            rank: p.rank,
+            serviceNumber: p.serviceNumber,
+            dateOfBirth: '1970-01-01',
+          },
+        ] as RegisterCapture['persons'],
+      })
+    const d = (await (await t.as('analyst')).json('GET', '/api/v1/dashboard?fresh=true')).body
+    const group = (g: string) => d.fund.groups.find((x: { group: string }) => x.group === g)?.held
+    expect(group('woman')).toBe(1)
+    // held 70 and 80 days (the woman of 80 days counts among the women)
+    expect(group('longest_held')).toBe(2)
+    expect(group('other')).toBe(6)
+    const map = (xs: { key: string; n: number }[]) => Object.fromEntries(xs.map((x) => [x.key, x.n]))
+    expect(map(d.held.timeHeld)).toMatchObject({ under_30d: 2, d30_90: 7 })
+  })
+
   it('counts our missing people by captivity and by month, and notices overdue', async () => {
     const tracer = await t.as('tracer')
     const registrar = await t.as('registrar')

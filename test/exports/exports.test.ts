@@ -168,6 +168,7 @@ describe('exports of the lists', SLOW, () => {
       jobs: t.parley.services.jobs,
       enquiries: t.parley.services.enquiries,
       dashboard: t.parley.services.dashboard,
+      exchanges: t.parley.services.exchanges,
       directLimit: 2,
     })
     // a tracer: the jobs page is for readers of lists

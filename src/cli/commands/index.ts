@@ -94,7 +94,9 @@ export const GROUPS: CommandGroup[] = [
     load: async () => (await import('../../reconciliation/cli')).registerReconcileCommands,
   },
   {
-    commands: { export: 'Write a list (register, fund, missing, enquiries, dashboard) to XLSX, CSV or PDF' },
+    commands: {
+      export: 'Write a list (register, fund, missing, enquiries, handover, dashboard) to XLSX, CSV or PDF',
+    },
     load: async () => (await import('../../exports/cli')).registerExportCommands,
   },
   {

@@ -28,7 +28,7 @@ export function ExchangePage() {
         <Badge data-testid="exchange-status" variant="light">
           {t(`exchange.statuses.${e.status}`)}
         </Badge>
-        {e.rounds > 0 && <ExportMenu id={e.id} />}
+        {e.rounds > 0 && <ExportMenu id={e.id} handover={e.status === 'executing' || e.status === 'done'} />}
       </Group>
       <Text c="dimmed">
         {e.counterpart}

@@ -1,5 +1,6 @@
-import { Button, Menu } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
+import { type DownloadGroup, DownloadMenu } from '../exports/DownloadMenu'
+import { listDownloads } from '../exports/ExportMenu'
 
 const DOCUMENTS = [
   { document: 'agreed-lists', label: 'exchangeDocuments.agreedLists' },
@@ -14,37 +15,37 @@ const LANGUAGES = [
 const FORMATS = ['pdf', 'xlsx'] as const
 
 /**
- * The exchange's documents for the other side and the mediator: each document in each format and
- * language, downloaded by a plain link (the server names the file and audits the download).
+ * The exchange's documents for the other side and the mediator, each in each format and language;
+ * and, once the handover has begun, its list as the other lists export (GET /exports/handover).
  */
-export function ExportMenu({ id }: { id: string }) {
-  const { t } = useTranslation()
+export function ExportMenu({ id, handover = false }: { id: string; handover?: boolean }) {
+  const { t, i18n } = useTranslation()
+  const documents: DownloadGroup[] = DOCUMENTS.map(({ document, label }) => ({
+    key: document,
+    label: t(label),
+    items: FORMATS.flatMap((format) =>
+      LANGUAGES.map(({ lang, name }) => ({
+        key: `${document}-${format}-${lang}`,
+        label: `${t(label)} · ${format.toUpperCase()} · ${name}`,
+        href: `/api/v1/exchanges/${id}/documents/${document}?format=${format}&lang=${lang}`,
+      })),
+    ),
+  }))
+  const list: DownloadGroup[] = handover
+    ? [
+        {
+          key: 'handover',
+          label: t('exportMenu.handover'),
+          items: listDownloads('handover', { exchangeId: id }, t, i18n.language, t('exportMenu.handover')),
+        },
+      ]
+    : []
   return (
-    <Menu position="bottom-end" withinPortal>
-      <Menu.Target>
-        <Button variant="default" size="sm">
-          {t('exchangeDocuments.export')}
-        </Button>
-      </Menu.Target>
-      <Menu.Dropdown>
-        <Menu.Label>{t('exchangeDocuments.hint')}</Menu.Label>
-        {DOCUMENTS.map(({ document, label }) => [
-          <Menu.Divider key={`${document}-divider`} />,
-          <Menu.Label key={document}>{t(label)}</Menu.Label>,
-          ...FORMATS.flatMap((format) =>
-            LANGUAGES.map(({ lang, name }) => (
-              <Menu.Item
-                key={`${document}-${format}-${lang}`}
-                component="a"
-                href={`/api/v1/exchanges/${id}/documents/${document}?format=${format}&lang=${lang}`}
-                download
-              >
-                {`${t(label)} · ${format.toUpperCase()} · ${name}`}
-              </Menu.Item>
-            )),
-          ),
-        ])}
-      </Menu.Dropdown>
-    </Menu>
+    <DownloadMenu
+      button={t('exchangeDocuments.export')}
+      hint={t('exchangeDocuments.hint')}
+      groups={[...documents, ...list]}
+      size="sm"
+    />
   )
 }

@@ -25,7 +25,16 @@ export type DashboardDeps = {
   ttlSeconds?: number
   /** Told of a background refresh that failed (the kept figures stay, the next read tries again). */
   onError?: (e: unknown) => void
+  /** How long (ms) after a computation of `tookMs` no other starts, however stale the figures. */
+  restAfterRefresh?: (tookMs: number) => number
 }
+
+/**
+ * A long computation is not started again soon after the last: on PGlite its one session serves
+ * nobody else while the figures are read (12 s or more at 1M), so a register written every minute
+ * would otherwise keep the API waiting most of the time. A short one may run again at once.
+ */
+export const restAfterRefresh = (tookMs: number) => (tookMs > 1000 ? 10 * tookMs : 0)
 
 const DAY = 86_400_000
 const isoDay = (d: Date) => d.toISOString().slice(0, 10)
@@ -126,10 +135,13 @@ export function createDashboardService({
   db,
   clock,
   ttlSeconds = 60,
+  restAfterRefresh: rest = restAfterRefresh,
   onError = (e) => process.emitWarning(`the dashboard's background refresh failed: ${String(e)}`),
 }: DashboardDeps) {
   let refreshing: Promise<Dashboard> | null = null
   let kept: { value: Dashboard; writes: number } | null = null
+  // measured in real time, not by the clock (which tests and a restart may set)
+  let lastRefresh = { endedAt: Number.NEGATIVE_INFINITY, tookMs: 0 }
 
   function refresh(): Promise<Dashboard> {
     // concurrent readers share one computation instead of each scanning the register
@@ -138,7 +150,9 @@ export function createDashboardService({
       // a write counted but not yet committed may be missing from the snapshot about to be taken:
       // then these figures are not known to hold every write, and the next read refreshes again
       const writes = stats.finished === stats.writes ? stats.writes : -1
+      const startedAt = performance.now()
       const computed = await computeFigures(db, clock, ttlSeconds)
+      lastRefresh = { endedAt: performance.now(), tookMs: performance.now() - startedAt }
       await saveSnapshot(db, computed)
       // another server may have stored a later computation meanwhile: keep whichever is newer
       const stored = (await readSnapshot(db)) ?? computed
@@ -152,8 +166,9 @@ export function createDashboardService({
   }
 
   const stale = (k: { value: Dashboard; writes: number }) =>
-    clock().getTime() - Date.parse(k.value.computedAt) >= ttlSeconds * 1000 ||
-    writeStats(db).writes !== k.writes
+    (clock().getTime() - Date.parse(k.value.computedAt) >= ttlSeconds * 1000 ||
+      writeStats(db).writes !== k.writes) &&
+    performance.now() - lastRefresh.endedAt >= rest(lastRefresh.tookMs)
 
   return {
     /** The dashboard from the kept figures (refreshed behind when stale); `fresh` computes them now. */

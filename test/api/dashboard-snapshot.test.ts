@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Actor } from '../../src/auth/actor'
 import type { RegisterCapture } from '../../src/custody/model'
-import { computeFigures, createDashboardService } from '../../src/dashboard/service'
+import { computeFigures, createDashboardService, restAfterRefresh } from '../../src/dashboard/service'
 import { ineligibleReason } from '../../src/exchange/eligibility'
 import { getExchange } from '../../src/exchange/store'
 import { candidatesOf } from '../../src/exchange/use-cases/candidates'
@@ -97,6 +97,39 @@ describe('the kept dashboard figures', SLOW, () => {
     const value = await earlier.refresh()
     // the earlier computation finished last, and found the later one stored
     expect(value.computedAt).toBe('2026-11-30T10:00:00.000Z')
+  })
+
+  it('are not computed again in the rest after a long computation, however stale', async () => {
+    expect(restAfterRefresh(900)).toBe(0)
+    expect(restAfterRefresh(12_000)).toBe(120_000)
+    const { db } = t.parley.conn
+    const camp = await t.parley.services.custody.createFacility(ACTOR, {
+      name: 'Camp R (test)',
+      kind: 'camp',
+      capacity: 50,
+    })
+    await capture(2, camp.id)
+    // the kept figures are always too old here; one service rests an hour after each computation
+    const resting = createDashboardService({
+      db,
+      clock: () => new Date(),
+      ttlSeconds: 0,
+      restAfterRefresh: () => 3_600_000,
+    })
+    const eager = createDashboardService({
+      db,
+      clock: () => new Date(),
+      ttlSeconds: 0,
+      restAfterRefresh: () => 0,
+    })
+    await Promise.all([resting.refresh(), eager.refresh()])
+    await capture(3, camp.id)
+    for (const dashboard of [resting, eager]) {
+      await dashboard.figures()
+      await dashboard.settled()
+    }
+    expect((await resting.figures()).held.total).toBe(2)
+    expect((await eager.figures()).held.total).toBe(5)
   })
 })
 

@@ -199,6 +199,7 @@ export function createDashboardService({
     /** Forgets what this instance keeps in memory, as a restart does (tests, the benchmark). */
     forget() {
       kept = null
+      lastRefresh = { endedAt: Number.NEGATIVE_INFINITY, tookMs: 0 }
     },
   }
 }

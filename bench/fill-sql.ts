@@ -6,7 +6,7 @@ import { firstNameKey } from '../src/custody/person-row'
 import type { Db } from '../src/db/connection'
 import { generatePersons } from '../src/generate'
 import { nameKey } from '../src/names/key'
-import { BENCH_ACTOR, BENCH_FACILITIES, BENCH_PASSWORD } from './support'
+import { BENCH_ACTOR, BENCH_PASSWORD, ensureBenchFacilities } from './support'
 
 /** Generated persons whose parts the database recombines: enough that names do not repeat in blocks. */
 const TEMPLATES = 5_000
@@ -32,11 +32,8 @@ export async function fillRegisterInSql(env: Record<string, string>, count: numb
   const parley = await openParley(loadConfig(env))
   const started = performance.now()
   try {
-    const { custody, users } = parley.services
-    const existing = await custody.listFacilities()
-    for (const name of BENCH_FACILITIES)
-      if (!existing.some((f) => f.name === name))
-        await custody.createFacility(BENCH_ACTOR, { name, kind: 'camp', capacity: 500_000 })
+    const { users } = parley.services
+    const facilities = await ensureBenchFacilities(parley)
     if (!(await users.listUsers()).some((u) => u.username === 'bench'))
       await users.createUser(BENCH_ACTOR, {
         username: 'bench',
@@ -44,9 +41,6 @@ export async function fillRegisterInSql(env: Record<string, string>, count: numb
         role: 'registrar',
         password: BENCH_PASSWORD,
       })
-    const facilities = (await custody.listFacilities())
-      .filter((f) => BENCH_FACILITIES.includes(f.name))
-      .map((f) => f.id)
     const have = await personCount(parley.conn.db)
     if (have < count) await fill(parley.conn.db, have, count, facilities)
     return {

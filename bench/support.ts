@@ -147,6 +147,16 @@ export const BENCH_FACILITIES = ['Camp A (bench)', 'Camp B (bench)', 'Transit po
 export const BENCH_PASSWORD = 'benchmark password 2026'
 export const FILL_CHUNK = 25_000
 
+/** The benchmark's facilities, created where missing; their ids. */
+export async function ensureBenchFacilities(parley: Parley): Promise<string[]> {
+  const { custody } = parley.services
+  const existing = await custody.listFacilities()
+  for (const name of BENCH_FACILITIES)
+    if (!existing.some((f) => f.name === name))
+      await custody.createFacility(BENCH_ACTOR, { name, kind: 'camp', capacity: 500_000 })
+  return (await custody.listFacilities()).filter((f) => BENCH_FACILITIES.includes(f.name)).map((f) => f.id)
+}
+
 /**
  * Fills a kept register up to `count` persons through the import path (resuming a partial fill),
  * with the benchmark's facilities and its `bench` account.
@@ -156,11 +166,8 @@ export async function prepareKeptRegister(env: Record<string, string>, count: nu
   const parley = await openParley(loadConfig(env))
   const started = performance.now()
   try {
-    const { custody, users } = parley.services
-    const existing = await custody.listFacilities()
-    for (const name of BENCH_FACILITIES)
-      if (!existing.some((f) => f.name === name))
-        await custody.createFacility(BENCH_ACTOR, { name, kind: 'camp', capacity: 500_000 })
+    const { users } = parley.services
+    await ensureBenchFacilities(parley)
     const have = await parley.conn.db
       .selectFrom('persons')
       .select((eb) => eb.fn.countAll<number>().as('n'))

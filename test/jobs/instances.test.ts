@@ -169,7 +169,10 @@ describe.skipIf(!SERVER_URL)('jobs on PostgreSQL: two servers, two workers, one 
       await until(`server ${k}`, async () => ((await fetch(`${base}/api/v1/health`)).ok ? true : undefined))
     const workers = [start(env, 'worker0', 'worker'), start(env, 'worker1', 'worker')]
     for (const w of workers)
-      await until('a worker', async () => (/takes jobs/.test(w.output()) ? true : undefined))
+      await until('a worker', async () => (/takes jobs/.test(w.output()) ? true : undefined)).catch((e) => {
+        // seen once (a worker silent for ten minutes): what it printed is the lead
+        throw new Error(`${(e as Error).message}; it printed: ${w.output().slice(-2000) || '(nothing)'}`)
+      })
     const api = await Promise.all(bases.map((b) => signIn(b, 'admin', password)))
 
     // ten jobs, alternately on each server

@@ -1,4 +1,4 @@
-import { CompiledQuery } from 'kysely'
+import { CompiledQuery, sql } from 'kysely'
 import PgBoss from 'pg-boss'
 import type { Db } from '../db/connection'
 import type { Queue } from './queue'
@@ -17,6 +17,13 @@ const BOSS_RETRY_LIMIT = 20
  */
 const BOSS_EXPIRE_SECONDS = 6 * 3600
 
+/**
+ * pg-boss's first start on a database creates its schema and queue tables; two instances doing it
+ * at once (two workers started together on a new database) can deadlock each other, and the loser
+ * never starts. Starts take this session lock one at a time; later starts find everything made.
+ */
+const BOSS_START_LOCK = 728_100_016
+
 /** pg-boss runs its SQL through our pool (or a transaction): one set of connections, one URL. */
 function executor(db: Db) {
   return {
@@ -34,20 +41,38 @@ function executor(db: Db) {
 export function createBossQueue(db: Db, opts: { onError: (e: Error) => void }): Queue {
   let started: Promise<PgBoss> | undefined
   let working = false
+  const startBoss = async () => {
+    const b = new PgBoss({
+      db: executor(db),
+      // maintenance (expiry, archive) is cheap and locked: every instance may do it
+      maintenanceIntervalSeconds: 120,
+    })
+    b.on('error', opts.onError)
+    // the lock is held on a connection of its own while pg-boss works through the pool's others
+    await db.connection().execute(async (conn) => {
+      await sql`select pg_advisory_lock(${BOSS_START_LOCK})`.execute(conn)
+      try {
+        await b.start()
+        await b.createQueue(BOSS_QUEUE).catch(async (e) => {
+          if (!(await b.getQueue(BOSS_QUEUE))) throw e
+        })
+      } catch (e) {
+        await b.stop({ graceful: false, close: false, wait: false }).catch(() => {})
+        throw e
+      } finally {
+        await sql`select pg_advisory_unlock(${BOSS_START_LOCK})`.execute(conn)
+      }
+    })
+    return b
+  }
   const boss = () => {
-    started ??= (async () => {
-      const b = new PgBoss({
-        db: executor(db),
-        // maintenance (expiry, archive) is cheap and locked: every instance may do it
-        maintenanceIntervalSeconds: 120,
+    if (!started) {
+      started = startBoss()
+      // a start that failed is tried again by the next caller, not kept as the queue's answer
+      started.catch(() => {
+        started = undefined
       })
-      b.on('error', opts.onError)
-      await b.start()
-      await b.createQueue(BOSS_QUEUE).catch(async (e) => {
-        if (!(await b.getQueue(BOSS_QUEUE))) throw e
-      })
-      return b
-    })()
+    }
     return started
   }
   return {

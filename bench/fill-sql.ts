@@ -118,13 +118,14 @@ async function fill(db: Db, have: number, count: number, facilities: string[]) {
           insert into persons (id, category, confirmation, surname, first_names, patronymic, surname_key,
             first_names_key, patronymic_key, name_script, sex, rank, service_number, date_of_birth,
             place_of_birth, father_first_name, unit, art17_complete, status, facility_id, health,
-            event_count, version, last_event_on, created_by, created_at)
+            event_count, version, last_event_on, created_by, created_at, captured_on)
           select g.id, 'prisoner_of_war', 'confirmed', ta.surname, tb.first_names, tb.patronymic,
             ta.surname_key, tb.first_names_key, tb.patronymic_key, 'Cyrl', ta.sex, ta.rank,
             'BN-' || lpad(g.n::text, 7, '0'),
             (date '1965-01-01' + ${p('g.m', 365 * 40, 7)})::text,
             ta.place_of_birth, ta.father_first_name, ta.unit, true, 'interned', (${ids})[1 + g.fac], 'good',
-            1, 1, current_date - g.held, ${BENCH_ACTOR.id}, now() - make_interval(days => g.held)
+            1, 1, current_date - g.held, ${BENCH_ACTOR.id}, now() - make_interval(days => g.held),
+            current_date - g.held
           from g
           join ${sql.table(PARTS)} ta on ta.k = g.a
           join ${sql.table(PARTS)} tb on tb.sex = g.sex and tb.sk = g.b

@@ -72,9 +72,9 @@ async function fill(db: Db, count: number) {
         with f as (select id from facilities where name = 'Camp S (bench)'),
         p as (
           insert into persons (category, surname, first_names, name_script, art17_complete, status,
-            facility_id, event_count, last_event_on, created_by, updated_at, source_key)
+            facility_id, event_count, last_event_on, created_by, updated_at, source_key, captured_on)
           select 'prisoner_of_war', 'Бенч' || g, 'Петро', 'cyrillic', false, 'interned', f.id, 3,
-            date '2026-10-02', 'bench', now(), 'state-check-' || g
+            date '2026-10-02', 'bench', now(), 'state-check-' || g, date '2026-10-01'
           from generate_series(${from + 1}::int, ${to}::int) g, f
           returning id, facility_id)
         insert into person_events (person_id, seq, type, occurred_on, facility_id, details, source, author_id)

@@ -68,7 +68,8 @@ export function createServices(
     clock,
     missing: createMissingService({ db, audit: auditStore, clock, romanize: romanizeName }),
   })
-  const dashboard = createDashboardService({ db, clock })
+  // a server's other sessions answer readers during a refresh; PGlite's one session cannot
+  const dashboard = createDashboardService({ db, clock, oneSnapshot: conn.kind === 'postgres' })
   const custody = createCustodyService({
     db,
     store: custodyStore,

@@ -13,6 +13,10 @@ export type StoredState = {
   event_count: number
   last_event_on: string | null
   confirmation: string
+  captured_on: string | null
+  consent_given: boolean
+  refused_repatriation: boolean
+  proceedings_open: boolean
 }
 
 /** Persons after `afterId` in id order, `limit` at a time (keyset paging over the primary key). */
@@ -35,6 +39,10 @@ export async function readStoredStates(
       'event_count',
       'last_event_on',
       'confirmation',
+      'captured_on',
+      'consent_given',
+      'refused_repatriation',
+      'proceedings_open',
     ])
   if (afterId) q = q.where('id', '>', afterId)
   if (opts.ids) q = q.where('id', 'in', opts.ids)
@@ -94,10 +102,7 @@ export async function countAllPersons(db: Db): Promise<number> {
 export async function writeState(
   tx: Db,
   id: string,
-  cols: Pick<
-    StoredState,
-    'status' | 'facility_id' | 'health' | 'event_count' | 'last_event_on' | 'confirmation'
-  >,
+  cols: Omit<StoredState, 'id' | 'register_number' | 'surname' | 'first_names'>,
   at: Date,
 ) {
   await tx

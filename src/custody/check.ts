@@ -10,7 +10,16 @@ import { currentState } from './state'
 /** The state columns as the events make them. */
 type FoldedColumns = Pick<
   StoredState,
-  'status' | 'facility_id' | 'health' | 'event_count' | 'last_event_on' | 'confirmation'
+  | 'status'
+  | 'facility_id'
+  | 'health'
+  | 'event_count'
+  | 'last_event_on'
+  | 'confirmation'
+  | 'captured_on'
+  | 'consent_given'
+  | 'refused_repatriation'
+  | 'proceedings_open'
 >
 
 /** One person whose cached state is not what their events say. */
@@ -31,6 +40,10 @@ const COLUMNS: (keyof FoldedColumns)[] = [
   'event_count',
   'last_event_on',
   'confirmation',
+  'captured_on',
+  'consent_given',
+  'refused_repatriation',
+  'proceedings_open',
 ]
 
 /** What the events say the state columns are; the fold's refusal when the history is impossible. */
@@ -44,6 +57,10 @@ export function foldColumns(events: StoredEvent[]): FoldedColumns | { impossible
       event_count: s.eventCount,
       last_event_on: s.lastEventOn,
       confirmation: s.confirmed ? 'confirmed' : 'unconfirmed',
+      captured_on: s.capturedOn,
+      consent_given: s.consentGiven,
+      refused_repatriation: s.refusedRepatriation,
+      proceedings_open: s.proceedingsOpen,
     }
   } catch (e) {
     if (isDomainError(e)) return { impossible: e.message }

@@ -25,6 +25,12 @@ export type PersonState = {
   lastEventOn: string | null
   eventCount: number
   confirmed: boolean
+  /** The day of the first capture: time held counts from it. */
+  capturedOn: string | null
+  /** Exchange facts as `factsOf` reads them, kept on the row so the overview reads no events. */
+  consentGiven: boolean
+  refusedRepatriation: boolean
+  proceedingsOpen: boolean
 }
 
 const HELD: readonly PersonStatus[] = ['captured', 'interned', 'hospitalised']
@@ -69,6 +75,10 @@ export const INITIAL_STATE: PersonState = {
   lastEventOn: null,
   eventCount: 0,
   confirmed: true,
+  capturedOn: null,
+  consentGiven: false,
+  refusedRepatriation: false,
+  proceedingsOpen: false,
 }
 
 const STATUS_LABEL: Record<PersonStatus | 'none', string> = {
@@ -111,6 +121,23 @@ export function applyEvent(state: PersonState, event: RuleEvent): PersonState {
     case 'captured':
       next.status = 'captured'
       next.confirmed = event.details.confirmation !== 'unconfirmed'
+      next.capturedOn = state.capturedOn ?? event.occurredOn
+      break
+    // the latest word counts, as in factsOf: a consent ends a refusal, a refusal is no consent
+    case 'consent_given':
+      next.consentGiven = true
+      next.refusedRepatriation = false
+      break
+    case 'consent_withdrawn':
+      next.consentGiven = false
+      break
+    case 'refused_repatriation':
+      next.consentGiven = false
+      next.refusedRepatriation = true
+      break
+    case 'proceedings_opened':
+    case 'proceedings_closed':
+      next.proceedingsOpen = event.type === 'proceedings_opened'
       break
     case 'arrived':
     case 'transferred':
@@ -145,11 +172,6 @@ export function applyEvent(state: PersonState, event: RuleEvent): PersonState {
     case 'registered':
     case 'amended':
     case 'health_bulletin':
-    case 'consent_given':
-    case 'consent_withdrawn':
-    case 'refused_repatriation':
-    case 'proceedings_opened':
-    case 'proceedings_closed':
     case 'did_not_cross':
     case 'replaced':
       break

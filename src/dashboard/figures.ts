@@ -18,7 +18,9 @@ export const FUND_GROUPS = ['seriously_wounded_or_sick', 'woman', 'young', 'long
 const HELD_STATUSES = ['captured', 'interned', 'hospitalised']
 const SERIOUS = ['seriously_wounded', 'seriously_sick']
 
-const byCountDesc = (a: { n: number }, b: { n: number }) => b.n - a.n
+// ties by key, so the order never depends on the order the database gave the rows in
+const byCountDesc = (a: { key: string; n: number }, b: { key: string; n: number }) =>
+  b.n - a.n || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)
 
 export function countsOf(
   rows: Breakdown[],

@@ -63,6 +63,11 @@ export type PersonsTable = {
   health: string | null
   event_count: number
   last_event_on: string | null
+  /** cached from the events with the state above (migration 0035) */
+  captured_on: ColumnType<string | null, string | null | undefined, string | null>
+  consent_given: Generated<boolean>
+  refused_repatriation: Generated<boolean>
+  proceedings_open: Generated<boolean>
   source_key: string | null
   created_by: string
   created_at: Generated<Date>

@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Actor } from '../../src/auth/actor'
 import type { RegisterCapture } from '../../src/custody/model'
+import { computeFigures } from '../../src/dashboard/service'
 import { generatePersons } from '../../src/generate'
 import { scenarioMissing } from '../../src/generate/missing'
 import type { CreateMissing } from '../../src/missing/model'
@@ -64,6 +65,37 @@ async function smallRegister() {
   await event(7, { type: 'refused_repatriation', heardBy: 'ICRC interview' })
   await event(6, { type: 'proceedings_opened', reference: 'case 1' })
   return { camp, hospital, held }
+}
+
+/**
+ * The small register and 150 more persons over several pages of the persons table: five captures,
+ * from 5 to 800 days ago, every third a woman, some seriously sick, some consenting.
+ */
+async function widerRegister() {
+  const { camp } = await smallRegister()
+  const { custody } = t.parley.services
+  const people = [...generatePersons({ seed: 1918, count: 150, nationality: 'RU' })]
+  for (const [k, days] of [5, 50, 200, 400, 800].entries()) {
+    const { persons } = await custody.registerCapture(ACTOR, {
+      capturedOn: daysAgo(days),
+      place: 'near a village (test)',
+      source: 'unit report',
+      facilityId: camp.id,
+      persons: people.slice(k * 30, k * 30 + 30).map((p, i) => ({
+        category: 'prisoner_of_war',
+        confirmation: 'confirmed',
+        surname: p.surname,
+        firstNames: p.givenName,
+        sex: i % 3 === 0 ? 'female' : 'male',
+        rank: p.rank,
+        serviceNumber: p.serviceNumber,
+        dateOfBirth: i % 4 === 0 ? '2004-05-01' : '1985-01-01',
+        health: i % 7 === 0 ? 'seriously_sick' : undefined,
+      })) as RegisterCapture['persons'],
+    })
+    for (const p of persons.slice(0, 10))
+      await custody.recordEvent(ACTOR, p.id, { type: 'consent_given', occurredOn: today } as never)
+  }
 }
 
 const missingReport = (p: Record<string, string>): CreateMissing =>
@@ -142,6 +174,46 @@ describe('the dashboard', SLOW, () => {
     expect(group('other')).toBe(6)
     const map = (xs: { key: string; n: number }[]) => Object.fromEntries(xs.map((x) => [x.key, x.n]))
     expect(map(d.held.timeHeld)).toMatchObject({ under_30d: 2, d30_90: 7 })
+  })
+
+  it('reads the register slice by slice to the same figures, whatever the slice, one snapshot or many', async () => {
+    await widerRegister()
+    const db = t.parley.conn.db
+    const clock = () => new Date('2026-11-30T12:00:00Z')
+    const whole = (await computeFigures(db, clock, 60)).computed
+    expect(whole.held.total).toBe(8 + 150)
+    expect(whole.held.timeHeld.reduce((s, b) => s + b.n, 0)).toBe(8 + 150)
+    let slices = 0
+    for (const opts of [{ slicePages: 1 }, { slicePages: 2 }, { slicePages: 1, oneSnapshot: true }]) {
+      const sliced = await computeFigures(db, clock, 60, { ...opts, onSlice: (_, of) => (slices = of) })
+      expect(sliced.computed, JSON.stringify(opts)).toEqual(whole)
+    }
+    expect(slices).toBeGreaterThanOrEqual(3)
+  })
+
+  it('lets other queries run between the slices of a computation (PGlite has one session)', async () => {
+    await widerRegister()
+    const db = t.parley.conn.db
+    const order: string[] = []
+    let reading: Promise<unknown> | undefined
+    // asked once the first slice is read: answered before the last is read
+    const read = () =>
+      db
+        .selectFrom('persons')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .execute()
+        .then(() => order.push('reader'))
+    await computeFigures(db, () => new Date(), 60, {
+      slicePages: 1,
+      onSlice: (done, of) => {
+        order.push(done === of ? 'last slice' : 'slice')
+        if (done === 1) reading = read()
+      },
+    })
+    await reading
+    expect(order.length).toBeGreaterThanOrEqual(4)
+    expect(order.at(-1)).toBe('last slice')
+    expect(order.indexOf('reader')).toBeLessThan(order.length - 1)
   })
 
   it('counts our missing people by captivity and by month, and notices overdue', async () => {

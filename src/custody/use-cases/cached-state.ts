@@ -9,5 +9,9 @@ export function cachedStateColumns(state: PersonState) {
     event_count: state.eventCount,
     last_event_on: state.lastEventOn,
     confirmation: state.confirmed ? 'confirmed' : 'unconfirmed',
+    captured_on: state.capturedOn,
+    consent_given: state.consentGiven,
+    refused_repatriation: state.refusedRepatriation,
+    proceedings_open: state.proceedingsOpen,
   }
 }

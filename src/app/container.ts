@@ -183,6 +183,8 @@ export async function openParley(
     close: async () => {
       // a job running here goes back to the queue before the connection closes
       await services.jobs.stopWorker()
+      // a dashboard refresh under way ends before its database does
+      await services.dashboard.settled()
       await conn.close()
     },
   }

@@ -101,7 +101,19 @@ export async function createTestApp() {
     return signIn(username, password)
   }
 
-  return { app, parley, admin, client, signIn, as, close: () => conn.close() }
+  return {
+    app,
+    parley,
+    admin,
+    client,
+    signIn,
+    as,
+    close: async () => {
+      // a background dashboard refresh ends first, or it meets a closed database
+      await parley.services.dashboard.settled()
+      await conn.close()
+    },
+  }
 }
 
 /**

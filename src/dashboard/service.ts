@@ -94,9 +94,12 @@ export async function computeFigures(
     }
     return cube
   }
-  // on a PostgreSQL server other sessions serve readers meanwhile: every slice in one snapshot
-  const cube = oneSnapshot ? await snapshot((tx) => readAll(tx)) : await readAll(null)
-  return { computed: await present(db, cube, now, ttlSeconds, {}), cube }
+  const compute = async (tx: Db | null): Promise<Kept> => {
+    const cube = await readAll(tx)
+    return { computed: await present(tx ?? db, cube, now, ttlSeconds, {}, tx !== null), cube }
+  }
+  // on a PostgreSQL server other sessions serve readers meanwhile: everything in one snapshot
+  return oneSnapshot ? snapshot((tx) => compute(tx)) : compute(null)
 }
 
 async function readSlice(tx: Db, slice: slices.Slice, today: string): Promise<PersonCube> {
@@ -117,7 +120,7 @@ async function readSlice(tx: Db, slice: slices.Slice, today: string): Promise<Pe
  * The figures from the register's counts (`cube`) and the small registers read now (facilities,
  * missing persons, exchanges, notices, enquiries: hundreds to thousands of rows, milliseconds).
  * A range narrows registrations per week, time held, our people by month and exchanges; the fund
- * and the figures of "now" count everyone.
+ * and the figures of "now" count everyone. `inSnapshot`: `db` is the computation's transaction.
  */
 async function present(
   db: Db,
@@ -125,24 +128,25 @@ async function present(
   now: Date,
   ttlSeconds: number,
   range: DashboardRange,
+  inSnapshot = false,
 ): Promise<Computed> {
   const today = isoDay(now)
   const since = (days: number) => isoDay(new Date(now.getTime() - days * DAY))
   const ranged = Boolean(range.from || range.to)
-  const small = await db
-    .transaction()
-    .setIsolationLevel('repeatable read')
-    .execute(async (tx) => ({
-      facilities: await store.facilities(tx),
-      missing: await store.missingNow(tx),
-      missingMonths: await store.missingByMonth(tx, {
-        from: range.from ?? `${since(365).slice(0, 7)}-01`,
-        to: range.to,
-      }),
-      allExchanges: await store.exchangesWithCounts(tx),
-      notices: await noticeFigures(tx, () => now, 1),
-      enquiries: await enquiryFigures(tx, today),
-    }))
+  const readSmall = async (tx: Db) => ({
+    facilities: await store.facilities(tx),
+    missing: await store.missingNow(tx),
+    missingMonths: await store.missingByMonth(tx, {
+      from: range.from ?? `${since(365).slice(0, 7)}-01`,
+      to: range.to,
+    }),
+    allExchanges: await store.exchangesWithCounts(tx),
+    notices: await noticeFigures(tx, () => now, 1),
+    enquiries: await enquiryFigures(tx, today),
+  })
+  const small = inSnapshot
+    ? await readSmall(db)
+    : await db.transaction().setIsolationLevel('repeatable read').execute(readSmall)
   const { facilities, missing, missingMonths, allExchanges, notices, enquiries } = small
   const profile = profileOf(cube.held, cube.today)
   const timeProfile = ranged ? profileOf(cube.held, cube.today, range) : profile

@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { PersonEvent } from './events'
+import { factsOf } from './facts'
 import { currentState, nextState, stateWith } from './state'
 
 const ev = (
@@ -165,6 +166,37 @@ describe('stateWith (late information)', () => {
         const recorded = [history[0]!, ...rest].map((e, i) => ({ ...e, seq: i + 1 }))
         expect(currentState(recorded)).toEqual(currentState(history))
       }),
+    )
+  })
+})
+
+describe('the exchange facts cached with the state', () => {
+  const FACTS = [
+    'consent_given',
+    'consent_withdrawn',
+    'refused_repatriation',
+    'proceedings_opened',
+    'proceedings_closed',
+  ] as const
+  it('say what factsOf says of any history of facts, in any order recorded, and the first capture day', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ type: fc.constantFrom(...FACTS), day: fc.integer({ min: 10, max: 28 }) }), {
+          maxLength: 8,
+        }),
+        (facts) => {
+          const events = [
+            ...history,
+            ...facts.map((f, i) => ev(4 + i, f.type, `2026-02-${String(f.day).padStart(2, '0')}`)),
+          ]
+          const s = currentState(events)
+          const f = factsOf(events)
+          expect(s.capturedOn).toBe('2026-01-02')
+          expect(s.consentGiven).toBe(f.consent?.given === true)
+          expect(s.refusedRepatriation).toBe(f.refusedRepatriation !== null)
+          expect(s.proceedingsOpen).toBe(f.proceedings?.open === true)
+        },
+      ),
     )
   })
 })

@@ -83,12 +83,13 @@ export async function sliceRegistrations(db: Db, s: Slice) {
 /**
  * The slice's persons held now, counted by day of capture (else of registration), default priority
  * class and the facts that decide eligibility for exchange (consent, GC III Art. 109 refusal,
- * proceedings), as cached on the person row from their events (the latest word counts). Then the notes of every exchange still planned weigh as the exchange's own rule (`giveFacts`)
- * weighs its note: a note overrides the fact it states, never lifts a refusal recorded on the
- * person, and a refusal noted for an exchange is a refusal. Where two planned exchanges' notes
- * differ, the one that keeps the person back counts (a "no" heard for one exchange is not undone by
- * another's "yes"). The "longest held" quarter needs every slice, so it is drawn from the counts
- * afterwards (`profileOf`).
+ * proceedings), as cached on the person row from their events (the latest word counts). Then the
+ * notes of every exchange still planned weigh as the exchange's own rule (`giveFacts`) weighs its
+ * note: a note overrides the fact it states, never lifts a refusal recorded on the person, and a
+ * refusal noted for an exchange is a refusal. Where two planned exchanges' notes differ, the one
+ * that keeps the person back counts (a "no" heard for one exchange is not undone by another's
+ * "yes"). The "longest held" quarter needs every slice, so it is drawn from the counts afterwards
+ * (`profileOf`).
  */
 export async function sliceHeld(db: Db, s: Slice, today: string): Promise<HeldCell[]> {
   const { rows } = await sql<{

@@ -140,10 +140,14 @@ export type Parley = { conn: Connection; auth: Auth; services: Services; close: 
  * (the application's own role may not create or alter tables), else the application's connection.
  */
 export async function migrateAsOwner(config: Config, conn: Connection) {
-  if (config.database.kind !== 'postgres' || !config.database.migrationUrl) return migrate(conn)
+  // an upgrade may rewrite every person (0035 takes minutes at a million): say what is running
+  const onUpgrade = (file: string) =>
+    process.stderr.write(`Upgrading the database: ${file} (on a large register this can take minutes)\n`)
+  if (config.database.kind !== 'postgres' || !config.database.migrationUrl)
+    return migrate(conn, { onUpgrade })
   const owner = await openConnection({ kind: 'postgres', url: config.database.migrationUrl })
   try {
-    return await migrate(owner)
+    return await migrate(owner, { onUpgrade })
   } finally {
     await owner.close()
   }

@@ -23,7 +23,11 @@ export type MigrationReport = { applied: string[]; alreadyApplied: number }
  */
 export async function migrate(
   { db, runScript }: Connection,
-  opts: { only?: ReadonlySet<string> } = {},
+  opts: {
+    only?: ReadonlySet<string>
+    /** Told before each migration applied to a database that had some already (an upgrade). */
+    onUpgrade?: (file: string) => void
+  } = {},
 ): Promise<MigrationReport> {
   // `only`: the migrations an older data folder had, so its rows fit before the rest apply
   const files = migrationNames().filter((f) => !opts.only || opts.only.has(f))
@@ -40,6 +44,7 @@ export async function migrate(
       const applied: string[] = []
       for (const file of files) {
         if (done.has(file)) continue
+        if (done.size > 0) opts.onUpgrade?.(file)
         const text = readFileSync(path.join(MIGRATIONS_DIR, file), 'utf8')
         await conn.transaction().execute(async (tx) => {
           await runScript(tx, text)

@@ -17,6 +17,11 @@ export function migrationNames(): string[] {
 
 export type MigrationReport = { applied: string[]; alreadyApplied: number }
 
+/** The tables a migration asks to be vacuumed once it has committed: `-- parley:vacuum TABLE`. */
+export function vacuumedAfter(script: string): string[] {
+  return [...script.matchAll(/^-- parley:vacuum ([a-z_]+)\s*$/gm)].map((m) => m[1]!)
+}
+
 /**
  * Applies the plain-SQL migrations in src/db/migrations in name order, each in its own transaction,
  * recording them in schema_migrations. Forward-only: a changed migration is a new file.
@@ -51,6 +56,10 @@ export async function migrate(
           await sql`insert into schema_migrations (name) values (${file})`.execute(tx)
         })
         applied.push(file)
+        // a migration that rewrites a whole table leaves every old row version dead: PGlite never
+        // vacuums by itself (no autovacuum in its single process), so its scans would read them all
+        for (const table of vacuumedAfter(text))
+          await sql`vacuum (analyze) ${sql.table(table)}`.execute(conn)
       }
       return { applied, alreadyApplied: done.size }
     } finally {

@@ -35,6 +35,8 @@ update persons set
   refused_repatriation = coalesce(f.r = 'refused_repatriation', false),
   proceedings_open = coalesce(f.p = 'proceedings_opened', false)
 from f where f.person_id = persons.id;
+-- every person row was rewritten: vacuumed once committed (src/db/migrate.ts)
+-- parley:vacuum persons
 
 -- 2. The register's counts a dashboard computation was drawn from: persons held by day of capture,
 --    priority class and facts; confirmed registrations per day; the breakdowns. Kept beside the

@@ -184,18 +184,23 @@ describe("the liaison's notices in the browser, in Ukrainian", () => {
     await expect.poll(() => past.textContent(), WAIT).toContain('паперові списки 2025')
     expect(await past.getByTestId('backlog-badge').first().textContent()).toBe(noticesUk.backlogBadge)
   }, 300_000)
-  it('a large batch is prepared by a worker: the liaison is taken to the jobs page, where it ends done', async () => {
+  it('a large batch is prepared by a worker: followed on the notices page, opened when ready, listed on the jobs page', async () => {
     // every batch counts as large from here (settings key notices.batchAsJobOver)
     await writeSetting(server.parley.conn.db, 'notices.batchAsJobOver', 0, new Date())
     await page.reload()
     await page.getByRole('navigation').getByRole('link', { name: noticesUk.nav }).click()
     await page.getByTestId('notices-due').waitFor(WAIT)
     await page.getByTestId('prepare-batch').click()
-    await page.getByRole('heading', { name: jobsUk.title }).waitFor(WAIT)
+    // the worker's batch opens here when it is ready, without leaving the page
+    const batch = page.getByTestId('notice-batch')
+    await expect
+      .poll(() => batch.getByTestId('batch-state').textContent(), WAIT)
+      .toBe(noticesUk.state.prepared)
+    await page.getByText(noticesUk.empty).waitFor(WAIT)
+    expect(page.url()).toContain('/notices')
+    await page.getByRole('navigation').getByRole('link', { name: jobsUk.nav }).click()
     const row = page.getByRole('row').filter({ hasText: jobsUk.kinds.notices.batch })
     await row.getByText(jobsUk.statuses.done).waitFor(WAIT)
     expect(await row.textContent()).toContain('Test liaison')
-    await page.getByRole('navigation').getByRole('link', { name: noticesUk.nav }).click()
-    await page.getByText(noticesUk.empty).waitFor(WAIT)
   }, 300_000)
 })

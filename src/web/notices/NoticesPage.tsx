@@ -1,13 +1,14 @@
 import { Alert, Badge, Button, Group, Loader, Stack, Table, Text, Title } from '@mantine/core'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { Link, useNavigate } from '@tanstack/react-router'
-import { useState } from 'react'
+import { Link } from '@tanstack/react-router'
+import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { http, ok, type Schema } from '../api'
 import { formatDay } from '../dates'
 import { errorMessage } from '../forms'
 import { useCan } from '../session/session'
 import { BacklogButton } from './BacklogButton'
+import { BatchJobProgress } from './BatchJobProgress'
 import { BatchPanel } from './BatchPanel'
 import { CardLinks } from './CardLinks'
 import { PastBatches } from './PastBatches'
@@ -25,8 +26,8 @@ export function NoticesPage() {
   const { t, i18n } = useTranslation()
   const can = useCan()
   const client = useQueryClient()
-  const navigate = useNavigate()
   const [openId, setOpenId] = useState<string | null>(null)
+  const [jobId, setJobId] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
   const due = useQuery({
     queryKey: ['notices', 'due'],
@@ -43,6 +44,14 @@ export function NoticesPage() {
       setError(errorMessage(t, e, i18n.language))
     }
   }
+  const onBatchReady = useCallback(
+    (batchId: string) => {
+      setJobId(null)
+      setOpenId(batchId)
+      client.invalidateQueries({ queryKey: ['notices'] })
+    },
+    [client],
+  )
   const items: Notice[] = due.data?.items ?? []
   return (
     <Stack>
@@ -52,6 +61,7 @@ export function NoticesPage() {
           {error}
         </Alert>
       )}
+      {jobId && <BatchJobProgress jobId={jobId} onReady={onBatchReady} onEnded={() => setJobId(null)} />}
       {openId && <BatchPanel batchId={openId} run={run} onClose={() => setOpenId(null)} />}
       <Group justify="space-between">
         <Title order={4}>{t('notices.due')}</Title>
@@ -63,9 +73,9 @@ export function NoticesPage() {
               onClick={() =>
                 run(async () => {
                   const out = await ok(http.POST('/notices/batches', { body: { recipient: 'agency' } }))
-                  // a large batch is prepared by a worker (202): its progress is on the jobs page
+                  // a large batch is prepared by a worker (202): followed here until it is ready
                   if ('jobId' in out) {
-                    await navigate({ to: '/jobs' })
+                    setJobId(out.jobId)
                     return null
                   }
                   return out

@@ -174,6 +174,7 @@ describe('a Ukrainian person page and the audit trail, in words', () => {
     expect(text).toContain(`${woman.surname} ${woman.givenName} (№`)
     expect(text).not.toMatch(/person\.|facility\.|session\.|[0-9a-f]{8}-[0-9a-f]{4}|\b(AM|PM)\b/)
     const body = await page.locator('body').innerText()
+
     expect(
       englishOf(['nav', 'audit', 'auditAction', 'fields', 'status']).filter((s) => body.includes(s)),
     ).toEqual([])

@@ -100,8 +100,11 @@ describe('family enquiries in the browser, in Ukrainian', () => {
     await page.getByRole('button', { name: enquiriesUk.replies.send }).click()
     await expect.poll(() => page.getByTestId('reply').textContent(), WAIT).toContain('Надіслано')
 
-    // the trail names each step in Ukrainian
-    const trail = await page.getByRole('table', { name: enquiriesUk.trail.title }).innerText()
+    // the trail names each step in Ukrainian (read again once the sending is in it)
+    const trailTable = page.getByRole('table', { name: enquiriesUk.trail.title })
+    await expect.poll(() => trailTable.innerText(), WAIT).toContain(enquiriesUk.actions['enquiry.reply.send'])
+    const trail = await trailTable.innerText()
+    expect(trail).not.toMatch(/enquiry\./)
     for (const step of [
       'enquiry.take',
       'enquiry.candidate.confirm',

@@ -40,6 +40,17 @@ describe('the audit trail in words', () => {
     expect(actionWords(tUk, 'person.teleported')).toBe('person.teleported')
   })
 
+  it("names what set a job going in words, never the actions' codes", () => {
+    const triggers = [
+      { by: 'Оксана Мельничук', last: '2026-11-30T23:51:23.805Z', count: 1, action: 'person.amend' },
+      { by: 'Оксана Мельничук', last: '2026-11-30T23:51:23.761Z', count: 8, action: 'person.register' },
+    ]
+    const lines = text(changeLines(read(tUk, 'uk'), null, { input: { triggers } }))
+    expect(lines).toHaveLength(1)
+    expect(lines[0]).toContain('Відомості виправлено (Оксана Мельничук), Зареєстровано ×8 (Оксана Мельничук)')
+    expect(lines[0]).not.toMatch(/person\.|\{/)
+  })
+
   it('has words for every kind of event a history can hold, in both languages', () => {
     const untranslated = EVENT_TYPES.filter(
       (type) => actionWords(tUk, `person.event.${type}`).startsWith('person.') || !(type in uk.event),

@@ -30,7 +30,11 @@ const HIDDEN = new Set([
   'limit',
   'before',
   'cursor',
+  // how far a job read the trail: bookkeeping, not what it did
+  'throughSeq',
 ])
+// Wrappers whose fields read as the entry's own: a search's query, a job's input and result summary.
+const TRANSPARENT = new Set(['query', 'input', 'summary'])
 // Values the system writes itself as codes, in the reader's words.
 const SYSTEM_VALUES: Record<string, Record<string, string>> = {
   source: { registrar: 'audit.sourceRegistrar' },
@@ -58,7 +62,19 @@ export function valueWords(r: Reading, key: string, value: unknown): string {
     if (key === 'ids' || /Ids$/.test(key)) return t('audit.records', { count: value.length })
     return value.map((v) => valueWords(r, key, v)).join(', ')
   }
-  if (typeof value === 'object') return JSON.stringify(value)
+  if (typeof value === 'object') {
+    const o = value as Record<string, unknown>
+    // a summary of other entries (what set a job going): their action in words, how many, by whom
+    if (typeof o.action === 'string')
+      return [
+        actionWords(t, o.action),
+        typeof o.count === 'number' && o.count > 1 ? `×${o.count}` : '',
+        typeof o.by === 'string' ? `(${o.by})` : '',
+      ]
+        .filter(Boolean)
+        .join(' ')
+    return JSON.stringify(value)
+  }
   const text = String(value)
   // an id under any key (a read's filter `person`, say) is a name too, or at least not a whole UUID
   if (/Id$/.test(key) || key === 'id' || UUID.test(text)) return r.names[text] ?? `${text.slice(0, 8)}…`
@@ -78,7 +94,7 @@ function flatten(value: unknown): Record<string, unknown> {
     if (HIDDEN.has(k)) continue
     if (v && typeof v === 'object' && !Array.isArray(v))
       for (const [kk, vv] of Object.entries(flatten(v)))
-        out[k === 'query' ? kk : `${k}${kk[0]!.toUpperCase()}${kk.slice(1)}`] = vv
+        out[TRANSPARENT.has(k) ? kk : `${k}${kk[0]!.toUpperCase()}${kk.slice(1)}`] = vv
     else out[k] = v
   }
   return out

@@ -149,6 +149,9 @@ export const enquiriesEn = {
     'enquiry.follow_up.add': 'Follow-up added',
     'enquiry.follow_up.done': 'Follow-up done',
     'enquiry.close': 'Closed',
+    'enquiry.read': 'Enquiry opened',
+    'enquiry.trail.read': 'Trail viewed',
+    'enquiry.research': 'Searched again',
   },
   ofPerson: {
     title: 'Enquiries',

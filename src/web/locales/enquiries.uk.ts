@@ -150,6 +150,9 @@ export const enquiriesUk: typeof enquiriesEn = {
     'enquiry.follow_up.add': 'Додано дію',
     'enquiry.follow_up.done': 'Дію виконано',
     'enquiry.close': 'Закрито',
+    'enquiry.read': 'Запит переглянуто',
+    'enquiry.trail.read': 'Переглянуто журнал запиту',
+    'enquiry.research': 'Повторний пошук',
   },
   ofPerson: {
     title: 'Запити родин',

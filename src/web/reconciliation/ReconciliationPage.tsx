@@ -1,5 +1,4 @@
 import { Alert, Badge, Button, Group, Loader, Stack, Tabs, Text, Title } from '@mantine/core'
-import { useQueryClient } from '@tanstack/react-query'
 import { useParams } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
 import { errorMessage } from '../forms'
@@ -17,7 +16,6 @@ export function ReconciliationPage() {
   const can = useCan()
   const run = useRun(runId)
   const cancel = useCancelRun(runId)
-  const client = useQueryClient()
   if (run.error) return <Alert color="red">{errorMessage(t, run.error, i18n.language)}</Alert>
   if (!run.data) return <Loader />
   const r = run.data

@@ -58,8 +58,7 @@ export async function migrate(
         applied.push(file)
         // a migration that rewrites a whole table leaves every old row version dead: PGlite never
         // vacuums by itself (no autovacuum in its single process), so its scans would read them all
-        for (const table of vacuumedAfter(text))
-          await sql`vacuum (analyze) ${sql.table(table)}`.execute(conn)
+        for (const table of vacuumedAfter(text)) await sql`vacuum (analyze) ${sql.table(table)}`.execute(conn)
       }
       return { applied, alreadyApplied: done.size }
     } finally {
